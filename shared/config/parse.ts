@@ -1,0 +1,60 @@
+/**
+ * Loading a routing config: shape (zod), then references and conditions (compile), then
+ * shadowed routes (warnings). Every problem names where it is, with the route's id when it is
+ * in a route, so a RevOps person can find it in their JSON.
+ */
+import type { z } from 'zod';
+import { compileConfig, type CompileProblem, type CompiledConfig } from '../routing/compile.ts';
+import { RoutingConfigSchema, type RoutingConfig } from './schema.ts';
+import { findShadowedRoutes, type ShadowWarning } from './shadowing.ts';
+
+/** A problem in a config: where, and what. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+/** The outcome of {@link parseConfig}. */
+export type ParsedConfig =
+  | { ok: true; config: RoutingConfig; compiled: CompiledConfig; warnings: ShadowWarning[] }
+  | { ok: false; issues: ConfigIssue[] };
+
+/**
+ * Parses and checks a routing config. Fails on bad shape, dangling references, bad
+ * conditions or a missing fallback; warns on shadowed routes.
+ * @example
+ * const parsed = parseConfig(JSON.parse(text));
+ * if (!parsed.ok) for (const i of parsed.issues) console.error(`${i.path}: ${i.message}`);
+ */
+export function parseConfig(input: unknown): ParsedConfig {
+  const result = RoutingConfigSchema.safeParse(input);
+  if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => toIssue(issue, input)) };
+  const problems: CompileProblem[] = [];
+  const compiled = compileConfig(result.data, problems);
+  if (problems.length > 0) return { ok: false, issues: problems };
+  return { ok: true, config: result.data, compiled, warnings: findShadowedRoutes(compiled) };
+}
+
+function toIssue(issue: z.core.$ZodIssue, input: unknown): ConfigIssue {
+  const path = issue.path.map(String);
+  let where = '';
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    if (/^\d+$/.test(key)) where += `[${key}]`;
+    else where += where ? `.${key}` : key;
+    if (i === 1 && path[0] === 'routes') {
+      const id = routeId(input, Number(key));
+      if (id) where += ` "${id}"`;
+    }
+  }
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const message = missing ? 'is required' : issue.message;
+  if (where === 'fallback' && missing) return { path: 'fallback', message: 'is required: name the queue that owns a lead no route takes ({ "fallback": { "queue": "…" } })' };
+  return { path: where || '(config)', message };
+}
+
+function routeId(input: unknown, index: number): string | undefined {
+  const routes = (input as { routes?: unknown } | null)?.routes;
+  const route = Array.isArray(routes) ? (routes[index] as { id?: unknown } | undefined) : undefined;
+  return typeof route?.id === 'string' ? route.id : undefined;
+}

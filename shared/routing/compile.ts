@@ -1,0 +1,306 @@
+/**
+ * Turns a parsed routing config into the tables the engine runs on: reps, pools and queues by
+ * number, conditions as slot tests, working hours as minute spans, dates as instants.
+ * Done once per config (cached), so a decision never parses anything.
+ */
+import type { EscalationStepSpec, FormTypeSpec, RouteTarget, RoutingConfig } from '../config/schema.ts';
+import { parseDuration } from '../time/duration.ts';
+import { Zone, compileHours, toInstant, type WeekHours } from './clock.ts';
+import { SlotTable, compileWhen, type CompiledWhen } from './conditions.ts';
+import { ROUTABLE_FIELDS } from './fields.ts';
+import type { EscalationStep } from './types.ts';
+
+/** A rep, ready for availability checks. */
+export interface CompiledRep {
+  readonly id: string;
+  readonly name: string;
+  readonly index: number;
+  readonly active: boolean;
+  readonly zone: Zone;
+  /** Undefined: always working. */
+  readonly week: WeekHours | undefined;
+  readonly outOfOffice: readonly { from: number; to: number; backup: number }[];
+  readonly capacity: number;
+  readonly weight: number;
+}
+
+/** A pool: member rep indexes and, for weighted pools, the rotation schedule. */
+export interface CompiledPool {
+  readonly id: string;
+  readonly name: string;
+  readonly strategy: 'round_robin' | 'weighted' | 'least_loaded';
+  readonly members: readonly number[];
+  readonly weights: readonly number[];
+  /** Weighted pools: member positions in smooth weighted round-robin order, one cycle. */
+  readonly schedule: readonly number[];
+}
+
+/** A route target by number. */
+export type CompiledTarget =
+  | { kind: 'rep'; rep: number }
+  | { kind: 'pool'; pool: number }
+  | { kind: 'queue'; queue: number }
+  | { kind: 'account' };
+
+/** A route, compiled. */
+export interface CompiledRoute {
+  readonly id: string;
+  readonly index: number;
+  readonly when: CompiledWhen;
+  readonly target: CompiledTarget;
+  /** Undefined: try the next route. */
+  readonly ifUnavailable: CompiledTarget | undefined;
+  readonly slaMs: number | undefined;
+  readonly escalation: string | undefined;
+}
+
+/** The engine's view of a config. */
+export interface CompiledConfig {
+  readonly config: RoutingConfig;
+  readonly reps: readonly CompiledRep[];
+  readonly repIndex: ReadonlyMap<string, number>;
+  readonly pools: readonly CompiledPool[];
+  readonly queues: readonly { id: string; name: string }[];
+  readonly queueIndex: ReadonlyMap<string, number>;
+  /** Lower-cased domain → rep index. */
+  readonly accounts: ReadonlyMap<string, number>;
+  readonly territories: readonly { id: string; when: CompiledWhen }[];
+  readonly routes: readonly CompiledRoute[];
+  readonly slots: SlotTable;
+  /** Per slot: fold the lead's value to lower case (free-text fields). */
+  readonly slotText: readonly boolean[];
+  readonly formTypes: ReadonlyMap<string, { slaMs: number; escalation: string | undefined; spec: FormTypeSpec }>;
+  readonly escalations: ReadonlyMap<string, readonly EscalationStep[]>;
+  readonly defaultSlaMs: number;
+  readonly defaultEscalation: string | undefined;
+  readonly junkQueue: number;
+  readonly fallback: { queue: number; slaMs: number | undefined; escalation: string | undefined };
+}
+
+/** A problem found while compiling, with where it is. */
+export interface CompileProblem {
+  path: string;
+  message: string;
+}
+
+const DEFAULT_SLA_MS = 3_600_000;
+const MAX_SCHEDULE = 10_000;
+
+/**
+ * Compiles a parsed config. Dangling references and bad conditions are collected into
+ * `problems` (the caller refuses the config when there are any).
+ */
+export function compileConfig(config: RoutingConfig, problems: CompileProblem[] = []): CompiledConfig {
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  const zones = new Map<string, Zone>();
+  const zoneOf = (tz: string) => {
+    let zone = zones.get(tz);
+    if (!zone) zones.set(tz, (zone = new Zone(tz)));
+    return zone;
+  };
+  const defaultZone = config.defaults?.timeZone ?? 'UTC';
+  const defaultWeek = config.defaults?.hours ? compileHours(config.defaults.hours) : undefined;
+
+  const repIds = Object.keys(config.reps);
+  const repIndex = new Map(repIds.map((id, i) => [id, i]));
+  const repRef = (id: string, path: string): number => {
+    const index = repIndex.get(id);
+    if (index === undefined) problem(path, `no rep "${id}"`);
+    return index ?? -1;
+  };
+  const reps: CompiledRep[] = repIds.map((id, index) => {
+    const rep = config.reps[id]!;
+    const zone = zoneOf(rep.timeZone ?? defaultZone);
+    if (rep.manager !== undefined) repRef(rep.manager, `reps.${id}.manager`);
+    return {
+      id,
+      name: rep.name,
+      index,
+      active: rep.active !== false,
+      zone,
+      week: rep.hours ? compileHours(rep.hours) : defaultWeek,
+      outOfOffice: (rep.outOfOffice ?? []).map((ooo, i) => {
+        const range = { from: toInstant(ooo.from, zone), to: toInstant(ooo.to, zone, true), backup: -1 };
+        if (ooo.backup !== undefined) range.backup = repRef(ooo.backup, `reps.${id}.outOfOffice[${i}].backup`);
+        if (!(range.to > range.from)) problem(`reps.${id}.outOfOffice[${i}]`, '"to" is before "from"');
+        return range;
+      }),
+      capacity: rep.capacity ?? Number.POSITIVE_INFINITY,
+      weight: rep.weight ?? 1,
+    };
+  });
+
+  const poolIds = Object.keys(config.pools);
+  const poolIndex = new Map(poolIds.map((id, i) => [id, i]));
+  const pools: CompiledPool[] = poolIds.map((id) => {
+    const pool = config.pools[id]!;
+    const members: number[] = [];
+    const weights: number[] = [];
+    pool.members.forEach((member, i) => {
+      const repId = typeof member === 'string' ? member : member.rep;
+      const rep = repRef(repId, `pools.${id}.members[${i}]`);
+      if (rep < 0) return;
+      if (members.includes(rep)) problem(`pools.${id}.members[${i}]`, `"${repId}" is listed twice`);
+      members.push(rep);
+      weights.push(typeof member === 'string' ? reps[rep]!.weight : member.weight);
+    });
+    const schedule = pool.strategy === 'weighted' ? weightedSchedule(weights) : [];
+    if (schedule.length > MAX_SCHEDULE) problem(`pools.${id}`, 'weights too fine-grained: use small whole numbers');
+    return { id, name: pool.name ?? id, strategy: pool.strategy, members, weights, schedule };
+  });
+
+  const queueIds = Object.keys(config.queues);
+  const queueIndex = new Map(queueIds.map((id, i) => [id, i]));
+  const queues = queueIds.map((id) => {
+    config.queues[id]!.watchers.forEach((w, i) => repRef(w, `queues.${id}.watchers[${i}]`));
+    return { id, name: config.queues[id]!.name };
+  });
+  const queueRef = (id: string, path: string): number => {
+    const index = queueIndex.get(id);
+    if (index === undefined) problem(path, `no queue "${id}"`);
+    return index ?? -1;
+  };
+
+  const accounts = new Map<string, number>();
+  for (const [domain, account] of Object.entries(config.accounts)) {
+    accounts.set(domain.toLowerCase(), repRef(typeof account === 'string' ? account : account.owner, `accounts.${domain}`));
+  }
+
+  const escalations = new Map<string, readonly EscalationStep[]>();
+  for (const [id, steps] of Object.entries(config.escalations)) {
+    escalations.set(id, Object.freeze(steps.map((step, i) => compileStep(step, `escalations.${id}[${i}]`))));
+  }
+  const escalationRef = (id: string | undefined, path: string) => {
+    if (id !== undefined && !escalations.has(id)) problem(path, `no escalation chain "${id}"`);
+    return id;
+  };
+  function compileStep(step: EscalationStepSpec, path: string): EscalationStep {
+    const afterMs = parseDuration(step.after)!;
+    if (step.action === 'reassign') {
+      if (step.pool !== undefined && !poolIndex.has(step.pool)) problem(`${path}.pool`, `no pool "${step.pool}"`);
+      return step.pool === undefined ? { afterMs, action: 'reassign' } : { afterMs, action: 'reassign', pool: step.pool };
+    }
+    if (step.action === 'alert_manager') {
+      if (step.notify !== undefined) repRef(step.notify, `${path}.notify`);
+      return step.notify === undefined ? { afterMs, action: 'alert_manager' } : { afterMs, action: 'alert_manager', notify: step.notify };
+    }
+    queueRef(step.queue, `${path}.queue`);
+    return { afterMs, action: 'move_to_queue', queue: step.queue };
+  }
+
+  const slots = new SlotTable();
+  const territories = Object.entries(config.territories).map(([id, when]) => {
+    const compiled = compileWhen(when, slots, (p, m) => problem(`territories.${id}.${p}`, m));
+    if (compiled.some((alternative) => alternative.some((test) => test.field === 'territory'))) {
+      problem(`territories.${id}`, 'a territory cannot be defined by territory');
+    }
+    return { id, when: compiled };
+  });
+  const territoryIds = new Set(Object.keys(config.territories));
+
+  const target = (to: RouteTarget, path: string): CompiledTarget => {
+    if ('rep' in to) return { kind: 'rep', rep: repRef(to.rep, path) };
+    if ('pool' in to) {
+      const pool = poolIndex.get(to.pool);
+      if (pool === undefined) problem(path, `no pool "${to.pool}"`);
+      return { kind: 'pool', pool: pool ?? -1 };
+    }
+    if ('queue' in to) return { kind: 'queue', queue: queueRef(to.queue, path) };
+    return { kind: 'account' };
+  };
+
+  const seen = new Set<string>();
+  const routes: CompiledRoute[] = config.routes.map((route, index) => {
+    const path = `routes[${index}] "${route.id}"`;
+    if (seen.has(route.id)) problem(path, `route id "${route.id}" is used twice`);
+    seen.add(route.id);
+    const when = compileWhen(route.when, slots, (p, m) => problem(`${path} when.${p}`, m));
+    for (const alternative of when) {
+      for (const test of alternative) {
+        if (test.field !== 'territory' || test.op === 'exists') continue;
+        for (const t of [test.value].flat()) {
+          if (!territoryIds.has(String(t))) problem(`${path} when.territory`, `no territory "${t}"`);
+        }
+      }
+    }
+    return {
+      id: route.id,
+      index,
+      when,
+      target: target(route.to, `${path} to`),
+      ifUnavailable:
+        route.ifUnavailable === undefined || route.ifUnavailable === 'next'
+          ? undefined
+          : target(route.ifUnavailable, `${path} ifUnavailable`),
+      slaMs: route.sla === undefined ? undefined : parseDuration(route.sla),
+      escalation: escalationRef(route.escalation, `${path} escalation`),
+    };
+  });
+
+  const formTypes = new Map(
+    Object.entries(config.formTypes).map(([id, spec]) => {
+      for (const field of [...spec.required, ...(spec.wanted ?? [])]) {
+        if (!spec.fields.includes(field)) problem(`formTypes.${id}`, `"${field}" is required or wanted but not among its fields`);
+      }
+      return [id, { slaMs: parseDuration(spec.sla)!, escalation: escalationRef(spec.escalation, `formTypes.${id}.escalation`), spec }] as const;
+    }),
+  );
+
+  return {
+    config,
+    reps,
+    repIndex,
+    pools,
+    queues,
+    queueIndex,
+    accounts,
+    territories,
+    routes,
+    slots,
+    slotText: slots.fields.map((field) => (ROUTABLE_FIELDS[field] as { fold?: string }).fold === 'text'),
+    formTypes,
+    escalations,
+    defaultSlaMs: config.defaults?.sla ? parseDuration(config.defaults.sla)! : DEFAULT_SLA_MS,
+    defaultEscalation: escalationRef(config.defaults?.escalation, 'defaults.escalation'),
+    junkQueue: queueRef(config.qualification.junkQueue, 'qualification.junkQueue'),
+    fallback: {
+      queue: queueRef(config.fallback.queue, 'fallback.queue'),
+      slaMs: config.fallback.sla === undefined ? undefined : parseDuration(config.fallback.sla),
+      escalation: escalationRef(config.fallback.escalation, 'fallback.escalation'),
+    },
+  };
+}
+
+/**
+ * One cycle of smooth weighted round-robin over member positions: weights 3 and 1 give
+ * `[0, 0, 1, 0]`, so heavy members are spread out rather than served in a burst.
+ */
+export function weightedSchedule(weights: readonly number[]): number[] {
+  const scaled = toWholeNumbers(weights);
+  const total = scaled.reduce((a, b) => a + b, 0);
+  if (total > MAX_SCHEDULE) return new Array<number>(total);
+  const current = scaled.map(() => 0);
+  const schedule: number[] = [];
+  for (let n = 0; n < total; n++) {
+    let best = 0;
+    for (let i = 0; i < scaled.length; i++) {
+      current[i]! += scaled[i]!;
+      if (current[i]! > current[best]!) best = i;
+    }
+    current[best]! -= total;
+    schedule.push(best);
+  }
+  return schedule;
+}
+
+function toWholeNumbers(weights: readonly number[]): number[] {
+  let factor = 1;
+  while (factor < 1000 && weights.some((w) => Math.abs(w * factor - Math.round(w * factor)) > 1e-9)) factor *= 10;
+  const whole = weights.map((w) => Math.max(1, Math.round(w * factor)));
+  const divisor = whole.reduce(gcd);
+  return whole.map((w) => w / divisor);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}

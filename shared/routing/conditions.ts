@@ -1,0 +1,224 @@
+/**
+ * Conditions: `{ "country": ["US", "CA"], "employees": { "gte": 50 } }` compiled once into
+ * flat tests over numbered value slots, so that evaluating 30 routes costs a few array reads
+ * and comparisons per lead, not string parsing.
+ */
+import type { FieldTestSpec, WhenSpec } from '../config/schema.ts';
+import { ROUTABLE_FIELDS, isRoutableField, type RoutableFieldName } from './fields.ts';
+
+/** The comparisons a test can make. */
+export type TestOp = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'prefix' | 'contains' | 'exists';
+
+/** One compiled test on one slot. */
+export interface CompiledTest {
+  readonly slot: number;
+  readonly field: RoutableFieldName;
+  readonly op: TestOp;
+  /** The operand, folded like the field: a scalar, or a list for in/notIn/prefix/contains. */
+  readonly value: string | number | boolean | readonly (string | number)[];
+  /** For in/notIn. */
+  readonly set?: ReadonlySet<string | number>;
+}
+
+/** Alternatives (any may hold) of tests (all must hold). */
+export type CompiledWhen = readonly (readonly CompiledTest[])[];
+
+/** A value a slot can hold for one lead. */
+export type SlotValue = string | number | boolean | undefined;
+
+/** Assigns slot numbers to fields as conditions name them. */
+export class SlotTable {
+  readonly fields: RoutableFieldName[] = [];
+  readonly #index = new Map<RoutableFieldName, number>();
+
+  /** The slot of `field`, allocated on first use. */
+  slotOf(field: RoutableFieldName): number {
+    let slot = this.#index.get(field);
+    if (slot === undefined) {
+      slot = this.fields.length;
+      this.fields.push(field);
+      this.#index.set(field, slot);
+    }
+    return slot;
+  }
+
+  /** True when some condition names `field`. */
+  uses(field: RoutableFieldName): boolean {
+    return this.#index.has(field);
+  }
+}
+
+const OPS = new Set<string>(['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'prefix', 'contains', 'exists']);
+const NUMBER_OPS = new Set<string>(['gt', 'gte', 'lt', 'lte']);
+const STRING_OPS = new Set<string>(['prefix', 'contains']);
+
+/**
+ * Compiles a `when` into tests; problems are reported through `problem(path, message)` and
+ * the offending test is left out (the config will not load anyway).
+ */
+export function compileWhen(
+  when: WhenSpec | undefined,
+  slots: SlotTable,
+  problem: (path: string, message: string) => void,
+): CompiledWhen {
+  if (when === undefined) return [[]];
+  const alternatives = Array.isArray(when) ? when : [when];
+  return alternatives.map((condition, i) => {
+    const tests: CompiledTest[] = [];
+    const at = Array.isArray(when) ? `[${i}].` : '';
+    for (const [field, spec] of Object.entries(condition)) {
+      if (!isRoutableField(field)) {
+        problem(`${at}${field}`, `unknown field "${field}"; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
+        continue;
+      }
+      compileFieldTest(field, spec, slots.slotOf(field), tests, (m) => problem(`${at}${field}`, m));
+    }
+    return tests;
+  });
+}
+
+function compileFieldTest(
+  field: RoutableFieldName,
+  spec: FieldTestSpec,
+  slot: number,
+  out: CompiledTest[],
+  problem: (message: string) => void,
+): void {
+  const entries: [string, unknown][] =
+    typeof spec !== 'object' ? [['eq', spec]] : Array.isArray(spec) ? [['in', spec]] : Object.entries(spec);
+  const def: { type: string; fold?: string } = ROUTABLE_FIELDS[field];
+  for (const [op, raw] of entries) {
+    if (raw === undefined) continue;
+    if (!OPS.has(op)) {
+      problem(`unknown test "${op}"`);
+      continue;
+    }
+    const testOp = op as TestOp;
+    if (testOp === 'exists') {
+      out.push({ slot, field, op: testOp, value: raw === true });
+      continue;
+    }
+    if (def.type === 'number' && STRING_OPS.has(op)) {
+      problem(`"${op}" compares text, but ${field} is a number`);
+      continue;
+    }
+    if (def.type !== 'number' && NUMBER_OPS.has(op)) {
+      problem(`"${op}" compares numbers, but ${field} is ${def.type === 'boolean' ? 'true or false' : 'text'}`);
+      continue;
+    }
+    if (def.type === 'boolean' && op !== 'eq' && op !== 'ne') {
+      problem(`${field} is true or false: use eq, ne or exists`);
+      continue;
+    }
+    const list = Array.isArray(raw) ? raw : [raw];
+    const folded: (string | number | boolean)[] = [];
+    for (const item of list) {
+      const value = foldOperand(def, item);
+      if (value === undefined) {
+        problem(`${JSON.stringify(item)} is not a ${def.type === 'number' ? 'number' : def.type === 'boolean' ? 'true/false' : 'string'}`);
+        return;
+      }
+      folded.push(value);
+    }
+    if (op === 'in' || op === 'notIn') {
+      const values = folded as (string | number)[];
+      out.push({ slot, field, op: testOp, value: values, set: new Set(values) });
+    } else if (op === 'prefix' || op === 'contains') {
+      out.push({ slot, field, op: testOp, value: folded as string[] });
+    } else {
+      if (folded.length !== 1) {
+        problem(`"${op}" takes one value`);
+        continue;
+      }
+      out.push({ slot, field, op: testOp, value: folded[0]! });
+    }
+  }
+}
+
+function foldOperand(def: { type: string; fold?: string }, value: unknown): string | number | boolean | undefined {
+  if (def.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  if (def.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
+  if (typeof value === 'number') value = String(value);
+  if (typeof value !== 'string') return undefined;
+  return def.fold === 'upper' ? value.toUpperCase() : value.toLowerCase();
+}
+
+/**
+ * Index of the first test of `tests` that fails for `values`, or -1 when all hold.
+ * A missing value fails every test but `exists: false`: a route never matches on data the
+ * lead does not have.
+ */
+export function firstFailing(tests: readonly CompiledTest[], values: readonly SlotValue[]): number {
+  for (let i = 0; i < tests.length; i++) {
+    if (!holds(tests[i]!, values[tests[i]!.slot])) return i;
+  }
+  return -1;
+}
+
+/** True when any alternative of `when` holds. */
+export function matches(when: CompiledWhen, values: readonly SlotValue[]): boolean {
+  for (let i = 0; i < when.length; i++) {
+    if (firstFailing(when[i]!, values) === -1) return true;
+  }
+  return false;
+}
+
+/** Whether one test holds for one value. */
+export function holds(test: CompiledTest, value: SlotValue): boolean {
+  if (test.op === 'exists') return (value !== undefined && value !== '') === test.value;
+  if (value === undefined) return false;
+  switch (test.op) {
+    case 'eq':
+      return value === test.value;
+    case 'ne':
+      return value !== test.value;
+    case 'in':
+      return test.set!.has(value as string | number);
+    case 'notIn':
+      return !test.set!.has(value as string | number);
+    case 'gt':
+      return (value as number) > (test.value as number);
+    case 'gte':
+      return (value as number) >= (test.value as number);
+    case 'lt':
+      return (value as number) < (test.value as number);
+    case 'lte':
+      return (value as number) <= (test.value as number);
+    case 'prefix': {
+      const prefixes = test.value as readonly string[];
+      for (let i = 0; i < prefixes.length; i++) if ((value as string).startsWith(prefixes[i]!)) return true;
+      return false;
+    }
+    case 'contains': {
+      const needles = test.value as readonly string[];
+      for (let i = 0; i < needles.length; i++) if ((value as string).includes(needles[i]!)) return true;
+      return false;
+    }
+  }
+}
+
+const OP_WORDS: Record<TestOp, string> = {
+  eq: 'is',
+  ne: 'is not',
+  in: 'is one of',
+  notIn: 'is none of',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  prefix: 'starts with',
+  contains: 'contains',
+  exists: 'exists',
+};
+
+/** A sentence for a test and the lead's value, e.g. `employees 30 is not ≥ 500`. */
+export function describeTest(test: CompiledTest, value: SlotValue, held: boolean): string {
+  if (test.op === 'exists') {
+    const present = value !== undefined && value !== '';
+    return `${test.field} ${present ? `is ${JSON.stringify(value)}` : 'is missing'}`;
+  }
+  if (value === undefined) return `${test.field} is missing`;
+  const operand = Array.isArray(test.value) ? `[${test.value.join(', ')}]` : JSON.stringify(test.value);
+  const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+  return `${test.field} ${shown} ${held ? '' : 'not '}${OP_WORDS[test.op]} ${operand}`.replace('not is not', 'is').replace('not is', 'is not');
+}

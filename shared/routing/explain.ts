@@ -1,0 +1,162 @@
+/**
+ * Turns a decision's packed trace into sentences a RevOps person can audit: every route in
+ * order with why it matched or not, every candidate rep with why they were taken or passed over.
+ * Conditions are re-evaluated on the lead (they are pure); availability is read from the trace,
+ * so the explanation is exactly what happened, not a second guess.
+ */
+import type { RoutingConfig } from '../config/schema.ts';
+import { formatDuration } from '../time/duration.ts';
+import { outOfOffice } from './availability.ts';
+import { localTime } from './clock.ts';
+import type { CompiledConfig, CompiledPool, CompiledTarget } from './compile.ts';
+import { describeTest, holds, type SlotValue } from './conditions.ts';
+import { accountOwner, compiled, slotValues } from './route.ts';
+import { Reason, Step, unpack } from './trace.ts';
+import type { CandidateReason, Decision, RoutableLead, TraceLine } from './types.ts';
+
+const REASONS: Record<number, CandidateReason> = {
+  [Reason.Taken]: 'taken',
+  [Reason.Inactive]: 'inactive',
+  [Reason.OutOfOffice]: 'out_of_office',
+  [Reason.OffHours]: 'off_hours',
+  [Reason.AtCapacity]: 'at_capacity',
+};
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The decision's trace as sentences, in the order routing went. */
+export function explain(decision: Decision, lead: RoutableLead, config: RoutingConfig | CompiledConfig): TraceLine[] {
+  const c = compiled(config);
+  const account = accountOwner(c, lead.domain);
+  const values = slotValues(c, lead, account);
+  const lines: TraceLine[] = [];
+  let routeId = '';
+  let target: CompiledTarget | undefined;
+  let seen = new Set<number>();
+
+  const closePool = () => {
+    if (target?.kind !== 'pool') return;
+    const pool = c.pools[target.pool]!;
+    for (const member of pool.members) {
+      if (seen.has(member)) continue;
+      const rep = c.reps[member]!;
+      const leastLoaded = pool.strategy === 'least_loaded';
+      lines.push({
+        step: 'candidate',
+        route: routeId,
+        rep: rep.id,
+        taken: false,
+        reason: leastLoaded ? 'more_loaded' : 'not_next',
+        detail: leastLoaded ? 'as many open leads or more, per unit of weight' : `not next in ${pool.strategy === 'weighted' ? 'the weighted ' : ''}rotation`,
+      });
+    }
+    target = undefined;
+  };
+
+  for (let i = 0; i < decision.trace.length; i++) {
+    const { tag, a, b } = unpack(decision.trace[i]!);
+    if (tag !== Step.Candidate && tag !== Step.Load) closePool();
+    switch (tag) {
+      case Step.Junk:
+        lines.push({ step: 'junk', queue: decision.owner.id, reason: `lead qualified as junk (${lead.status}); junk is reviewed, never sent to a rep` });
+        break;
+      case Step.NoMatch:
+        lines.push({ step: 'route', route: c.routes[a]!.id, matched: false, reason: whyNot(c, a, values) });
+        break;
+      case Step.NoAccount:
+        lines.push({
+          step: 'route',
+          route: c.routes[a]!.id,
+          matched: false,
+          reason: lead.domain ? `${lead.domain} is not a named account` : 'the lead has no company domain to match a named account',
+        });
+        break;
+      case Step.Match: {
+        const r = c.routes[a]!;
+        routeId = r.id;
+        target = r.target;
+        seen = new Set();
+        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, account) });
+        break;
+      }
+      case Step.Alternate:
+        target = c.routes[a]!.ifUnavailable;
+        seen = new Set();
+        break;
+      case Step.Unavailable:
+        lines.push({ step: 'route', route: c.routes[a]!.id, matched: false, reason: 'nobody it names is available now; trying the next route' });
+        break;
+      case Step.Candidate: {
+        seen.add(a);
+        const rep = c.reps[a]!;
+        const reason = REASONS[b]!;
+        lines.push({ step: 'candidate', route: routeId, rep: rep.id, taken: b === Reason.Taken, reason, detail: detail(c, decision, a, reason, target) });
+        break;
+      }
+      case Step.Load: {
+        const last = lines[lines.length - 1];
+        if (last?.step === 'candidate') last.detail = `fewest open leads per unit of weight (${a} open)`;
+        break;
+      }
+      case Step.Fallback:
+        lines.push({ step: 'fallback', queue: decision.owner.id, reason: 'no route took the lead: the fallback queue owns it' });
+        break;
+    }
+  }
+  closePool();
+  return lines;
+}
+
+function whyNot(c: CompiledConfig, routeIndex: number, values: readonly SlotValue[]): string {
+  return c.routes[routeIndex]!.when
+    .map((alternative) => {
+      const failing = alternative.find((test) => !holds(test, values[test.slot]));
+      return failing ? describeTest(failing, values[failing.slot], false) : 'holds';
+    })
+    .join('; and ');
+}
+
+function why(c: CompiledConfig, routeIndex: number, alternative: number, values: readonly SlotValue[], target: CompiledTarget, account: number): string {
+  const tests = c.routes[routeIndex]!.when[alternative] ?? [];
+  const parts = tests.map((test) => describeTest(test, values[test.slot], true));
+  if (target.kind === 'account') parts.push(`named account owned by ${c.reps[account]?.name ?? '?'}`);
+  return parts.length > 0 ? parts.join(' and ') : 'every lead reaching this route';
+}
+
+function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason: CandidateReason, target: CompiledTarget | undefined): string {
+  const rep = c.reps[repIndex]!;
+  switch (reason) {
+    case 'taken':
+      if (decision.strategy === 'backup' && decision.owner.id === rep.id) return 'covering as out-of-office backup';
+      if (target?.kind === 'pool') return poolWord(c.pools[target.pool]!);
+      return target?.kind === 'account' ? 'owns the named account' : 'named by the route';
+    case 'inactive':
+      return 'inactive';
+    case 'out_of_office': {
+      const range = outOfOffice(rep, decision.at);
+      const until = range ? new Date(range.to).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '?';
+      const backup = range && range.backup >= 0 ? `, backup ${c.reps[range.backup]!.name}` : ', no backup';
+      return `out of office until ${until}${backup}`;
+    }
+    case 'off_hours': {
+      const { weekday, minute } = localTime(rep.zone, decision.at);
+      const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+      return `off hours (${WEEKDAYS[weekday]} ${hhmm} in ${rep.zone.name})`;
+    }
+    case 'at_capacity':
+      return `at capacity (${rep.capacity} open leads)`;
+    default:
+      return '';
+  }
+}
+
+function poolWord(pool: CompiledPool): string {
+  if (pool.strategy === 'least_loaded') return 'fewest open leads per unit of weight';
+  return pool.strategy === 'weighted' ? 'next in the weighted rotation' : 'next in rotation';
+}
+
+/** A one-line summary of a decision: owner, route, strategy, SLA. */
+export function summarize(decision: Decision): string {
+  const who = decision.owner.kind === 'rep' ? decision.owner.name : `queue "${decision.owner.name}"`;
+  const how = decision.pool ? `${decision.strategy.replace('_', '-')} in pool ${decision.pool}` : decision.strategy.replace('_', ' ');
+  return `${who} via ${decision.route} (${how}), respond within ${formatDuration(decision.slaMs)}`;
+}

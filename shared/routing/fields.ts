@@ -1,0 +1,58 @@
+/**
+ * The fields a route's conditions may test: the normalised lead's, the qualification's,
+ * and two the engine derives (`territory`, `namedAccount`).
+ *
+ * `fold` says how string values compare, so that `"us"` in a config matches the lead's `"US"`
+ * without lower-casing every value on the hot path: codes are already canonical in the lead,
+ * so only the config's side is folded; free text is folded on both sides.
+ */
+
+/** How a field's values compare. */
+export interface RoutableField {
+  readonly type: 'string' | 'number' | 'boolean';
+  /** `upper`/`lower`: the lead's value is canonical in that case; `text`: fold both to lower case. */
+  readonly fold?: 'upper' | 'lower' | 'text';
+}
+
+/** Every field a condition may name. */
+export const ROUTABLE_FIELDS = {
+  formType: { type: 'string', fold: 'lower' },
+  email: { type: 'string', fold: 'lower' },
+  emailDomain: { type: 'string', fold: 'lower' },
+  emailKind: { type: 'string', fold: 'lower' },
+  domain: { type: 'string', fold: 'lower' },
+  website: { type: 'string', fold: 'lower' },
+  phone: { type: 'string', fold: 'upper' },
+  firstName: { type: 'string', fold: 'text' },
+  lastName: { type: 'string', fold: 'text' },
+  company: { type: 'string', fold: 'text' },
+  jobTitle: { type: 'string', fold: 'text' },
+  country: { type: 'string', fold: 'upper' },
+  region: { type: 'string', fold: 'upper' },
+  city: { type: 'string', fold: 'text' },
+  postalCode: { type: 'string', fold: 'upper' },
+  postalDistrict: { type: 'string', fold: 'upper' },
+  employees: { type: 'number' },
+  employeesMax: { type: 'number' },
+  product: { type: 'string', fold: 'text' },
+  message: { type: 'string', fold: 'text' },
+  language: { type: 'string', fold: 'lower' },
+  consent: { type: 'boolean' },
+  source: { type: 'string', fold: 'lower' },
+  medium: { type: 'string', fold: 'lower' },
+  campaign: { type: 'string', fold: 'text' },
+  pagePath: { type: 'string', fold: 'text' },
+  status: { type: 'string', fold: 'lower' },
+  urgency: { type: 'string', fold: 'lower' },
+  intent: { type: 'string', fold: 'lower' },
+  territory: { type: 'string', fold: 'lower' },
+  namedAccount: { type: 'boolean' },
+} as const satisfies Record<string, RoutableField>;
+
+/** The name of a field a condition may test. */
+export type RoutableFieldName = keyof typeof ROUTABLE_FIELDS;
+
+/** True when `name` may appear in a condition. */
+export function isRoutableField(name: string): name is RoutableFieldName {
+  return Object.prototype.hasOwnProperty.call(ROUTABLE_FIELDS, name);
+}

@@ -1,0 +1,229 @@
+/**
+ * The routing engine: `route(lead, config, state, now)` → one owner, always, with the route,
+ * the strategy, the SLA, the escalation chain, the state change and a trace.
+ *
+ * Pure and deterministic: live state goes in, the change comes out, nothing is mutated, and
+ * the same inputs give the same decision. First matching route wins; junk goes to the junk
+ * queue before any route; a lead no route takes goes to the mandatory fallback queue.
+ */
+import type { RoutingConfig } from '../config/schema.ts';
+import { availability, outOfOffice } from './availability.ts';
+import { compileConfig, type CompileProblem, type CompiledConfig, type CompiledTarget } from './compile.ts';
+import { firstFailing, matches, type SlotValue } from './conditions.ts';
+import { pickFromPool } from './pools.ts';
+import { Reason, Step, pack } from './trace.ts';
+import type { Decision, EscalationStep, RoutableLead, RoutingState, StateChange, Strategy } from './types.ts';
+
+/** Raised when a config that fails its checks is routed with. */
+export class InvalidConfigError extends Error {
+  readonly problems: readonly CompileProblem[];
+  constructor(problems: readonly CompileProblem[]) {
+    super(`invalid routing config: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+const compiledConfigs = new WeakMap<RoutingConfig, CompiledConfig>();
+
+/** The compiled form of a parsed config, compiled on first use and cached. */
+export function compiled(config: RoutingConfig | CompiledConfig): CompiledConfig {
+  if ('slotText' in config) return config;
+  let c = compiledConfigs.get(config);
+  if (!c) {
+    const problems: CompileProblem[] = [];
+    c = compileConfig(config, problems);
+    if (problems.length > 0) throw new InvalidConfigError(problems);
+    compiledConfigs.set(config, c);
+  }
+  return c;
+}
+
+const NO_ESCALATION: readonly EscalationStep[] = Object.freeze([]);
+
+/**
+ * Routes one lead.
+ * @param lead the normalised, qualified lead
+ * @param config a parsed config (see `parseConfig`) or its compiled form
+ * @param state round-robin cursors and open-lead counts, as they are now
+ * @param now the instant of the decision (epoch ms or Date): availability is judged then
+ * @example
+ * const decision = route(lead, config, { cursors: {}, load: {} }, Date.now());
+ * decision.owner // { kind: 'rep', id: 'dana', name: 'Dana Whitfield' }
+ */
+export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig, state: RoutingState, now: number | Date): Decision {
+  const c = compiled(config);
+  const at = typeof now === 'number' ? now : now.getTime();
+  const trace: number[] = [];
+  const formType = c.formTypes.get(lead.formType);
+
+  if (lead.status === 'junk') {
+    trace.push(pack(Step.Junk));
+    // Junk is reviewed, never escalated: nobody should be paged for a bot.
+    return queueDecision(c, c.junkQueue, '$junk', 'junk', c.fallback.slaMs ?? formType?.slaMs ?? c.defaultSlaMs, undefined, at, trace);
+  }
+
+  const account = accountOwner(c, lead.domain);
+  const values = slotValues(c, lead, account);
+  const routes = c.routes;
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i]!;
+    const alternative = matchingAlternative(r.when, values);
+    if (alternative < 0) {
+      trace.push(pack(Step.NoMatch, i));
+      continue;
+    }
+    if (r.target.kind === 'account' && account < 0) {
+      trace.push(pack(Step.NoAccount, i));
+      continue;
+    }
+    trace.push(pack(Step.Match, i, alternative));
+    let found = resolve(c, r.target, account, state, at, trace);
+    if (!found && r.ifUnavailable) {
+      trace.push(pack(Step.Alternate, i));
+      found = resolve(c, r.ifUnavailable, account, state, at, trace);
+    }
+    if (found) {
+      const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
+      const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
+      if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace);
+      const rep = c.reps[found.rep]!;
+      const decision: Decision = {
+        owner: { kind: 'rep', id: rep.id, name: rep.name },
+        at,
+        route: r.id,
+        strategy: found.strategy,
+        slaMs,
+        escalation: escalationSteps(c, escalationId),
+        stateChange: found.change,
+        trace,
+      };
+      if (found.pool !== undefined) decision.pool = found.pool;
+      if (escalationId !== undefined) decision.escalationId = escalationId;
+      return decision;
+    }
+    trace.push(pack(Step.Unavailable, i));
+  }
+
+  trace.push(pack(Step.Fallback));
+  const fallbackSla = c.fallback.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
+  return queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace);
+}
+
+interface Found {
+  rep: number;
+  queue?: number;
+  pool?: string;
+  strategy: Strategy;
+  change: StateChange;
+}
+
+function resolve(c: CompiledConfig, target: CompiledTarget, account: number, state: RoutingState, now: number, trace: number[]): Found | undefined {
+  switch (target.kind) {
+    case 'queue':
+      return { rep: -1, queue: target.queue, strategy: 'queue', change: {} };
+    case 'pool': {
+      const pool = c.pools[target.pool]!;
+      const pick = pickFromPool(pool, c.reps, state, now, trace);
+      if (!pick) return undefined;
+      return { rep: pick.rep, pool: pool.id, strategy: pool.strategy, change: { cursor: { pool: pool.id, value: pick.cursor }, assign: c.reps[pick.rep]!.id } };
+    }
+    case 'rep':
+      return direct(c, target.rep, 'direct', state, now, trace);
+    case 'account':
+      return direct(c, account, 'account_owner', state, now, trace);
+  }
+}
+
+/** One named rep, or their out-of-office backup. */
+function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[]): Found | undefined {
+  const rep = c.reps[repIndex]!;
+  const reason = availability(rep, now, state.load);
+  trace.push(pack(Step.Candidate, repIndex, reason));
+  if (reason === Reason.Taken) return { rep: repIndex, strategy, change: { assign: rep.id } };
+  if (reason !== Reason.OutOfOffice) return undefined;
+  const backup = outOfOffice(rep, now)!.backup;
+  if (backup < 0) return undefined;
+  const backupReason = availability(c.reps[backup]!, now, state.load);
+  trace.push(pack(Step.Candidate, backup, backupReason));
+  if (backupReason !== Reason.Taken) return undefined;
+  return { rep: backup, strategy: 'backup', change: { assign: c.reps[backup]!.id } };
+}
+
+function queueDecision(
+  c: CompiledConfig,
+  queue: number,
+  routeId: string,
+  strategy: Strategy,
+  slaMs: number,
+  escalationId: string | undefined,
+  at: number,
+  trace: number[],
+): Decision {
+  const q = c.queues[queue]!;
+  const decision: Decision = {
+    owner: { kind: 'queue', id: q.id, name: q.name },
+    at,
+    route: routeId,
+    strategy,
+    slaMs,
+    escalation: escalationSteps(c, escalationId),
+    stateChange: {},
+    trace,
+  };
+  if (escalationId !== undefined) decision.escalationId = escalationId;
+  return decision;
+}
+
+function escalationSteps(c: CompiledConfig, id: string | undefined): readonly EscalationStep[] {
+  return id === undefined ? NO_ESCALATION : c.escalations.get(id) ?? NO_ESCALATION;
+}
+
+/** The rep index owning the named account of `domain` (or of its parent domain), or -1. */
+export function accountOwner(c: CompiledConfig, domain: string | undefined): number {
+  if (domain === undefined || c.accounts.size === 0) return -1;
+  const owner = c.accounts.get(domain);
+  if (owner !== undefined) return owner;
+  const dot = domain.indexOf('.');
+  if (dot > 0 && domain.indexOf('.', dot + 1) > 0) return c.accounts.get(domain.slice(dot + 1)) ?? -1;
+  return -1;
+}
+
+/** The values of the fields the config's conditions name, folded for comparison. */
+export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number): SlotValue[] {
+  const fields = c.slots.fields;
+  const values: SlotValue[] = new Array(fields.length);
+  let territorySlot = -1;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (field === 'territory') territorySlot = i;
+    else if (field === 'namedAccount') values[i] = account >= 0;
+    else {
+      const value = (lead as unknown as Record<string, SlotValue>)[field];
+      values[i] = c.slotText[i] && typeof value === 'string' ? value.toLowerCase() : value;
+    }
+  }
+  if (territorySlot >= 0) {
+    for (const territory of c.territories) {
+      if (matches(territory.when, values)) {
+        values[territorySlot] = territory.id.toLowerCase();
+        break;
+      }
+    }
+  }
+  return values;
+}
+
+function matchingAlternative(when: CompiledConfig['routes'][number]['when'], values: readonly SlotValue[]): number {
+  for (let i = 0; i < when.length; i++) {
+    if (firstFailing(when[i]!, values) === -1) return i;
+  }
+  return -1;
+}
+
+/** The state after a decision's change: a new object; the old one is left as it was. */
+export function applyStateChange(state: RoutingState, change: StateChange): RoutingState {
+  return {
+    cursors: change.cursor ? { ...state.cursors, [change.cursor.pool]: change.cursor.value } : state.cursors,
+    load: change.assign ? { ...state.load, [change.assign]: (state.load[change.assign] ?? 0) + 1 } : state.load,
+  };
+}
