@@ -130,7 +130,8 @@ function resolve(c: CompiledConfig, target: CompiledTarget, account: number, sta
     case 'rep':
       return direct(c, target.rep, 'direct', state, now, trace);
     case 'account':
-      return direct(c, account, 'account_owner', state, now, trace);
+      // An `ifUnavailable: { accountOwner: true }` for a lead with no named account finds nobody.
+      return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace);
   }
 }
 

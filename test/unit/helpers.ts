@@ -59,3 +59,8 @@ export function tinyConfig(extra: Partial<RoutingConfigInput> = {}): RoutingConf
     ...extra,
   };
 }
+
+/** Tuesday 2026-11-17, 13:30 in New York, 10:30 in Los Angeles: every US team is working. */
+export const US_AFTERNOON = Date.parse('2026-11-17T18:30:00Z');
+/** Tuesday 2026-11-17, 10:00 in London, 11:00 in Berlin: EMEA works, the US sleeps. */
+export const EU_MORNING = Date.parse('2026-11-17T10:00:00Z');
