@@ -48,7 +48,9 @@ function toIssue(issue: z.core.$ZodIssue, input: unknown): ConfigIssue {
     }
   }
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  const message = missing ? 'is required' : issue.message;
+  // A bad record key (a day name, a domain) carries its own message one level down.
+  const keyMessage = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+  const message = missing ? 'is required' : keyMessage ?? issue.message;
   if (where === 'fallback' && missing) return { path: 'fallback', message: 'is required: name the queue that owns a lead no route takes ({ "fallback": { "queue": "…" } })' };
   return { path: where || '(config)', message };
 }

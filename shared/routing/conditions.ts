@@ -68,7 +68,8 @@ export function compileWhen(
     const at = Array.isArray(when) ? `[${i}].` : '';
     for (const [field, spec] of Object.entries(condition)) {
       if (!isRoutableField(field)) {
-        problem(`${at}${field}`, `unknown field "${field}"; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
+        const guess = Object.keys(ROUTABLE_FIELDS).find((known) => editDistance(known.toLowerCase(), field.toLowerCase()) <= 2);
+        problem(`${at}${field}`, `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
         continue;
       }
       compileFieldTest(field, spec, slots.slotOf(field), tests, (m) => problem(`${at}${field}`, m));
@@ -221,4 +222,17 @@ export function describeTest(test: CompiledTest, value: SlotValue, held: boolean
   const operand = Array.isArray(test.value) ? `[${test.value.join(', ')}]` : JSON.stringify(test.value);
   const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
   return `${test.field} ${shown} ${held ? '' : 'not '}${OP_WORDS[test.op]} ${operand}`.replace('not is not', 'is').replace('not is', 'is not');
+}
+
+/** Levenshtein distance, for "did you mean" on misspelt field names (short strings only). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
