@@ -20,11 +20,11 @@ const arbRep = fc.record(
   {
     name: fc.constantFrom('Ann', 'Bob', 'Cat'),
     timeZone: fc.constantFrom(...ZONES),
-    hours: fc.constantFrom({ 'mon-fri': '09:00-17:00' }, { 'mon-sun': '00:00-24:00' }, { 'sat,sun': '10:00-14:00' }, { 'mon-fri': '22:00-06:00' }),
+    hours: fc.constantFrom<Record<string, string>>({ 'mon-fri': '09:00-17:00' }, { 'mon-sun': '00:00-24:00' }, { 'sat,sun': '10:00-14:00' }, { 'mon-fri': '22:00-06:00' }),
     capacity: fc.integer({ min: 0, max: 3 }),
     weight: fc.integer({ min: 1, max: 4 }),
     active: fc.boolean(),
-    outOfOffice: fc.constantFrom([], [{ from: '2026-06-01', to: '2026-06-30' }], [{ from: '2026-01-01', to: '2026-12-31', backup: 'r0' }]),
+    outOfOffice: fc.constantFrom<{ from: string; to: string; backup?: string }[]>([], [{ from: '2026-06-01', to: '2026-06-30' }], [{ from: '2026-01-01', to: '2026-12-31', backup: 'r0' }]),
   },
   { requiredKeys: ['name'] },
 );
