@@ -169,6 +169,8 @@ const FormType = z.strictObject({
   required: z.array(FieldName),
   /** Fields routing wants: a lead without them is accepted but marked incomplete. */
   wanted: z.array(FieldName).optional(),
+  /** The country of leads that do not give one: a local service form serves one country. */
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code like US').optional(),
   /** Refuse free-mail addresses (gmail.com…) for this form. */
   workEmail: z.boolean().optional(),
   intent: z.enum(['low', 'medium', 'high']),

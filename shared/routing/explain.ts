@@ -7,7 +7,7 @@
 import type { RoutingConfig } from '../config/schema.ts';
 import { formatDuration } from '../time/duration.ts';
 import { outOfOffice } from './availability.ts';
-import { localTime } from './clock.ts';
+import { localTime, type Zone } from './clock.ts';
 import type { CompiledConfig, CompiledPool, CompiledTarget } from './compile.ts';
 import { describeTest, holds, type SlotValue } from './conditions.ts';
 import { accountOwner, compiled, slotValues } from './route.ts';
@@ -57,7 +57,7 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
     if (tag !== Step.Candidate && tag !== Step.Load) closePool();
     switch (tag) {
       case Step.Junk:
-        lines.push({ step: 'junk', queue: decision.owner.id, reason: `lead qualified as junk (${lead.status}); junk is reviewed, never sent to a rep` });
+        lines.push({ step: 'junk', queue: decision.owner.id, reason: 'qualified as junk: junk is reviewed by a person, never sent to a rep or confirmed' });
         break;
       case Step.NoMatch:
         lines.push({ step: 'route', route: c.routes[a]!.id, matched: false, reason: whyNot(c, a, values) });
@@ -133,7 +133,7 @@ function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason:
       return 'inactive';
     case 'out_of_office': {
       const range = outOfOffice(rep, decision.at);
-      const until = range ? new Date(range.to).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '?';
+      const until = range ? `${localStamp(range.to, rep.zone)} ${rep.zone.name}` : '?';
       const backup = range && range.backup >= 0 ? `, backup ${c.reps[range.backup]!.name}` : ', no backup';
       return `out of office until ${until}${backup}`;
     }
@@ -147,6 +147,11 @@ function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason:
     default:
       return '';
   }
+}
+
+/** `2027-01-02 00:00` on the zone's wall clock. */
+function localStamp(epochMs: number, zone: Zone): string {
+  return new Date(epochMs + zone.offsetAt(epochMs)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function poolWord(pool: CompiledPool): string {

@@ -1,0 +1,106 @@
+/**
+ * Test leads: a file of sample submissions, each with the owner it must get, run against a
+ * config with no side effects (seeds/004: "run 10-15 test leads that represent every routing
+ * scenario before going live"). Used by the rules CLI and the admin dry-run endpoint.
+ */
+import { z } from 'zod';
+import type { FieldIssue } from '../lead/types.ts';
+import type { Qualification } from '../qualify/types.ts';
+import { prepareLead } from '../lead/prepare.ts';
+import { explain, summarize } from '../routing/explain.ts';
+import { applyStateChange, route } from '../routing/route.ts';
+import type { Decision, RoutableLead, RoutingState, TraceLine } from '../routing/types.ts';
+import type { RoutingConfig } from './schema.ts';
+
+const Instant = z.iso.datetime({ offset: true });
+
+const TestLeadSchema = z.strictObject({
+  name: z.string().min(1),
+  /** When the lead arrives; defaults to the file's `at`, then to now. */
+  at: Instant.optional(),
+  formType: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  context: z.record(z.string(), z.unknown()).optional(),
+  expect: z
+    .strictObject({
+      /** The rep who must own it. */
+      owner: z.string().optional(),
+      /** The queue that must own it. */
+      queue: z.string().optional(),
+      /** The route that must take it. */
+      route: z.string().optional(),
+      /** The lead must be refused, with issues on these fields. */
+      rejected: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+/** A file of test leads. */
+export const TestLeadFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  at: Instant.optional(),
+  leads: z.array(TestLeadSchema).min(1),
+});
+
+/** A file of test leads, parsed. */
+export type TestLeadFile = z.output<typeof TestLeadFileSchema>;
+/** One test lead. */
+export type TestLead = TestLeadFile['leads'][number];
+
+/** What one test lead got, and whether that is what it expected. */
+export interface TestLeadResult {
+  name: string;
+  /** True when every expectation held (or there were none). */
+  passed: boolean;
+  /** What differed from the expectation. */
+  mismatches: string[];
+  /** Present when the lead was refused. */
+  issues?: FieldIssue[];
+  lead?: RoutableLead;
+  qualification?: Qualification;
+  decision?: Decision;
+  /** One line: owner, route, strategy, SLA. */
+  summary: string;
+  trace?: TraceLine[];
+}
+
+/**
+ * Runs test leads in order against `config`, carrying routing state from one to the next as
+ * live traffic would. Nothing is written anywhere.
+ */
+export function runTestLeads(file: TestLeadFile, config: RoutingConfig, now = Date.now(), initial: RoutingState = { cursors: {}, load: {} }): TestLeadResult[] {
+  let state = initial;
+  const fileAt = file.at === undefined ? now : Date.parse(file.at);
+  return file.leads.map((test) => {
+    const at = test.at === undefined ? fileAt : Date.parse(test.at);
+    const prepared = prepareLead({ formType: test.formType, fields: test.fields, context: test.context }, config);
+    const expect = test.expect ?? {};
+    const mismatches: string[] = [];
+    if (!prepared.ok) {
+      const fields = prepared.issues.map((i) => i.field);
+      if (!expect.rejected) mismatches.push(`refused: ${prepared.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+      else if (fields.join() !== expect.rejected.join()) mismatches.push(`refused on [${fields.join(', ')}], expected [${expect.rejected.join(', ')}]`);
+      return { name: test.name, passed: mismatches.length === 0, mismatches, issues: prepared.issues, summary: `refused: ${prepared.issues.map((i) => `${i.field} (${i.message})`).join('; ')}` };
+    }
+    const decision = route(prepared.lead, config, state, at);
+    state = applyStateChange(state, decision.stateChange);
+    if (expect.rejected) mismatches.push(`accepted, expected refusal on [${expect.rejected.join(', ')}]`);
+    if (expect.owner !== undefined && !(decision.owner.kind === 'rep' && decision.owner.id === expect.owner)) {
+      mismatches.push(`owner ${decision.owner.kind} "${decision.owner.id}", expected rep "${expect.owner}"`);
+    }
+    if (expect.queue !== undefined && !(decision.owner.kind === 'queue' && decision.owner.id === expect.queue)) {
+      mismatches.push(`owner ${decision.owner.kind} "${decision.owner.id}", expected queue "${expect.queue}"`);
+    }
+    if (expect.route !== undefined && decision.route !== expect.route) mismatches.push(`route "${decision.route}", expected "${expect.route}"`);
+    return {
+      name: test.name,
+      passed: mismatches.length === 0,
+      mismatches,
+      lead: prepared.lead,
+      qualification: prepared.qualification,
+      decision,
+      summary: summarize(decision),
+      trace: explain(decision, prepared.lead, config),
+    };
+  });
+}
