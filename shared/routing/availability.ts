@@ -2,7 +2,6 @@
  * Whether a rep can take a lead now: active, not out of office, inside working hours in their
  * own time zone, under their capacity.
  */
-import { isWithinHours, localTime } from './clock.ts';
 import type { CompiledRep } from './compile.ts';
 import { Reason } from './trace.ts';
 
@@ -13,10 +12,7 @@ import { Reason } from './trace.ts';
 export function availability(rep: CompiledRep, now: number, load: Readonly<Record<string, number>>): number {
   if (!rep.active) return Reason.Inactive;
   if (outOfOffice(rep, now) !== undefined) return Reason.OutOfOffice;
-  if (rep.week !== undefined) {
-    const { weekday, minute } = localTime(rep.zone, now);
-    if (!isWithinHours(rep.week, weekday, minute)) return Reason.OffHours;
-  }
+  if (rep.week !== undefined && rep.week[rep.zone.minuteOfWeek(now)] === 0) return Reason.OffHours;
   if ((load[rep.id] ?? 0) >= rep.capacity) return Reason.AtCapacity;
   return Reason.Taken;
 }

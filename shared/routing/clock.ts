@@ -2,12 +2,14 @@
  * Local time in a rep's own time zone, DST included, fast enough to ask for every candidate.
  *
  * `Intl` is the only correct source of zone rules here, but one call costs microseconds, so
- * each zone caches its UTC offset per quarter hour: offsets only change at transitions, and a
- * quarter hour whose two ends share an offset has that offset throughout.
+ * each zone caches its UTC offset per six-hour window: offsets only change at transitions, and
+ * a window whose two ends share an offset has that offset throughout (no zone in the tz
+ * database changes its offset and back within six hours). A window holding a transition is
+ * not cached: each instant in it is computed exactly.
  */
 import type { WorkingHoursSpec } from '../config/schema.ts';
 
-const QUARTER_HOUR = 900_000;
+const WINDOW = 6 * 3_600_000;
 const DAY = 86_400_000;
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -17,6 +19,8 @@ export class Zone {
   readonly #format: Intl.DateTimeFormat;
   #bucket = Number.NaN;
   #offset = 0;
+  #lastInstant = Number.NaN;
+  #lastMinuteOfWeek = 0;
 
   constructor(name: string) {
     this.name = name;
@@ -34,14 +38,27 @@ export class Zone {
 
   /** Milliseconds to add to a UTC instant to get the zone's wall clock. */
   offsetAt(epochMs: number): number {
-    const bucket = Math.floor(epochMs / QUARTER_HOUR);
+    const bucket = Math.floor(epochMs / WINDOW);
     if (bucket === this.#bucket) return this.#offset;
-    const start = this.#exactOffset(bucket * QUARTER_HOUR);
-    const end = this.#exactOffset(bucket * QUARTER_HOUR + QUARTER_HOUR - 1000);
+    const start = this.#exactOffset(bucket * WINDOW);
+    const end = this.#exactOffset(bucket * WINDOW + WINDOW - 1000);
     if (start !== end) return this.#exactOffset(epochMs);
     this.#bucket = bucket;
     this.#offset = start;
     return start;
+  }
+
+  /**
+   * Minutes since Sunday 00:00 on the zone's wall clock. Cached for the last instant asked:
+   * one decision asks it for every candidate rep, and reps share zones.
+   */
+  minuteOfWeek(epochMs: number): number {
+    if (epochMs === this.#lastInstant) return this.#lastMinuteOfWeek;
+    const local = epochMs + this.offsetAt(epochMs);
+    const day = Math.floor(local / DAY);
+    this.#lastInstant = epochMs;
+    this.#lastMinuteOfWeek = (((day + 4) % 7) + 7) % 7 * 1440 + Math.floor((local - day * DAY) / 60_000);
+    return this.#lastMinuteOfWeek;
   }
 
   /** The UTC instant of a wall-clock time in this zone (the later one when a time repeats). */
@@ -61,8 +78,10 @@ export class Zone {
   }
 }
 
-/** Working hours as minute intervals per weekday (0 = Sunday), in local time. */
-export type WeekHours = readonly (readonly number[])[];
+/** Working hours: one byte per minute of the week from Sunday 00:00 local, 1 when working. */
+export type WeekHours = Uint8Array;
+
+const MINUTES_PER_WEEK = 7 * 1440;
 
 /** Local weekday (0 = Sunday) and minute of day of an instant in a zone. */
 export function localTime(zone: Zone, epochMs: number): { weekday: number; minute: number } {
@@ -71,31 +90,21 @@ export function localTime(zone: Zone, epochMs: number): { weekday: number; minut
   return { weekday: (((day + 4) % 7) + 7) % 7, minute: Math.floor((local - day * DAY) / 60_000) };
 }
 
-/** True when the local time falls inside the week's hours. */
-export function isWithinHours(week: WeekHours, weekday: number, minute: number): boolean {
-  const spans = week[weekday]!;
-  for (let i = 0; i < spans.length; i += 2) {
-    if (minute >= spans[i]! && minute < spans[i + 1]!) return true;
-  }
-  return false;
-}
-
 /**
- * Compiles `{ "mon-fri": "09:00-17:30", "sat": "10:00-14:00" }` into per-day minute spans.
+ * Compiles `{ "mon-fri": "09:00-17:30", "sat": "10:00-14:00" }` into a minute-of-week table
+ * (10 KB, shared by reps with the same hours): the availability check is then one array read.
  * A span that ends before it starts runs past midnight into the next day. Days not named are off.
  */
 export function compileHours(spec: WorkingHoursSpec): WeekHours {
-  const week: number[][] = DAYS.map(() => []);
+  const week = new Uint8Array(MINUTES_PER_WEEK);
   for (const [dayKey, value] of Object.entries(spec)) {
     const ranges = value === 'off' ? [] : Array.isArray(value) ? value : [value];
     for (const day of expandDays(dayKey)) {
       for (const range of ranges) {
         const [start, end] = range.split('-').map(toMinutes) as [number, number];
-        if (end > start) week[day]!.push(start, end);
-        else {
-          week[day]!.push(start, 1440);
-          if (end > 0) week[(day + 1) % 7]!.push(0, end);
-        }
+        // A span ending at or before its start runs past midnight into the next day.
+        const length = end > start ? end - start : 1440 - start + end;
+        for (let m = 0; m < length; m++) week[(day * 1440 + start + m) % MINUTES_PER_WEEK] = 1;
       }
     }
   }

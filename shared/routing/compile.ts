@@ -6,9 +6,9 @@
 import type { EscalationStepSpec, FormTypeSpec, RouteTarget, RoutingConfig } from '../config/schema.ts';
 import { parseDuration } from '../time/duration.ts';
 import { Zone, compileHours, toInstant, type WeekHours } from './clock.ts';
-import { SlotTable, compileWhen, type CompiledWhen } from './conditions.ts';
-import { ROUTABLE_FIELDS } from './fields.ts';
-import type { EscalationStep } from './types.ts';
+import { SlotTable, compileWhen, type CompiledWhen, type SlotValue } from './conditions.ts';
+import { FIELD_READERS, ROUTABLE_FIELDS } from './fields.ts';
+import type { EscalationStep, RoutableLead } from './types.ts';
 
 /** A rep, ready for availability checks. */
 export interface CompiledRep {
@@ -69,6 +69,12 @@ export interface CompiledConfig {
   readonly slots: SlotTable;
   /** Per slot: fold the lead's value to lower case (free-text fields). */
   readonly slotText: readonly boolean[];
+  /** Per slot: reads the field from a lead (undefined for the derived territory and namedAccount). */
+  readonly slotReaders: readonly (((lead: RoutableLead) => SlotValue) | undefined)[];
+  /** Reused by `route` for slot values: routing is synchronous, so one buffer per config is safe. */
+  readonly scratch: SlotValue[];
+  /** Which routes can match, by the value of one discriminating slot (see {@link RouteIndex}). */
+  readonly index: RouteIndex;
   readonly formTypes: ReadonlyMap<string, { slaMs: number; escalation: string | undefined; spec: FormTypeSpec }>;
   readonly escalations: ReadonlyMap<string, readonly EscalationStep[]>;
   readonly defaultSlaMs: number;
@@ -99,7 +105,16 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     return zone;
   };
   const defaultZone = config.defaults?.timeZone ?? 'UTC';
-  const defaultWeek = config.defaults?.hours ? compileHours(config.defaults.hours) : undefined;
+  // Reps with the same hours share one table.
+  const weeks = new Map<string, WeekHours>();
+  const weekOf = (hours: NonNullable<RoutingConfig['defaults']>['hours']): WeekHours | undefined => {
+    if (!hours) return undefined;
+    const key = JSON.stringify(hours);
+    let week = weeks.get(key);
+    if (!week) weeks.set(key, (week = compileHours(hours)));
+    return week;
+  };
+  const defaultWeek = weekOf(config.defaults?.hours);
 
   const repIds = Object.keys(config.reps);
   const repIndex = new Map(repIds.map((id, i) => [id, i]));
@@ -118,7 +133,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       index,
       active: rep.active !== false,
       zone,
-      week: rep.hours ? compileHours(rep.hours) : defaultWeek,
+      week: rep.hours ? weekOf(rep.hours) : defaultWeek,
       outOfOffice: (rep.outOfOffice ?? []).map((ooo, i) => {
         const range = { from: toInstant(ooo.from, zone), to: toInstant(ooo.to, zone, true), backup: -1 };
         if (ooo.backup !== undefined) range.backup = repRef(ooo.backup, `reps.${id}.outOfOffice[${i}].backup`);
@@ -258,6 +273,9 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     routes,
     slots,
     slotText: slots.fields.map((field) => (ROUTABLE_FIELDS[field] as { fold?: string }).fold === 'text'),
+    slotReaders: slots.fields.map((field) => (field === 'territory' || field === 'namedAccount' ? undefined : FIELD_READERS[field])),
+    scratch: new Array<SlotValue>(slots.fields.length),
+    index: indexRoutes(routes),
     formTypes,
     escalations,
     defaultSlaMs: config.defaults?.sla ? parseDuration(config.defaults.sla)! : DEFAULT_SLA_MS,
@@ -303,4 +321,60 @@ function toWholeNumbers(weights: readonly number[]): number[] {
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * An exact shortcut through the routes: most routes pin one field to a few values (`country`,
+ * `formType`), so for each value of the field that pins the most routes, the list of routes
+ * that can still match, in order. A route left out of a list fails its conditions for that
+ * value, so skipping it changes nothing but the time taken.
+ */
+export interface RouteIndex {
+  /** The discriminating slot, or -1 when no field pins enough routes to be worth it. */
+  readonly slot: number;
+  /** Slot value → indexes of the routes that may match it, in route order. */
+  readonly byValue: ReadonlyMap<SlotValue, readonly number[]>;
+  /** The routes that may match any other value (or none). */
+  readonly other: readonly number[];
+}
+
+const MIN_INDEXED_ROUTES = 4;
+
+function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
+  const all = routes.map((r) => r.index);
+  // For each slot, the values each route allows (undefined: the route does not pin the slot).
+  const allowed = new Map<number, (Set<SlotValue> | undefined)[]>();
+  for (const r of routes) {
+    for (const test of r.when[0] ?? []) {
+      if (!allowed.has(test.slot)) allowed.set(test.slot, routes.map((route) => pinnedValues(route.when, test.slot)));
+    }
+  }
+  let best = -1;
+  let bestCount = MIN_INDEXED_ROUTES - 1;
+  for (const [slot, sets] of allowed) {
+    const count = sets.filter((set) => set !== undefined).length;
+    if (count > bestCount) [best, bestCount] = [slot, count];
+  }
+  if (best < 0) return { slot: -1, byValue: new Map(), other: all };
+  const sets = allowed.get(best)!;
+  const values = new Set<SlotValue>(sets.flatMap((set) => (set ? [...set] : [])));
+  const byValue = new Map<SlotValue, number[]>();
+  for (const value of values) byValue.set(value, all.filter((i) => sets[i] === undefined || sets[i]!.has(value)));
+  return { slot: best, byValue, other: all.filter((i) => sets[i] === undefined) };
+}
+
+/** The values a route allows for a slot when every alternative pins it with eq or in; else undefined. */
+function pinnedValues(when: CompiledWhen, slot: number): Set<SlotValue> | undefined {
+  const union = new Set<SlotValue>();
+  for (const alternative of when) {
+    let pinned: Set<SlotValue> | undefined;
+    for (const test of alternative) {
+      if (test.slot !== slot || (test.op !== 'eq' && test.op !== 'in')) continue;
+      const values = test.op === 'eq' ? [test.value as SlotValue] : (test.value as SlotValue[]);
+      pinned = pinned ? new Set(values.filter((v) => pinned!.has(v))) : new Set(values);
+    }
+    if (!pinned) return undefined;
+    for (const value of pinned) union.add(value);
+  }
+  return union;
 }

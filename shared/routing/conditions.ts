@@ -9,15 +9,20 @@ import { ROUTABLE_FIELDS, isRoutableField, type RoutableFieldName } from './fiel
 /** The comparisons a test can make. */
 export type TestOp = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'prefix' | 'contains' | 'exists';
 
+/** Numeric codes for the ops, so the hot loop switches on small integers. */
+const OP_CODE: Record<TestOp, number> = { eq: 0, ne: 1, in: 2, notIn: 3, gt: 4, gte: 5, lt: 6, lte: 7, prefix: 8, contains: 9, exists: 10 };
+
 /** One compiled test on one slot. */
 export interface CompiledTest {
   readonly slot: number;
   readonly field: RoutableFieldName;
   readonly op: TestOp;
+  /** {@link OP_CODE} of `op`. */
+  readonly code: number;
   /** The operand, folded like the field: a scalar, or a list for in/notIn/prefix/contains. */
   readonly value: string | number | boolean | readonly (string | number)[];
   /** For in/notIn. */
-  readonly set?: ReadonlySet<string | number>;
+  readonly set: ReadonlySet<string | number> | undefined;
 }
 
 /** Alternatives (any may hold) of tests (all must hold). */
@@ -96,7 +101,7 @@ function compileFieldTest(
     }
     const testOp = op as TestOp;
     if (testOp === 'exists') {
-      out.push({ slot, field, op: testOp, value: raw === true });
+      out.push({ slot, field, op: testOp, code: OP_CODE[testOp], value: raw === true, set: undefined });
       continue;
     }
     if (def.type === 'number' && STRING_OPS.has(op)) {
@@ -123,15 +128,15 @@ function compileFieldTest(
     }
     if (op === 'in' || op === 'notIn') {
       const values = folded as (string | number)[];
-      out.push({ slot, field, op: testOp, value: values, set: new Set(values) });
+      out.push({ slot, field, op: testOp, code: OP_CODE[testOp], value: values, set: new Set(values) });
     } else if (op === 'prefix' || op === 'contains') {
-      out.push({ slot, field, op: testOp, value: folded as string[] });
+      out.push({ slot, field, op: testOp, code: OP_CODE[testOp], value: folded as string[], set: undefined });
     } else {
       if (folded.length !== 1) {
         problem(`"${op}" takes one value`);
         continue;
       }
-      out.push({ slot, field, op: testOp, value: folded[0]! });
+      out.push({ slot, field, op: testOp, code: OP_CODE[testOp], value: folded[0]!, set: undefined });
     }
   }
 }
@@ -166,31 +171,31 @@ export function matches(when: CompiledWhen, values: readonly SlotValue[]): boole
 
 /** Whether one test holds for one value. */
 export function holds(test: CompiledTest, value: SlotValue): boolean {
-  if (test.op === 'exists') return (value !== undefined && value !== '') === test.value;
+  if (test.code === 10) return (value !== undefined && value !== '') === test.value;
   if (value === undefined) return false;
-  switch (test.op) {
-    case 'eq':
+  switch (test.code) {
+    case 0:
       return value === test.value;
-    case 'ne':
+    case 1:
       return value !== test.value;
-    case 'in':
+    case 2:
       return test.set!.has(value as string | number);
-    case 'notIn':
+    case 3:
       return !test.set!.has(value as string | number);
-    case 'gt':
+    case 4:
       return (value as number) > (test.value as number);
-    case 'gte':
+    case 5:
       return (value as number) >= (test.value as number);
-    case 'lt':
+    case 6:
       return (value as number) < (test.value as number);
-    case 'lte':
+    case 7:
       return (value as number) <= (test.value as number);
-    case 'prefix': {
+    case 8: {
       const prefixes = test.value as readonly string[];
       for (let i = 0; i < prefixes.length; i++) if ((value as string).startsWith(prefixes[i]!)) return true;
       return false;
     }
-    case 'contains': {
+    default: {
       const needles = test.value as readonly string[];
       for (let i = 0; i < needles.length; i++) if ((value as string).includes(needles[i]!)) return true;
       return false;

@@ -52,9 +52,21 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
     target = undefined;
   };
 
+  // Routes not recorded between two recorded ones failed their conditions.
+  let nextRoute = 0;
+  const failedUpTo = (end: number) => {
+    for (; nextRoute < end; nextRoute++) {
+      lines.push({ step: 'route', route: c.routes[nextRoute]!.id, matched: false, reason: whyNot(c, nextRoute, values) });
+    }
+  };
+
   for (let i = 0; i < decision.trace.length; i++) {
     const { tag, a, b } = unpack(decision.trace[i]!);
     if (tag !== Step.Candidate && tag !== Step.Load) closePool();
+    if (tag === Step.NoAccount || tag === Step.Match) {
+      failedUpTo(a);
+      nextRoute = a + 1;
+    } else if (tag === Step.Fallback) failedUpTo(c.routes.length);
     switch (tag) {
       case Step.Junk:
         lines.push({ step: 'junk', queue: decision.owner.id, reason: 'qualified as junk: junk is reviewed by a person, never sent to a rep or confirmed' });

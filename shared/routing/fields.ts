@@ -7,6 +7,8 @@
  * so only the config's side is folded; free text is folded on both sides.
  */
 
+import type { RoutableLead } from './types.ts';
+
 /** How a field's values compare. */
 export interface RoutableField {
   readonly type: 'string' | 'number' | 'boolean';
@@ -56,3 +58,39 @@ export type RoutableFieldName = keyof typeof ROUTABLE_FIELDS;
 export function isRoutableField(name: string): name is RoutableFieldName {
   return Object.prototype.hasOwnProperty.call(ROUTABLE_FIELDS, name);
 }
+
+/**
+ * One reader per field, written out: a property read with a fixed name is several times faster
+ * than `lead[name]` on the hot path (and Workers forbid generating them with `new Function`).
+ */
+export const FIELD_READERS: Readonly<Record<Exclude<RoutableFieldName, 'territory' | 'namedAccount'>, (lead: RoutableLead) => string | number | boolean | undefined>> = {
+  formType: (l) => l.formType,
+  email: (l) => l.email,
+  emailDomain: (l) => l.emailDomain,
+  emailKind: (l) => l.emailKind,
+  domain: (l) => l.domain,
+  website: (l) => l.website,
+  phone: (l) => l.phone,
+  firstName: (l) => l.firstName,
+  lastName: (l) => l.lastName,
+  company: (l) => l.company,
+  jobTitle: (l) => l.jobTitle,
+  country: (l) => l.country,
+  region: (l) => l.region,
+  city: (l) => l.city,
+  postalCode: (l) => l.postalCode,
+  postalDistrict: (l) => l.postalDistrict,
+  employees: (l) => l.employees,
+  employeesMax: (l) => l.employeesMax,
+  product: (l) => l.product,
+  message: (l) => l.message,
+  language: (l) => l.language,
+  consent: (l) => l.consent,
+  source: (l) => l.source,
+  medium: (l) => l.medium,
+  campaign: (l) => l.campaign,
+  pagePath: (l) => l.pagePath,
+  status: (l) => l.status,
+  urgency: (l) => l.urgency,
+  intent: (l) => l.intent,
+};

@@ -54,24 +54,25 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
   const c = compiled(config);
   const at = typeof now === 'number' ? now : now.getTime();
   const trace: number[] = [];
-  const formType = c.formTypes.get(lead.formType);
 
   if (lead.status === 'junk') {
     trace.push(pack(Step.Junk));
     // Junk is reviewed, never escalated: nobody should be paged for a bot.
-    return queueDecision(c, c.junkQueue, '$junk', 'junk', c.fallback.slaMs ?? formType?.slaMs ?? c.defaultSlaMs, undefined, at, trace);
+    const slaMs = c.fallback.slaMs ?? c.formTypes.get(lead.formType)?.slaMs ?? c.defaultSlaMs;
+    return queueDecision(c, c.junkQueue, '$junk', 'junk', slaMs, undefined, at, trace);
   }
 
   const account = accountOwner(c, lead.domain);
-  const values = slotValues(c, lead, account);
+  const values = slotValues(c, lead, account, c.scratch);
   const routes = c.routes;
-  for (let i = 0; i < routes.length; i++) {
+  const candidates = c.index.slot < 0 ? c.index.other : (c.index.byValue.get(values[c.index.slot]) ?? c.index.other);
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
     const r = routes[i]!;
     const alternative = matchingAlternative(r.when, values);
-    if (alternative < 0) {
-      trace.push(pack(Step.NoMatch, i));
-      continue;
-    }
+    // A route whose conditions fail is not recorded: explain() knows every route before the
+    // next recorded one failed its conditions, and re-evaluates them to say why.
+    if (alternative < 0) continue;
     if (r.target.kind === 'account' && account < 0) {
       trace.push(pack(Step.NoAccount, i));
       continue;
@@ -83,6 +84,7 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       found = resolve(c, r.ifUnavailable, account, state, at, trace);
     }
     if (found) {
+      const formType = c.formTypes.get(lead.formType);
       const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
       const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
       if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace);
@@ -96,16 +98,17 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
         escalation: escalationSteps(c, escalationId),
         stateChange: found.change,
         trace,
+        // Always present (maybe undefined) so every decision has one shape: faster to build and read.
+        pool: found.pool,
+        escalationId,
       };
-      if (found.pool !== undefined) decision.pool = found.pool;
-      if (escalationId !== undefined) decision.escalationId = escalationId;
       return decision;
     }
     trace.push(pack(Step.Unavailable, i));
   }
 
   trace.push(pack(Step.Fallback));
-  const fallbackSla = c.fallback.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
+  const fallbackSla = c.fallback.slaMs ?? c.formTypes.get(lead.formType)?.slaMs ?? c.defaultSlaMs;
   return queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace);
 }
 
@@ -170,8 +173,9 @@ function queueDecision(
     escalation: escalationSteps(c, escalationId),
     stateChange: {},
     trace,
+    pool: undefined,
+    escalationId,
   };
-  if (escalationId !== undefined) decision.escalationId = escalationId;
   return decision;
 }
 
@@ -189,21 +193,21 @@ export function accountOwner(c: CompiledConfig, domain: string | undefined): num
   return -1;
 }
 
-/** The values of the fields the config's conditions name, folded for comparison. */
-export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number): SlotValue[] {
+/** The values of the fields the config's conditions name, folded for comparison, into `values`. */
+export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number, values: SlotValue[] = new Array(c.slots.fields.length)): SlotValue[] {
   const fields = c.slots.fields;
-  const values: SlotValue[] = new Array(fields.length);
   let territorySlot = -1;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     if (field === 'territory') territorySlot = i;
     else if (field === 'namedAccount') values[i] = account >= 0;
     else {
-      const value = (lead as unknown as Record<string, SlotValue>)[field];
+      const value = c.slotReaders[i]!(lead);
       values[i] = c.slotText[i] && typeof value === 'string' ? value.toLowerCase() : value;
     }
   }
   if (territorySlot >= 0) {
+    values[territorySlot] = undefined;
     for (const territory of c.territories) {
       if (matches(territory.when, values)) {
         values[territorySlot] = territory.id.toLowerCase();

@@ -1,11 +1,15 @@
 /**
  * The packed trace: one number per step, `tag·2²⁴ + a·2¹² + b`, so the engine can record every
  * rule and candidate for every decision at a cost of one array push each. `explain()` unpacks it.
+ *
+ * Routes whose conditions do not hold are not recorded: routes run in order, so every route
+ * between two recorded ones (and before the first) is known to have failed, and conditions are
+ * pure, so explain() re-evaluates them for the reason. The trace is exact, and short.
  */
 
 /** What a trace step records. */
 export const Step = {
-  /** a = route index: its conditions did not hold. */
+  /** a = route index: its conditions did not hold (never recorded by the engine; see above). */
   NoMatch: 1,
   /** a = route index, b = the alternative that held. */
   Match: 2,
