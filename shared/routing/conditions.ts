@@ -223,7 +223,7 @@ export function describeTest(test: CompiledTest, value: SlotValue, held: boolean
     const present = value !== undefined && value !== '';
     return `${test.field} ${present ? `is ${JSON.stringify(value)}` : 'is missing'}`;
   }
-  if (value === undefined) return `${test.field} is missing`;
+  if (value === undefined) return test.field === 'territory' ? 'the lead is in no territory' : `${test.field} is missing`;
   const operand = Array.isArray(test.value) ? `[${test.value.join(', ')}]` : JSON.stringify(test.value);
   const shown = typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
   return `${test.field} ${shown} ${held ? '' : 'not '}${OP_WORDS[test.op]} ${operand}`.replace('not is not', 'is').replace('not is', 'is not');

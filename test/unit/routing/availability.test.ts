@@ -87,7 +87,7 @@ describe('out of office', () => {
   it('explains the absence and who covers', () => {
     const decision = ownerOf('ann', '2026-12-25T12:00:00Z');
     const lines = explain(decision, routable({ company: 'ann' }), config);
-    expect(lines).toContainEqual(expect.objectContaining({ rep: 'ann', reason: 'out_of_office', detail: 'out of office until 2026-12-26 23:00 UTC, backup Bob' }));
+    expect(lines).toContainEqual(expect.objectContaining({ rep: 'ann', reason: 'out_of_office', detail: 'out of office until 2026-12-27 00:00 Europe/Madrid, backup Bob' }));
     expect(lines).toContainEqual(expect.objectContaining({ rep: 'bob', taken: true, detail: 'covering as out-of-office backup' }));
   });
 });
