@@ -5,7 +5,7 @@
  * never on a guess.
  */
 import type { CompiledConfig, CompiledRoute } from '../routing/compile.ts';
-import type { CompiledTest } from '../routing/conditions.ts';
+import { holds, type CompiledTest } from '../routing/conditions.ts';
 
 /** One shadowed route, as a warning that names both routes. */
 export interface ShadowWarning {
@@ -45,7 +45,7 @@ export function implies(b: CompiledTest, a: CompiledTest): boolean {
   if (a.field !== b.field) return false;
   if (a.op === 'exists') return a.value === true ? !(b.op === 'exists' && b.value === false) : b.op === 'exists' && b.value === false;
   const bValues = possibleValues(b);
-  if (bValues) return bValues.every((v) => passes(a, v));
+  if (bValues) return bValues.every((v) => holds(a, v));
   const av = a.value;
   const bv = b.value;
   switch (a.op) {
@@ -75,31 +75,4 @@ function possibleValues(t: CompiledTest): (string | number | boolean)[] | undefi
   if (t.op === 'eq') return [t.value as string | number | boolean];
   if (t.op === 'in') return [...(t.value as (string | number)[])];
   return undefined;
-}
-
-function passes(t: CompiledTest, value: string | number | boolean): boolean {
-  switch (t.op) {
-    case 'eq':
-      return value === t.value;
-    case 'ne':
-      return value !== t.value;
-    case 'in':
-      return t.set!.has(value as string | number);
-    case 'notIn':
-      return !t.set!.has(value as string | number);
-    case 'gt':
-      return (value as number) > (t.value as number);
-    case 'gte':
-      return (value as number) >= (t.value as number);
-    case 'lt':
-      return (value as number) < (t.value as number);
-    case 'lte':
-      return (value as number) <= (t.value as number);
-    case 'prefix':
-      return (t.value as string[]).some((p) => String(value).startsWith(p));
-    case 'contains':
-      return (t.value as string[]).some((n) => String(value).includes(n));
-    default:
-      return true;
-  }
 }
