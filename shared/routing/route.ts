@@ -24,10 +24,20 @@ export class InvalidConfigError extends Error {
 }
 
 const compiledConfigs = new WeakMap<RoutingConfig, CompiledConfig>();
+// The config of the last call: a pointer comparison instead of a lookup for the common case.
+let lastConfig: RoutingConfig | CompiledConfig | undefined;
+let lastCompiled: CompiledConfig | undefined;
 
 /** The compiled form of a parsed config, compiled on first use and cached. */
 export function compiled(config: RoutingConfig | CompiledConfig): CompiledConfig {
-  if ('slotText' in config) return config;
+  if (config === lastConfig) return lastCompiled!;
+  const c = 'slotText' in config ? config : compileCached(config);
+  lastConfig = config;
+  lastCompiled = c;
+  return c;
+}
+
+function compileCached(config: RoutingConfig): CompiledConfig {
   let c = compiledConfigs.get(config);
   if (!c) {
     const problems: CompileProblem[] = [];
@@ -88,9 +98,8 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
       const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
       if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace);
-      const rep = c.reps[found.rep]!;
       const decision: Decision = {
-        owner: { kind: 'rep', id: rep.id, name: rep.name },
+        owner: c.reps[found.rep]!.owner,
         at,
         route: r.id,
         strategy: found.strategy,
@@ -163,9 +172,8 @@ function queueDecision(
   at: number,
   trace: number[],
 ): Decision {
-  const q = c.queues[queue]!;
   const decision: Decision = {
-    owner: { kind: 'queue', id: q.id, name: q.name },
+    owner: c.queues[queue]!.owner,
     at,
     route: routeId,
     strategy,
@@ -185,11 +193,11 @@ function escalationSteps(c: CompiledConfig, id: string | undefined): readonly Es
 
 /** The rep index owning the named account of `domain` (or of its parent domain), or -1. */
 export function accountOwner(c: CompiledConfig, domain: string | undefined): number {
-  if (domain === undefined || c.accounts.size === 0) return -1;
-  const owner = c.accounts.get(domain);
+  if (domain === undefined || c.accountCount === 0) return -1;
+  const owner = c.accounts[domain];
   if (owner !== undefined) return owner;
   const dot = domain.indexOf('.');
-  if (dot > 0 && domain.indexOf('.', dot + 1) > 0) return c.accounts.get(domain.slice(dot + 1)) ?? -1;
+  if (dot > 0 && domain.indexOf('.', dot + 1) > 0) return c.accounts[domain.slice(dot + 1)] ?? -1;
   return -1;
 }
 

@@ -33,7 +33,7 @@ function tests(when: WhenSpec | undefined): [string, Test][] {
 
 /** Facts both generic engines read: the lead plus its named-account owner. */
 function facts(c: CompiledConfig, lead: RoutableLead): Record<string, unknown> {
-  const owner = lead.domain === undefined ? undefined : c.accounts.get(lead.domain);
+  const owner = lead.domain === undefined ? undefined : c.accounts[lead.domain];
   return { ...lead, namedAccount: owner !== undefined };
 }
 
@@ -48,7 +48,7 @@ function resolveTarget(c: CompiledConfig, target: CompiledTarget, lead: Routable
     state.load[id] = (state.load[id] ?? 0) + 1;
     return id;
   }
-  const index = target.kind === 'rep' ? target.rep : c.accounts.get(lead.domain!)!;
+  const index = target.kind === 'rep' ? target.rep : c.accounts[lead.domain!]!;
   let rep = c.reps[index]!;
   let reason = availability(rep, at, state.load);
   if (reason === Reason.OutOfOffice) {
