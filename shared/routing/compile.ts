@@ -8,7 +8,9 @@ import { parseDuration } from '../time/duration.ts';
 import { Zone, compileHours, toInstant, type WeekHours } from './clock.ts';
 import { SlotTable, compileWhen, type CompiledWhen, type SlotValue } from './conditions.ts';
 import { FIELD_READERS, ROUTABLE_FIELDS } from './fields.ts';
+import { indexRoutes, type RouteIndex } from './route-index.ts';
 import type { EscalationStep, Owner, RoutableLead } from './types.ts';
+import { MAX_SCHEDULE, weightedSchedule } from './weighted.ts';
 
 /** A rep, ready for availability checks. */
 export interface CompiledRep {
@@ -93,7 +95,6 @@ export interface CompileProblem {
 }
 
 const DEFAULT_SLA_MS = 3_600_000;
-const MAX_SCHEDULE = 10_000;
 
 /**
  * Compiles a parsed config. Dangling references and bad conditions are collected into
@@ -164,8 +165,8 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       weights.push(typeof member === 'string' ? reps[rep]!.weight : member.weight);
     });
     const schedule = pool.strategy === 'weighted' ? weightedSchedule(weights) : [];
-    if (schedule.length > MAX_SCHEDULE) problem(`pools.${id}`, 'weights too fine-grained: use small whole numbers');
-    return { id, name: pool.name ?? id, strategy: pool.strategy, members, weights, schedule };
+    if (!schedule) problem(`pools.${id}`, `weights need a rotation longer than ${MAX_SCHEDULE}: use small whole numbers`);
+    return { id, name: pool.name ?? id, strategy: pool.strategy, members, weights, schedule: schedule ?? [] };
   });
 
   const queueIds = Object.keys(config.queues);
@@ -293,94 +294,4 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       escalation: escalationRef(config.fallback.escalation, 'fallback.escalation'),
     },
   };
-}
-
-/**
- * One cycle of smooth weighted round-robin over member positions: weights 3 and 1 give
- * `[0, 0, 1, 0]`, so heavy members are spread out rather than served in a burst.
- */
-export function weightedSchedule(weights: readonly number[]): number[] {
-  const scaled = toWholeNumbers(weights);
-  const total = scaled.reduce((a, b) => a + b, 0);
-  if (total > MAX_SCHEDULE) return new Array<number>(total);
-  const current = scaled.map(() => 0);
-  const schedule: number[] = [];
-  for (let n = 0; n < total; n++) {
-    let best = 0;
-    for (let i = 0; i < scaled.length; i++) {
-      current[i]! += scaled[i]!;
-      if (current[i]! > current[best]!) best = i;
-    }
-    current[best]! -= total;
-    schedule.push(best);
-  }
-  return schedule;
-}
-
-function toWholeNumbers(weights: readonly number[]): number[] {
-  let factor = 1;
-  while (factor < 1000 && weights.some((w) => Math.abs(w * factor - Math.round(w * factor)) > 1e-9)) factor *= 10;
-  const whole = weights.map((w) => Math.max(1, Math.round(w * factor)));
-  const divisor = whole.reduce(gcd);
-  return whole.map((w) => w / divisor);
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
-
-/**
- * An exact shortcut through the routes: most routes pin one field to a few values (`country`,
- * `formType`), so for each value of the field that pins the most routes, the list of routes
- * that can still match, in order. A route left out of a list fails its conditions for that
- * value, so skipping it changes nothing but the time taken.
- */
-export interface RouteIndex {
-  /** The discriminating slot, or -1 when no field pins enough routes to be worth it. */
-  readonly slot: number;
-  /** Slot value → indexes of the routes that may match it, in route order. */
-  readonly byValue: ReadonlyMap<SlotValue, readonly number[]>;
-  /** The routes that may match any other value (or none). */
-  readonly other: readonly number[];
-}
-
-const MIN_INDEXED_ROUTES = 4;
-
-function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
-  const all = routes.map((r) => r.index);
-  // For each slot, the values each route allows (undefined: the route does not pin the slot).
-  const allowed = new Map<number, (Set<SlotValue> | undefined)[]>();
-  for (const r of routes) {
-    for (const test of r.when[0] ?? []) {
-      if (!allowed.has(test.slot)) allowed.set(test.slot, routes.map((route) => pinnedValues(route.when, test.slot)));
-    }
-  }
-  let best = -1;
-  let bestCount = MIN_INDEXED_ROUTES - 1;
-  for (const [slot, sets] of allowed) {
-    const count = sets.filter((set) => set !== undefined).length;
-    if (count > bestCount) [best, bestCount] = [slot, count];
-  }
-  if (best < 0) return { slot: -1, byValue: new Map(), other: all };
-  const sets = allowed.get(best)!;
-  const values = new Set<SlotValue>(sets.flatMap((set) => (set ? [...set] : [])));
-  const byValue = new Map<SlotValue, number[]>();
-  for (const value of values) byValue.set(value, all.filter((i) => sets[i] === undefined || sets[i]!.has(value)));
-  return { slot: best, byValue, other: all.filter((i) => sets[i] === undefined) };
-}
-
-/** The values a route allows for a slot when every alternative pins it with eq or in; else undefined. */
-function pinnedValues(when: CompiledWhen, slot: number): Set<SlotValue> | undefined {
-  const union = new Set<SlotValue>();
-  for (const alternative of when) {
-    let pinned: Set<SlotValue> | undefined;
-    for (const test of alternative) {
-      if (test.slot !== slot || (test.op !== 'eq' && test.op !== 'in')) continue;
-      const values = test.op === 'eq' ? [test.value as SlotValue] : (test.value as SlotValue[]);
-      pinned = pinned ? new Set(values.filter((v) => pinned!.has(v))) : new Set(values);
-    }
-    if (!pinned) return undefined;
-    for (const value of pinned) union.add(value);
-  }
-  return union;
 }
