@@ -10,7 +10,7 @@ import { availability } from '../../../shared/routing/availability.ts';
 import { applyStateChange, compiled, route } from '../../../shared/routing/route.ts';
 import { Reason, Step, unpack } from '../../../shared/routing/trace.ts';
 import type { RoutableLead, RoutingState } from '../../../shared/routing/types.ts';
-import { loadConfig, routable } from '../helpers.ts';
+import { emptyState, loadConfig, routable } from '../helpers.ts';
 
 const REP_IDS = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5'];
 const ZONES = ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
@@ -200,5 +200,43 @@ describe('pool strategies', () => {
     // Equal loads: the rotation decides, starting at the cursor.
     expect(route(routable(), config, { cursors: { p: 1 }, load: {} }, 0).owner.id).toBe('m1');
     expect(route(routable(), config, { cursors: { p: 1 }, load: {} }, 0).stateChange.cursor).toEqual({ pool: 'p', value: 2 });
+  });
+});
+
+describe('route index', () => {
+  it('never changes a decision: routing with the index equals routing through every route', () => {
+    const countries = ['US', 'CA', 'GB', 'DE', 'MX'];
+    const config = loadConfig({
+      formTypes: { contact: { label: 'Contact', fields: ['email'], required: ['email'], intent: 'medium', sla: '1h' } },
+      reps: { a: { name: 'A' }, b: { name: 'B', hours: { 'mon-fri': '09:00-17:00' } } },
+      queues: { q: { name: 'Q', watchers: [] } },
+      routes: [
+        ...countries.flatMap((country) => [
+          { id: `${country}-small`, when: { country, employees: { lt: 50 } }, to: { rep: 'b' } },
+          { id: `${country}-list`, when: [{ country: [country, 'US'] }, { country, language: 'es' }], to: { queue: 'q' } },
+        ]),
+        { id: 'es', when: { language: 'es' }, to: { rep: 'a' } },
+      ],
+      qualification: { junkQueue: 'q' },
+      fallback: { queue: 'q' },
+    });
+    const indexed = compiled(config);
+    expect(indexed.index.slot).toBeGreaterThanOrEqual(0);
+    const unindexed = { ...indexed, index: { slot: -1, byValue: new Map(), other: indexed.routes.map((r) => r.index) } };
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom(...countries, 'JP'), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+        fc.constantFrom('en', 'es'),
+        arbInstant,
+        (country, employees, language, at) => {
+          const lead = routable({ language });
+          if (country) lead.country = country;
+          if (employees) lead.employees = employees;
+          expect(route(lead, indexed, emptyState(), at)).toEqual(route(lead, unindexed, emptyState(), at));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
