@@ -26,7 +26,26 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              // Every fetch() leaving the runner (test code and the Worker under test share it)
+              // goes to the capture worker instead of the internet; tests inspect and steer it
+              // through the CAPTURE binding. See test/worker/capture-worker.js.
+              outboundService: 'capture',
+              serviceBindings: { CAPTURE: 'capture' },
+              workers: [
+                {
+                  name: 'capture',
+                  modules: true,
+                  scriptPath: './test/worker/capture-worker.js',
+                  compatibilityDate: '2026-11-01',
+                },
+              ],
+            },
+          }),
+        ],
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],

@@ -1,13 +1,35 @@
 /**
- * The lead router Worker: the HTTP surface of ../shared/DESIGN.md.
- * For now it answers health checks and dry-runs the bundled routing config;
- * intake, dedupe and escalation arrive with the edge-pipeline issue.
+ * The lead router Worker: the HTTP surface of ../shared/DESIGN.md, and its Durable Objects.
  */
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env.ts';
+import { ack } from './http/ack.ts';
+import { admin } from './http/admin.ts';
+import { dev } from './http/dev.ts';
+import { intake } from './http/intake.ts';
 
-/** The Hono app, exported for tests that want to call it without the fetch wrapper. */
-export const app = new Hono<{ Bindings: Env }>();
+export { DevOutbox } from './durable/dev-outbox.ts';
+export { IdentityObject } from './durable/identity-object.ts';
+export { LeadObject } from './durable/lead-object.ts';
+export { RouterState } from './durable/router-state.ts';
+
+/** The Hono app. */
+export const app = new Hono<{ Bindings: AppEnv }>();
 
 app.get('/health', (c) => c.json({ ok: true, service: 'lead-router', environment: c.env.ENVIRONMENT }));
+app.route('/v1/leads', intake);
+app.route('/v1/leads', ack);
+app.route('/v1/admin', admin);
+app.route('/dev', dev);
 
-export default app satisfies ExportedHandler<Env>;
+app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+app.onError((error, c) => {
+  // Middleware refusals (bearer auth, body limit) carry their own response.
+  if (error instanceof HTTPException) return error.getResponse();
+  // The message may hold lead data: log the kind of error only.
+  console.error(`unhandled ${error.name} on ${c.req.method} ${new URL(c.req.url).pathname}`);
+  return c.json({ error: 'internal', message: 'Something went wrong on our side; the request can be retried' }, 500);
+});
+
+export default app satisfies ExportedHandler<AppEnv>;

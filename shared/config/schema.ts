@@ -192,6 +192,14 @@ export const RoutingConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().max(120).optional(),
+    /** How the company signs what leads receive. */
+    brand: z
+      .strictObject({
+        name: z.string().min(1).max(80),
+        /** Where a lead's reply to a confirmation goes. */
+        replyTo: z.email().optional(),
+      })
+      .optional(),
     /** Defaults for reps that do not set their own. */
     defaults: z
       .strictObject({

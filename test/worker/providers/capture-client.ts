@@ -1,0 +1,37 @@
+/**
+ * A typed client for the capture worker's control API (test/worker/capture-worker.js), reached
+ * through the CAPTURE service binding that only the worker tests have.
+ */
+import { env } from 'cloudflare:workers';
+
+/** One request the capture worker received; header names are lower-case. */
+export interface CapturedRequest {
+  method: string;
+  url: string;
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  time: string;
+}
+
+/** The requests received so far, oldest first, optionally only those to `host`. */
+export async function capturedRequests(host?: string): Promise<CapturedRequest[]> {
+  const query = host === undefined ? '' : `?host=${encodeURIComponent(host)}`;
+  const res = await env.CAPTURE.fetch(`http://capture.control/requests${query}`);
+  return res.json<CapturedRequest[]>();
+}
+
+/** Makes the next `times` requests to `host` fail with `status` and that API's error body. */
+export async function failNext(host: string, status: number, times = 1): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/fail', {
+    method: 'POST',
+    body: JSON.stringify({ host, times, status }),
+  });
+  if (!res.ok) throw new Error(`capture /fail answered ${res.status}`);
+}
+
+/** Forgets every request, pending failure and handed-out id. */
+export async function resetCapture(): Promise<void> {
+  await env.CAPTURE.fetch('http://capture.control/reset', { method: 'POST' });
+}

@@ -1,0 +1,56 @@
+/**
+ * The Worker's environment: bindings and vars from wrangler.toml (generated `Env`), plus the
+ * secrets and optional settings set with `wrangler secret put` or `.dev.vars`.
+ */
+
+/** Secrets and optional settings; all strings, all optional (see README "Configuration reference"). */
+export interface Secrets {
+  /** Bearer token for `/v1/admin/*` and the dashboard. */
+  ADMIN_TOKEN?: string;
+  /** HMAC key for ack links. */
+  SIGNING_SECRET?: string;
+  /** Public origin for links in notifications (default: the request's origin). */
+  PUBLIC_URL?: string;
+  /** First retry delay of the outbox, in ms (default 2000; tests set it small). */
+  OUTBOX_BASE_DELAY_MS?: string;
+  RESEND_API_KEY?: string;
+  RESEND_BASE_URL?: string;
+  POSTMARK_SERVER_TOKEN?: string;
+  POSTMARK_BASE_URL?: string;
+  EMAIL_PROVIDER?: string;
+  EMAIL_FROM?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_FROM?: string;
+  TWILIO_BASE_URL?: string;
+  SLACK_WEBHOOK_URL?: string;
+  HUBSPOT_TOKEN?: string;
+  HUBSPOT_BASE_URL?: string;
+  SALESFORCE_INSTANCE_URL?: string;
+  SALESFORCE_ACCESS_TOKEN?: string;
+  CRM_WEBHOOK_URL?: string;
+  CRM_WEBHOOK_SECRET?: string;
+}
+
+/** Everything the Worker reads from its environment. */
+export type AppEnv = Env & Secrets;
+
+const DEV_ADMIN_TOKEN = 'dev-admin-token';
+const DEV_SIGNING_SECRET = 'dev-signing-secret';
+
+/** True on a development deployment (`wrangler dev`): dev outbox on, development defaults allowed. */
+export function isDevelopment(env: AppEnv): boolean {
+  return env.ENVIRONMENT === 'development';
+}
+
+/** The admin token; in development `dev-admin-token` unless one is set. Undefined: admin is closed. */
+export function adminToken(env: AppEnv): string | undefined {
+  return env.ADMIN_TOKEN || (isDevelopment(env) ? DEV_ADMIN_TOKEN : undefined);
+}
+
+/** The ack-link signing key; in development a fixed default. Production refuses to run without one. */
+export function signingSecret(env: AppEnv): string {
+  const secret = env.SIGNING_SECRET || (isDevelopment(env) ? DEV_SIGNING_SECRET : undefined);
+  if (!secret) throw new Error('SIGNING_SECRET is not set: run `wrangler secret put SIGNING_SECRET`');
+  return secret;
+}

@@ -1,0 +1,64 @@
+/**
+ * Where the routing config lives: versions are numbered by the RouterState object (the single
+ * writer) and mirrored to KV, where every isolate reads the current one (cached a few seconds).
+ * Version 0 is the example bundled with the Worker, used until a config is published.
+ */
+import { parseConfig } from '../../shared/config/parse.ts';
+import type { RoutingConfig } from '../../shared/config/schema.ts';
+import bundled from '../../shared/config/examples/routing.json';
+
+/** A config with its version. */
+export interface VersionedConfig {
+  version: number;
+  config: RoutingConfig;
+}
+
+const CURRENT_KEY = 'config:current';
+const CACHE_MS = 5_000;
+
+/** KV key of one version's JSON. */
+export const versionKey = (version: number) => `config:v:${version}`;
+
+let bundledConfig: VersionedConfig | undefined;
+
+/** The bundled example config, version 0. */
+export function bundledConfigVersion(): VersionedConfig {
+  if (!bundledConfig) {
+    const parsed = parseConfig(bundled);
+    if (!parsed.ok) throw new Error(`bundled routing config is invalid: ${JSON.stringify(parsed.issues)}`);
+    bundledConfig = { version: 0, config: parsed.config };
+  }
+  return bundledConfig;
+}
+
+const parsedVersions = new Map<number, VersionedConfig>();
+let current: { at: number; value: VersionedConfig } | undefined;
+
+/** The current config, as this isolate last read it from KV (at most a few seconds old). */
+export async function currentConfig(kv: KVNamespace, now = Date.now()): Promise<VersionedConfig> {
+  if (current && now - current.at < CACHE_MS) return current.value;
+  const pointer = await kv.get<{ version: number }>(CURRENT_KEY, 'json');
+  const value = pointer ? await configVersion(kv, pointer.version) : bundledConfigVersion();
+  current = { at: now, value };
+  return value;
+}
+
+/** One version of the config (parsed once per isolate). */
+export async function configVersion(kv: KVNamespace, version: number): Promise<VersionedConfig> {
+  if (version === 0) return bundledConfigVersion();
+  const cached = parsedVersions.get(version);
+  if (cached) return cached;
+  const raw = await kv.get(versionKey(version), 'json');
+  const parsed = parseConfig(raw);
+  if (!parsed.ok) throw new Error(`stored routing config v${version} is invalid`);
+  const value = { version, config: parsed.config };
+  parsedVersions.set(version, value);
+  return value;
+}
+
+/** Writes a version and makes it current in KV (the RouterState object calls this when publishing). */
+export async function storeVersion(kv: KVNamespace, version: number, input: unknown): Promise<void> {
+  await kv.put(versionKey(version), JSON.stringify(input));
+  await kv.put(CURRENT_KEY, JSON.stringify({ version }));
+  current = undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * IdentityObject: one per identity (a normalised email, else an E.164 phone). It is where
+ * concurrent submissions by the same person meet: admissions run one at a time, so fifty
+ * identical submissions in the same second make one lead and forty-nine duplicates. KV holds
+ * the identity → lead index for the other keys and for reads, with the dedupe window as TTL.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Qualification } from '../../shared/qualify/types.ts';
+import { explain } from '../../shared/routing/explain.ts';
+import type { Owner, RoutableLead } from '../../shared/routing/types.ts';
+import type { AppEnv } from '../app-env.ts';
+import { configVersion } from '../config/store.ts';
+
+/** What intake asks of an identity. */
+export interface Admission {
+  lead: RoutableLead;
+  qualification: Qualification;
+  /** Identity keys, this object's own first. */
+  keys: string[];
+  windowMs: number;
+  site: string;
+  receivedAt: number;
+  idempotencyKey?: string;
+  /** False when confirmations from this client are rate-limited. */
+  confirm: boolean;
+  publicUrl: string;
+}
+
+/** The answer intake turns into its 202. */
+export interface Admitted {
+  leadId: string;
+  duplicate: boolean;
+  owner: Owner;
+  slaMs: number;
+}
+
+const KV_PREFIX = 'identity:';
+const MIN_KV_TTL_S = 60;
+
+/** The Durable Object class of one identity; address it by its first identity key. */
+export class IdentityObject extends DurableObject<AppEnv> {
+  /** Admits a submission: a new lead, or a duplicate joined to the existing one. */
+  async admit(input: Admission): Promise<Admitted> {
+    // One admission at a time: the checks and the creation below must not interleave with
+    // another submission by the same person, though they await other objects.
+    let result: Admitted | undefined;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      result = await this.#admit(input);
+    });
+    return result!;
+  }
+
+  async #admit(input: Admission): Promise<Admitted> {
+    const storage = this.ctx.storage;
+    if (input.idempotencyKey) {
+      const answered = await storage.get<Admitted>(`idem:${input.idempotencyKey}`);
+      if (answered) return answered;
+    }
+    const existing = (await storage.get<{ leadId: string; until: number }>('lead')) ?? undefined;
+    let leadId = existing && existing.until > input.receivedAt ? existing.leadId : undefined;
+    for (const key of input.keys.slice(1)) {
+      if (leadId) break;
+      leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
+    }
+
+    let admitted: Admitted;
+    if (leadId) {
+      const record = await this.env.LEAD.getByName(leadId).addDuplicate({
+        at: input.receivedAt,
+        formType: input.lead.formType,
+        source: input.lead.source,
+        ...(input.lead.pagePath ? { pagePath: input.lead.pagePath } : {}),
+      });
+      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: Math.max(0, record.ownerSince + record.decision.slaMs - input.receivedAt) };
+      else leadId = undefined;
+    }
+    if (!leadId) {
+      leadId = newLeadId(input.receivedAt);
+      const { decision, configVersion: version } = await this.env.ROUTER.getByName('global').decide(input.lead, input.receivedAt);
+      const { config } = await configVersion(this.env.LEADS_KV, version);
+      await this.env.LEAD.getByName(leadId).create({
+        id: leadId,
+        site: input.site,
+        receivedAt: input.receivedAt,
+        lead: input.lead,
+        qualification: input.qualification,
+        decision,
+        trace: explain(decision, input.lead, config),
+        configVersion: version,
+        confirm: input.confirm,
+        publicUrl: input.publicUrl,
+      });
+      admitted = { leadId, duplicate: false, owner: decision.owner, slaMs: decision.slaMs };
+    }
+    const until = input.receivedAt + input.windowMs;
+    await storage.put('lead', { leadId, until });
+    const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
+    await Promise.all(input.keys.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl })));
+    if (input.idempotencyKey) await storage.put(`idem:${input.idempotencyKey}`, admitted!);
+    return admitted!;
+  }
+}
+
+/** A lead id that sorts by arrival: `ld_` + time in base 36 + random. */
+export function newLeadId(at: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(8));
+  return `ld_${at.toString(36)}${[...random].map((b) => b.toString(36).padStart(2, '0')).join('').slice(0, 10)}`;
+}

@@ -1,0 +1,312 @@
+/**
+ * LeadObject: one per lead. It holds the lead, its decision and trace, its timeline, and an
+ * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that its
+ * alarm delivers and retries until each is delivered or dead-lettered. The same alarm runs the
+ * escalation chain when nobody acknowledges within the SLA. Everything is written to storage
+ * before any side effect, and every alarm is safe to run twice.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import type { Qualification } from '../../shared/qualify/types.ts';
+import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
+import type { AppEnv } from '../app-env.ts';
+import { configVersion } from '../config/store.ts';
+import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
+import { crmTargetCount, deliver } from '../lead/deliveries.ts';
+import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
+
+/** What intake hands a new lead. */
+export interface CreateLead {
+  id: string;
+  site: string;
+  receivedAt: number;
+  lead: RoutableLead;
+  qualification: Qualification;
+  decision: Decision;
+  trace: TraceLine[];
+  configVersion: number;
+  /** False when the confirmation is held back (rate limit). */
+  confirm: boolean;
+  /** Origin for links in notifications. */
+  publicUrl: string;
+}
+
+/** What a later submission by the same person adds. */
+export interface Duplicate {
+  at: number;
+  formType: string;
+  source: string;
+  pagePath?: string;
+}
+
+/** The lead as the API shows it. */
+export interface LeadView {
+  record: LeadRecord;
+  timeline: TimelineEvent[];
+  outbox: OutboxEntry[];
+}
+
+/** The outcome of an acknowledgement. */
+export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_owner'; owner?: Owner };
+
+const DEFAULT_BASE_DELAY_MS = 2_000;
+
+/** The Durable Object class of one lead; address it by the lead id. */
+export class LeadObject extends DurableObject<AppEnv> {
+  #record: LeadRecord | undefined;
+  #timeline: TimelineEvent[] = [];
+  #outbox: OutboxEntry[] = [];
+  #publicUrl = '';
+
+  constructor(ctx: DurableObjectState, env: AppEnv) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl']);
+      this.#record = stored.get('record') as LeadRecord | undefined;
+      this.#timeline = (stored.get('timeline') as TimelineEvent[] | undefined) ?? [];
+      this.#outbox = (stored.get('outbox') as OutboxEntry[] | undefined) ?? [];
+      this.#publicUrl = (stored.get('publicUrl') as string | undefined) ?? '';
+    });
+  }
+
+  /** Stores a new lead and queues its side effects. Calling it again returns the stored lead. */
+  async create(input: CreateLead): Promise<LeadRecord> {
+    if (this.#record) return this.#record;
+    const { config } = await configVersion(this.env.LEADS_KV, input.configVersion);
+    const { trace: _packed, stateChange: _change, ...decision } = input.decision;
+    const record: LeadRecord = {
+      id: input.id,
+      site: input.site,
+      receivedAt: input.receivedAt,
+      lead: input.lead,
+      qualification: input.qualification,
+      decision,
+      configVersion: input.configVersion,
+      trace: input.trace,
+      owner: decision.owner,
+      ownerSince: input.receivedAt,
+      nextStep: 0,
+      duplicates: 0,
+    };
+    if (decision.pool !== undefined) record.pool = decision.pool;
+    this.#record = record;
+    this.#publicUrl = input.publicUrl;
+    const at = input.receivedAt;
+    this.#event(at, 'received', `${input.lead.formType} from ${input.lead.source}${input.lead.pagePath ? ` (${input.lead.pagePath})` : ''}`);
+    this.#event(at, 'assigned', `${ownerLabel(decision.owner)} via ${decision.route}, respond within ${formatDuration(decision.slaMs)}`);
+
+    const junk = input.lead.status === 'junk';
+    const channels = config.formTypes[input.lead.formType]?.confirm ?? ['email'];
+    const confirmations = channels.filter((ch) => (ch === 'email' ? input.lead.email : input.lead.phone) !== undefined);
+    const skipped = junk ? 'junk gets no confirmation' : !input.confirm ? 'confirmations from this client are rate-limited' : confirmations.length === 0 ? 'no address to confirm to' : undefined;
+    if (skipped) {
+      record.confirmationSkipped = skipped;
+      this.#event(at, 'confirmation_skipped', skipped);
+    } else {
+      for (const channel of confirmations) this.#enqueue(at, { kind: 'confirmation', channel });
+    }
+    // Junk is reviewed on the dashboard: no pings, and it stays out of the CRM.
+    if (!junk) {
+      this.#notifyOwner(at, decision.owner, config.queues[decision.owner.id]?.watchers ?? []);
+      this.#enqueueCrm(at);
+    }
+    this.#save();
+    await this.ctx.storage.setAlarm(at);
+    return record;
+  }
+
+  /** Joins a later submission by the same person: no second confirmation, the CRM record updated. */
+  async addDuplicate(duplicate: Duplicate): Promise<LeadRecord | undefined> {
+    const record = this.#record;
+    if (!record) return undefined;
+    record.duplicates += 1;
+    this.#event(duplicate.at, 'duplicate', `${duplicate.formType} again from ${duplicate.source}${duplicate.pagePath ? ` (${duplicate.pagePath})` : ''}; owner stays ${ownerLabel(record.owner)}`);
+    // One CRM update covers any number of duplicates that arrive before it goes out.
+    if (record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending')) this.#enqueueCrm(duplicate.at);
+    this.#save();
+    await this.#schedule();
+    return record;
+  }
+
+  /** The owner (or, for a queue, one of its watchers) acknowledges: the SLA clock stops. */
+  async acknowledge(by: string, at: number): Promise<AckResult> {
+    const record = this.#record;
+    if (!record) return { ok: false, reason: 'not_found' };
+    if (record.acknowledged) return { ok: true, already: true, record };
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const allowed = record.owner.kind === 'rep' ? record.owner.id === by : (config.queues[record.owner.id]?.watchers ?? []).includes(by);
+    if (!allowed) return { ok: false, reason: 'not_owner', owner: record.owner };
+    record.acknowledged = { at, by };
+    this.#event(at, 'acknowledged', `by ${config.reps[by]?.name ?? by} after ${formatDuration(at - record.ownerSince)}`);
+    this.#save();
+    await this.#schedule();
+    return { ok: true, already: false, record };
+  }
+
+  /** The lead, its timeline and its outbox. */
+  view(): LeadView | undefined {
+    return this.#record ? { record: this.#record, timeline: this.#timeline, outbox: this.#outbox } : undefined;
+  }
+
+  /** Runs due escalation steps, then delivers due outbox entries. Safe to run twice. */
+  override async alarm(): Promise<void> {
+    if (!this.#record) return;
+    const now = Date.now();
+    await this.#escalate(now);
+    await this.#deliverDue(now);
+    await this.#schedule();
+  }
+
+  async #escalate(now: number): Promise<void> {
+    const record = this.#record!;
+    const steps = record.decision.escalation;
+    while (!record.acknowledged && record.nextStep < steps.length) {
+      const index = record.nextStep;
+      const step = steps[index]!;
+      if (record.receivedAt + step.afterMs > now) return;
+      await this.#runStep(step, index, now);
+    }
+  }
+
+  /**
+   * One escalation step. The step index advances in the same write as the step's outcome and
+   * its outbox entries, so a second alarm finds the step done; the one call to another object
+   * (reassignment) is idempotent on the step's key.
+   */
+  async #runStep(step: EscalationStep, index: number, now: number): Promise<void> {
+    const record = this.#record!;
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const waited = formatDuration(now - record.ownerSince);
+    const previous = record.owner;
+    if (step.action === 'reassign') {
+      const router = this.env.ROUTER.getByName('global');
+      const result = await router.reassign(`${record.id}:step:${index}`, step.pool ?? record.pool, previous.kind === 'rep' ? previous.id : undefined, now);
+      if (result.ok) {
+        record.owner = result.owner;
+        record.ownerSince = now;
+        record.pool = result.pool;
+        this.#event(now, 'reassigned', `from ${ownerLabel(previous)} to ${result.owner.name} in pool ${result.pool}: not acknowledged after ${waited}`);
+        this.#notifyOwner(now, result.owner, []);
+        this.#enqueueCrm(now);
+      } else {
+        this.#event(now, 'escalated', `reassignment skipped: ${result.reason === 'no_pool' ? 'the lead came from no pool' : 'nobody else in the pool is available'}`);
+      }
+    } else if (step.action === 'alert_manager') {
+      const manager = step.notify ?? (previous.kind === 'rep' ? config.reps[previous.id]?.manager : config.queues[previous.id]?.watchers[0]);
+      if (manager) {
+        this.#event(now, 'escalated', `alerting ${config.reps[manager]?.name ?? manager}: ${ownerLabel(previous)} has not acknowledged after ${waited}`);
+        this.#enqueue(now, { kind: 'manager_alert', channel: 'slack', to: manager });
+        if (config.reps[manager]?.email) this.#enqueue(now, { kind: 'manager_alert', channel: 'email', to: manager });
+      } else {
+        this.#event(now, 'escalated', 'manager alert skipped: the owner has no manager');
+      }
+    } else {
+      const queue = config.queues[step.queue];
+      record.owner = { kind: 'queue', id: step.queue, name: queue?.name ?? step.queue };
+      record.ownerSince = now;
+      this.#event(now, 'moved_to_queue', `from ${ownerLabel(previous)} to ${record.owner.name}: not acknowledged after ${waited}`);
+      if (previous.kind === 'rep') this.env.ROUTER.getByName('global').release(previous.id);
+      this.#notifyOwner(now, record.owner, queue?.watchers ?? []);
+      this.#enqueueCrm(now);
+    }
+    record.nextStep = index + 1;
+    this.#save();
+  }
+
+  async #deliverDue(now: number): Promise<void> {
+    const due = this.#outbox.filter((e) => e.status === 'pending' && e.nextAt <= now);
+    if (due.length === 0) return;
+    const record = this.#record!;
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const base = Number(this.env.OUTBOX_BASE_DELAY_MS ?? DEFAULT_BASE_DELAY_MS);
+    await Promise.all(
+      due.map(async (entry) => {
+        const delivery = await deliver(entry, { record, config, env: this.env, publicUrl: this.#publicUrl, now });
+        const at = Date.now();
+        entry.attempts += 1;
+        if (delivery.ok) {
+          entry.status = 'delivered';
+          entry.deliveredAt = at;
+          if (delivery.ref !== undefined) entry.ref = delivery.ref;
+          this.#event(at, deliveredType(entry.intent), describe(entry.intent, record, config.reps));
+        } else if (!delivery.retry || entry.attempts >= MAX_ATTEMPTS) {
+          entry.status = 'dead';
+          entry.lastError = delivery.error;
+          this.#event(at, 'dead_lettered', `${describe(entry.intent, record, config.reps)} failed for good after ${entry.attempts} attempt(s): ${delivery.error}`);
+        } else {
+          entry.lastError = delivery.error;
+          entry.nextAt = at + retryDelay(entry.attempts, base);
+          if (entry.attempts === 1) this.#event(at, 'delivery_retry', `${describe(entry.intent, record, config.reps)} failed (${delivery.error}); retrying`);
+        }
+      }),
+    );
+    this.#save();
+  }
+
+  /** The next alarm: the earliest pending delivery or the next escalation step. */
+  async #schedule(): Promise<void> {
+    const record = this.#record;
+    if (!record) return;
+    let next = Number.POSITIVE_INFINITY;
+    for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
+    const step = record.decision.escalation[record.nextStep];
+    if (step && !record.acknowledged) next = Math.min(next, record.receivedAt + step.afterMs);
+    if (next === Number.POSITIVE_INFINITY) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+
+  #notifyOwner(at: number, owner: Owner, watchers: readonly string[]): void {
+    const people = owner.kind === 'rep' ? [owner.id] : watchers;
+    if (people.length === 0) return;
+    this.#enqueue(at, { kind: 'owner_notice', channel: 'slack', to: owner.id });
+    for (const person of people) this.#enqueue(at, { kind: 'owner_notice', channel: 'email', to: person });
+  }
+
+  #enqueueCrm(at: number): void {
+    const targets = Math.max(1, crmTargetCount(this.env));
+    for (let target = 0; target < targets; target++) this.#enqueue(at, { kind: 'crm', target });
+  }
+
+  #enqueue(at: number, intent: Intent): void {
+    this.#outbox.push({ id: `${this.#outbox.length + 1}`, intent, status: 'pending', attempts: 0, nextAt: at, createdAt: at });
+  }
+
+  #event(at: number, type: TimelineType, detail: string): void {
+    this.#timeline.push({ at, type, detail });
+  }
+
+  #save(): void {
+    // Not awaited: the output gate holds replies (and the alarm's completion) until durable.
+    void this.ctx.storage.put({ record: this.#record, timeline: this.#timeline, outbox: this.#outbox, publicUrl: this.#publicUrl });
+  }
+}
+
+function ownerLabel(owner: Owner): string {
+  return owner.kind === 'rep' ? owner.name : `queue ${owner.name}`;
+}
+
+function deliveredType(intent: Intent): TimelineType {
+  switch (intent.kind) {
+    case 'confirmation':
+      return 'confirmation_sent';
+    case 'owner_notice':
+      return 'rep_notified';
+    case 'manager_alert':
+      return 'manager_alerted';
+    case 'crm':
+      return 'crm_forwarded';
+  }
+}
+
+function describe(intent: Intent, record: LeadRecord, reps: Record<string, { name: string }>): string {
+  switch (intent.kind) {
+    case 'confirmation':
+      return `confirmation ${intent.channel} to the lead`;
+    case 'owner_notice':
+      return `${intent.channel} to ${reps[intent.to]?.name ?? (record.owner.kind === 'queue' ? record.owner.name : intent.to)}`;
+    case 'manager_alert':
+      return `manager alert (${intent.channel}) to ${reps[intent.to]?.name ?? intent.to}`;
+    case 'crm':
+      return `CRM record (owner ${ownerLabel(record.owner)})`;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * RouterState: the one place routing state lives (round-robin cursors, open leads per rep) and
+ * the one writer of config versions. Strongly consistent by construction: a single object, and
+ * every decision reads and commits the state with no await in between. KV, being eventually
+ * consistent, never holds a counter.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { parseConfig, type ConfigIssue } from '../../shared/config/parse.ts';
+import type { ShadowWarning } from '../../shared/config/shadowing.ts';
+import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
+import { applyStateChange, route } from '../../shared/routing/route.ts';
+import type { Decision, RoutableLead, RoutingState } from '../../shared/routing/types.ts';
+import type { AppEnv } from '../app-env.ts';
+import { configVersion, storeVersion, type VersionedConfig } from '../config/store.ts';
+
+/** A decision and the config version that made it. */
+export interface VersionedDecision {
+  decision: Decision;
+  configVersion: number;
+}
+
+/** The outcome of publishing a config. */
+export type Publication = { ok: true; version: number; warnings: ShadowWarning[] } | { ok: false; issues: ConfigIssue[] };
+
+const REASSIGNMENTS_KEPT = 500;
+
+/** The routing state object; address it by the name `global`. */
+export class RouterState extends DurableObject<AppEnv> {
+  #state: RoutingState = { cursors: {}, load: {} };
+  #version = 0;
+  #config: VersionedConfig | undefined;
+  /** Results of recent reassignments by idempotency key: an alarm that fires twice gets the same answer. */
+  #reassignments = new Map<string, Reassignment>();
+
+  constructor(ctx: DurableObjectState, env: AppEnv) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      const stored = await ctx.storage.get(['state', 'version', 'reassignments']);
+      this.#state = (stored.get('state') as RoutingState | undefined) ?? this.#state;
+      this.#version = (stored.get('version') as number | undefined) ?? 0;
+      this.#reassignments = new Map((stored.get('reassignments') as [string, Reassignment][] | undefined) ?? []);
+    });
+  }
+
+  /** Routes a lead with the current config and commits the state change. */
+  async decide(lead: RoutableLead, at: number): Promise<VersionedDecision> {
+    const { config, version } = await this.#currentConfig();
+    const decision = route(lead, config, this.#state, at);
+    this.#state = applyStateChange(this.#state, decision.stateChange);
+    this.#saveState();
+    return { decision, configVersion: version };
+  }
+
+  /**
+   * Reassigns a lead to another rep of a pool (escalation). Idempotent on `key`: the second
+   * call returns the first answer and changes nothing.
+   */
+  async reassign(key: string, pool: string | undefined, from: string | undefined, at: number): Promise<Reassignment> {
+    const done = this.#reassignments.get(key);
+    if (done) return done;
+    const { config } = await this.#currentConfig();
+    const result = reassign(pool, from, config, this.#state, at);
+    if (result.ok) {
+      this.#state = applyStateChange(this.#state, result.stateChange);
+      if (from !== undefined) this.#release(from);
+    }
+    this.#reassignments.set(key, result);
+    if (this.#reassignments.size > REASSIGNMENTS_KEPT) this.#reassignments.delete(this.#reassignments.keys().next().value!);
+    this.#saveState();
+    void this.ctx.storage.put('reassignments', [...this.#reassignments]);
+    return result;
+  }
+
+  /** One open lead fewer for `rep` (reassigned away, moved to a queue, closed). */
+  release(rep: string): void {
+    this.#release(rep);
+    this.#saveState();
+  }
+
+  /** The state as it is now (for dry runs and the dashboard). */
+  snapshot(): RoutingState & { configVersion: number } {
+    return { ...structuredClone(this.#state), configVersion: this.#version };
+  }
+
+  /** The current config and its version. */
+  async config(): Promise<VersionedConfig> {
+    return this.#currentConfig();
+  }
+
+  /** Validates and publishes a config as the next version. */
+  async publish(input: unknown): Promise<Publication> {
+    const parsed = parseConfig(input);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const version = this.#version + 1;
+    await storeVersion(this.env.LEADS_KV, version, input);
+    this.#version = version;
+    this.#config = { version, config: parsed.config };
+    void this.ctx.storage.put('version', version);
+    return { ok: true, version, warnings: parsed.warnings };
+  }
+
+  async #currentConfig(): Promise<VersionedConfig> {
+    if (!this.#config || this.#config.version !== this.#version) this.#config = await configVersion(this.env.LEADS_KV, this.#version);
+    return this.#config;
+  }
+
+  #release(rep: string): void {
+    const open = this.#state.load[rep] ?? 0;
+    this.#state = { ...this.#state, load: { ...this.#state.load, [rep]: Math.max(0, open - 1) } };
+  }
+
+  #saveState(): void {
+    // Not awaited: the output gate holds every reply until this write is durable.
+    void this.ctx.storage.put('state', this.#state);
+  }
+}

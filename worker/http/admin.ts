@@ -1,0 +1,64 @@
+/**
+ * `/v1/admin/*`: RevOps and operators, behind the admin bearer token. Read a lead with its
+ * decision, trace and timeline; read and publish the routing config; dry-run test leads against
+ * the live or a proposed config with no side effects.
+ */
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { parseConfig } from '../../shared/config/parse.ts';
+import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
+import { adminToken, type AppEnv } from '../app-env.ts';
+
+/** The admin routes, mounted at `/v1/admin`. */
+export const admin = new Hono<{ Bindings: AppEnv }>();
+
+admin.use('*', async function requireAdmin(c, next) {
+  const token = adminToken(c.env);
+  if (!token) return c.json({ error: 'unauthorized', message: 'Admin is closed: set the ADMIN_TOKEN secret' }, 401);
+  return bearerAuth({
+    token,
+    noAuthenticationHeaderMessage: { error: 'unauthorized', message: 'Send Authorization: Bearer <admin token>' },
+    invalidAuthenticationHeaderMessage: { error: 'unauthorized', message: 'Malformed Authorization header' },
+    invalidTokenMessage: { error: 'unauthorized', message: 'Wrong admin token' },
+    // The token is read per request (it lives in env), so the middleware is built here; its
+    // generic Context type does not know our bindings.
+  })(c as unknown as Parameters<ReturnType<typeof bearerAuth>>[0], next);
+});
+
+admin.get('/leads/:id', async function readLead(c) {
+  const view = await c.env.LEAD.getByName(c.req.param('id')).view();
+  return view ? c.json(view) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
+admin.get('/config', async function readConfig(c) {
+  return c.json(await c.env.ROUTER.getByName('global').config());
+});
+
+admin.put('/config', async function publishConfig(c) {
+  const body = await c.req.json().catch(() => undefined);
+  if (body === undefined) return c.json({ error: 'invalid_json', message: 'The request body is not JSON' }, 400);
+  const result = await c.env.ROUTER.getByName('global').publish(body);
+  return result.ok ? c.json({ version: result.version, warnings: result.warnings }) : c.json({ error: 'invalid_config', message: 'The config was not published', issues: result.issues }, 400);
+});
+
+admin.get('/state', async function readState(c) {
+  return c.json(await c.env.ROUTER.getByName('global').snapshot());
+});
+
+admin.post('/route', async function dryRun(c) {
+  const body = (await c.req.json().catch(() => undefined)) as { leads?: unknown; at?: unknown; config?: unknown } | undefined;
+  const file = TestLeadFileSchema.safeParse(body === undefined ? undefined : { leads: body.leads, ...(body.at === undefined ? {} : { at: body.at }) });
+  if (!file.success) return c.json({ error: 'invalid_test_leads', message: 'Send { leads: [...], config? }', issues: file.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, 400);
+  const router = c.env.ROUTER.getByName('global');
+  let config = (await router.config()).config;
+  let warnings: unknown[] = [];
+  if (body?.config !== undefined) {
+    const proposed = parseConfig(body.config);
+    if (!proposed.ok) return c.json({ error: 'invalid_config', message: 'The proposed config is invalid', issues: proposed.issues }, 400);
+    config = proposed.config;
+    warnings = proposed.warnings;
+  }
+  const { configVersion: _v, ...state } = await router.snapshot();
+  const results = runTestLeads(file.data, config, Date.now(), state);
+  return c.json({ proposed: body?.config !== undefined, warnings, results: results.map(({ decision, ...rest }) => ({ ...rest, decision: decision && { ...decision, trace: undefined } })) });
+});

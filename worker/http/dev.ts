@@ -1,0 +1,45 @@
+/**
+ * `/dev/outbox`: in development, every message the system would have sent, newest first, with
+ * the exact request. Lets a newcomer watch one lead's whole path on one machine.
+ */
+import { Hono } from 'hono';
+import { isDevelopment, type AppEnv } from '../app-env.ts';
+import type { RecordedMessage } from '../durable/dev-outbox.ts';
+import { h, page } from './page.ts';
+
+/** The dev routes, mounted at `/dev`. */
+export const dev = new Hono<{ Bindings: AppEnv }>();
+
+dev.use('*', async function developmentOnly(c, next) {
+  if (!isDevelopment(c.env)) return c.json({ error: 'not_found', message: 'The dev outbox exists only in development' }, 404);
+  await next();
+});
+
+dev.get('/outbox.json', async function outboxJson(c) {
+  return c.json(await c.env.DEV_OUTBOX.getByName('dev').list(Number(c.req.query('limit') ?? 200), c.req.query('lead')));
+});
+
+dev.post('/outbox/clear', async function clearOutbox(c) {
+  await c.env.DEV_OUTBOX.getByName('dev').clear();
+  return c.redirect('/dev/outbox', 303);
+});
+
+dev.get('/outbox', async function outboxPage(c) {
+  const messages = await c.env.DEV_OUTBOX.getByName('dev').list(200, c.req.query('lead'));
+  const rows = messages.map(row).join('');
+  return c.html(
+    page(
+      'Dev outbox',
+      `<h1>Dev outbox</h1><p class="note">Every email, SMS, Slack message and CRM call the Worker would have sent, as the exact request. Providers with credentials set send for real instead.</p>
+<form method="post" action="/dev/outbox/clear"><button type="submit">Clear</button></form>
+<table><thead><tr><th>#</th><th>When</th><th>Channel</th><th>What</th><th>Request</th></tr></thead><tbody>${rows || '<tr><td colspan="5">Nothing yet: submit a lead.</td></tr>'}</tbody></table>`,
+    ),
+  );
+});
+
+function row(m: RecordedMessage): string {
+  const headers = Object.entries(m.headers)
+    .map(([k, v]) => `${k}: ${/authorization|token/i.test(k) ? '…' : v}`)
+    .join('\n');
+  return `<tr><td>${m.seq}</td><td>${h(new Date(m.at).toISOString().slice(11, 23))}</td><td>${h(m.channel)}</td><td>${h(m.summary)}<br><a href="/dev/outbox?lead=${encodeURIComponent(m.leadId)}">${h(m.leadId)}</a></td><td><details><summary>${h(m.method)} ${h(m.url)}</summary><pre>${h(headers)}\n\n${h(m.body)}</pre></details></td></tr>`;
+}

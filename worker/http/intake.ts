@@ -1,0 +1,88 @@
+/**
+ * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
+ * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
+ * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
+ * nothing of how routing works.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { identityKeys } from '../../shared/lead/identity.ts';
+import { prepareLead } from '../../shared/lead/prepare.ts';
+import type { Owner } from '../../shared/routing/types.ts';
+import { parseDuration } from '../../shared/time/duration.ts';
+import type { AppEnv } from '../app-env.ts';
+import { currentConfig } from '../config/store.ts';
+import { siteAuth } from '../middleware/site-auth.ts';
+
+/** Largest accepted body: a full form with a long message is under 8 KB. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+type IntakeEnv = { Bindings: AppEnv; Variables: { site: string } };
+
+/** The intake routes, mounted at `/v1/leads`. */
+export const intake = new Hono<IntakeEnv>();
+
+intake.use('/', siteAuth());
+
+intake.post(
+  '/',
+  async function limitRate(c, next) {
+    const client = c.req.header('CF-Connecting-IP') ?? 'local';
+    const { success } = await c.env.INTAKE_LIMITER.limit({ key: client });
+    if (!success) {
+      c.header('Retry-After', '60');
+      return c.json({ error: 'rate_limited', message: 'Too many submissions from this address: try again in a minute' }, 429);
+    }
+    await next();
+  },
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ error: 'too_large', message: `The request body is over ${MAX_BODY_BYTES / 1024} KB` }, 413),
+  }),
+  async function acceptLead(c) {
+    const receivedAt = Date.now();
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
+    }
+    const { config } = await currentConfig(c.env.LEADS_KV, receivedAt);
+    const prepared = prepareLead(body, config);
+    if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
+
+    const { lead, qualification } = prepared;
+    const keys = identityKeys(lead, config.dedupe.keys);
+    // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
+    const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
+    const client = c.req.header('CF-Connecting-IP') ?? 'local';
+    const confirm = lead.status === 'junk' ? false : (await c.env.CONFIRM_LIMITER.limit({ key: client })).success;
+    const idempotencyKey = c.req.header('Idempotency-Key')?.slice(0, 200);
+    const admitted = await c.env.IDENTITY.getByName(identity).admit({
+      lead,
+      qualification,
+      keys,
+      windowMs: parseDuration(config.dedupe.window)!,
+      site: c.get('site'),
+      receivedAt,
+      confirm,
+      publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    const minutes = Math.max(1, Math.round(admitted.slaMs / 60_000));
+    return c.json(
+      {
+        leadId: admitted.leadId,
+        duplicate: admitted.duplicate,
+        owner: { name: firstName(admitted.owner) },
+        respondWithin: { minutes },
+      },
+      202,
+    );
+  },
+);
+
+/** A rep's first name; a queue is "our team" to the lead (null here, worded by the widget). */
+function firstName(owner: Owner): string | null {
+  return owner.kind === 'rep' ? (owner.name.split(/\s+/)[0] ?? owner.name) : null;
+}

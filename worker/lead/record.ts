@@ -1,0 +1,77 @@
+/**
+ * What a LeadObject keeps: the lead, its decision and trace, its current owner, its timeline
+ * and its outbox.
+ */
+import type { Qualification } from '../../shared/qualify/types.ts';
+import type { Decision, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
+
+/** The lead and where it stands. */
+export interface LeadRecord {
+  id: string;
+  site: string;
+  receivedAt: number;
+  lead: RoutableLead;
+  qualification: Qualification;
+  /** The intake decision, without its packed trace (kept explained in `trace`). */
+  decision: Omit<Decision, 'trace' | 'stateChange'>;
+  configVersion: number;
+  trace: TraceLine[];
+  /** The owner now: the decision's, or whoever escalation gave the lead to. */
+  owner: Owner;
+  ownerSince: number;
+  /** The pool the owner came from, which escalation reassigns within. */
+  pool?: string;
+  acknowledged?: { at: number; by: string };
+  /** Index of the next escalation step to run. */
+  nextStep: number;
+  /** Later submissions by the same person, joined to this lead. */
+  duplicates: number;
+  /** Set when the confirmation was held back (junk, rate limit, no address). */
+  confirmationSkipped?: string;
+}
+
+/** Timeline event types, in the words of the design. */
+export type TimelineType =
+  | 'received'
+  | 'duplicate'
+  | 'assigned'
+  | 'confirmation_sent'
+  | 'confirmation_skipped'
+  | 'rep_notified'
+  | 'watchers_notified'
+  | 'crm_forwarded'
+  | 'acknowledged'
+  | 'escalated'
+  | 'manager_alerted'
+  | 'reassigned'
+  | 'moved_to_queue'
+  | 'delivery_retry'
+  | 'dead_lettered';
+
+/** One event on a lead's timeline. */
+export interface TimelineEvent {
+  at: number;
+  type: TimelineType;
+  detail: string;
+}
+
+/** What an outbox entry delivers. */
+export type Intent =
+  | { kind: 'confirmation'; channel: 'email' | 'sms' }
+  | { kind: 'owner_notice'; channel: 'slack' | 'email'; to: string }
+  | { kind: 'manager_alert'; channel: 'slack' | 'email'; to: string }
+  | { kind: 'crm'; target: number };
+
+/** A side effect to deliver, retried until delivered or dead-lettered. */
+export interface OutboxEntry {
+  id: string;
+  intent: Intent;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAt: number;
+  createdAt: number;
+  deliveredAt?: number;
+  lastError?: string;
+  /** The provider's id for the delivered message. */
+  ref?: string;
+}
