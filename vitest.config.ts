@@ -35,6 +35,24 @@ export default defineConfig({
               // through the CAPTURE binding. See test/worker/capture-worker.js.
               outboundService: 'capture',
               serviceBindings: { CAPTURE: 'capture' },
+              // Real providers, configured as in production; their hosts are the capture worker's.
+              bindings: {
+                ADMIN_TOKEN: 'test-admin-token',
+                SIGNING_SECRET: 'test-signing-secret',
+                PUBLIC_URL: 'https://router.test',
+                OUTBOX_BASE_DELAY_MS: '20',
+                RESEND_API_KEY: 're_test_key',
+                EMAIL_FROM: 'Northwind <leads@northwind.example>',
+                TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+                TWILIO_AUTH_TOKEN: 'twilio-test-token',
+                TWILIO_FROM: '+14155550000',
+                SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T000/B000/XXXXXXXX',
+                HUBSPOT_TOKEN: 'pat-test-token',
+                SALESFORCE_INSTANCE_URL: 'https://northwind.my.salesforce.com',
+                SALESFORCE_ACCESS_TOKEN: 'sf-test-token',
+                CRM_WEBHOOK_URL: 'https://crm-hook.example/leads',
+                CRM_WEBHOOK_SECRET: 'whsec_test',
+              },
               workers: [
                 {
                   name: 'capture',

@@ -93,10 +93,14 @@ export function recommendedNextStep(lead: RoutableLead, qualification?: Qualific
   return notes.length ? `${line} (${notes.join('; ')})` : line;
 }
 
+/** Built on first use: most leads need none. */
+let languageNames: Intl.DisplayNames | undefined;
+
 /** The English name of a language other than English ("Spanish"), from its ISO 639-1 code. */
 function languageName(tag: string | undefined): string | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   if (!primary || primary === 'en' || !/^[a-z]{2,3}$/.test(primary)) return undefined;
-  const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primary);
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  const name = languageNames.of(primary);
   return name && name.toLowerCase() !== primary ? name : undefined;
 }

@@ -35,7 +35,7 @@ export default {
 
     // Decoded by hand: request.text() warns on form bodies (Twilio's), though they are text.
     const body = new TextDecoder().decode(await request.arrayBuffer());
-    requests.push({
+    const captured = {
       method: request.method,
       url: request.url,
       host: url.hostname,
@@ -43,15 +43,22 @@ export default {
       headers: Object.fromEntries(request.headers),
       body,
       time: new Date().toISOString(),
-    });
+      /** The status this worker answered with. */
+      status: 0,
+    };
+    requests.push(captured);
 
     const failure = failures.get(url.hostname);
+    let response;
     if (failure !== undefined && failure.times > 0) {
       failure.times -= 1;
       if (failure.times === 0) failures.delete(url.hostname);
-      return errorResponse(url.hostname, failure.status);
+      response = errorResponse(url.hostname, failure.status);
+    } else {
+      response = await answer(request, url, body);
     }
-    return answer(request, url, body);
+    captured.status = response.status;
+    return response;
   },
 };
 

@@ -54,7 +54,7 @@ describe('confirmationEmail', () => {
     ['ES', 'es'],
     ['pt_BR', 'en'],
   ])('a lead in %j is written to in %s', (language, expected) => {
-    const email = confirmationEmail(confirmation('demo', {}, language === undefined ? { language: undefined } : { language }));
+    const email = confirmationEmail(confirmation('demo', {}, { language }));
     expect(email.text.startsWith(GREETING[expected]!)).toBe(true);
   });
 

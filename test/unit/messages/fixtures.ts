@@ -64,7 +64,7 @@ export function confirmation(form: FormName, overrides: Partial<ConfirmationInpu
 }
 
 /** The ack link the Worker would sign. */
-export const ACK_URL = 'https://leads.northwind.example/v1/ack/ld_123.sig_abc?e=1794930300';
+export const ACK_URL = 'https://leads.northwind.example/v1/ack/ld_123.sig_abc?e=1794930300&k=2';
 /** The admin view of the lead. */
 export const LEAD_URL = 'https://leads.northwind.example/admin/leads/ld_123';
 

@@ -1,7 +1,6 @@
 /** SMS: one GSM-7 message for typical inputs, brand included, no emoji. */
 import { describe, expect, it } from 'vitest';
 import { SMS_LIMIT, confirmationSms } from '../../../shared/messages/confirmation.ts';
-import { FORM_KINDS } from '../../../shared/messages/form-kind.ts';
 import { gsmLength, toGsm } from '../../../shared/messages/gsm.ts';
 import { FORMS, confirmation, type FormName } from './fixtures.ts';
 
@@ -40,10 +39,6 @@ describe('confirmationSms length', () => {
       expect(gsmLength(sms)).toBeDefined();
       expect(sms).toBe('Northwind: thanks. Dana will call you within 15 minutes.');
     }
-  });
-
-  it('has a next step for every kind', () => {
-    expect(FORM_KINDS).toHaveLength(5);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The capture worker itself: nothing the tests fetch reaches the internet, and its control API. */
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
+import { capturedRequests, failNext, resetCapture } from '../capture-client.ts';
 
 beforeEach(resetCapture);
 

@@ -12,7 +12,7 @@ import { send } from '../../../worker/providers/transport.ts';
 import { twilioRequest } from '../../../worker/providers/twilio.ts';
 import type { OutboundRequest } from '../../../worker/providers/types.ts';
 import { webhookRequest } from '../../../worker/providers/webhook.ts';
-import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
+import { capturedRequests, failNext, resetCapture } from '../capture-client.ts';
 import { email, record, slack, sms, sparseRecord } from './fixtures.ts';
 
 const resend = resendRequest(email, { apiKey: 're_test', from: 'leads@example.com' });

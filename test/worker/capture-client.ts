@@ -13,6 +13,8 @@ export interface CapturedRequest {
   headers: Record<string, string>;
   body: string;
   time: string;
+  /** The status the capture worker answered with. */
+  status: number;
 }
 
 /** The requests received so far, oldest first, optionally only those to `host`. */

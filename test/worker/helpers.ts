@@ -1,0 +1,100 @@
+/** Builders shared by the worker tests (inside workerd). */
+import { env, exports } from 'cloudflare:workers';
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
+import example from '../../shared/config/examples/routing.json';
+import type { RoutingConfigInput } from '../../shared/config/schema.ts';
+import type { LeadView } from '../../worker/durable/lead-object.ts';
+import type { LeadRecord } from '../../worker/lead/record.ts';
+
+export const ADMIN = { Authorization: 'Bearer test-admin-token' };
+const BASE = 'https://router.test';
+
+/** The example config with every rep always available: owners do not depend on when tests run. */
+export function alwaysOpenConfig(): RoutingConfigInput {
+  const config = structuredClone(example) as RoutingConfigInput;
+  delete config.defaults?.hours;
+  for (const rep of Object.values(config.reps)) {
+    delete rep.hours;
+    delete rep.outOfOffice;
+  }
+  return config;
+}
+
+/** Publishes a config through the admin API. */
+export async function publish(config: unknown): Promise<Response> {
+  return exports.default.fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+}
+
+/** Options of one submission. */
+export interface SubmitOptions {
+  formType?: string;
+  context?: Record<string, unknown>;
+  site?: string;
+  origin?: string;
+  ip?: string;
+  idempotencyKey?: string;
+}
+
+/** Posts a lead as the widget does. */
+export function submit(fields: Record<string, string | boolean>, options: SubmitOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Site-Key': options.site ?? 'demo', Origin: options.origin ?? 'http://localhost:5173', 'CF-Connecting-IP': options.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const body = { formType: options.formType ?? 'contact', fields, context: { timeOnFormMs: 30_000, locale: 'en-US', ...options.context } };
+  return exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+/** The 202 body. */
+export interface Accepted {
+  leadId: string;
+  duplicate: boolean;
+  owner: { name: string | null };
+  respondWithin: { minutes: number };
+}
+
+/** Submits and expects a 202. */
+export async function accepted(fields: Record<string, string | boolean>, options: SubmitOptions = {}): Promise<Accepted> {
+  const res = await submit(fields, options);
+  if (res.status !== 202) throw new Error(`expected 202, got ${res.status}: ${await res.text()}`);
+  return res.json<Accepted>();
+}
+
+/** The lead through the admin API. */
+export async function leadView(id: string): Promise<LeadView> {
+  const res = await exports.default.fetch(`${BASE}/v1/admin/leads/${id}`, { headers: ADMIN });
+  if (!res.ok) throw new Error(`lead ${id}: ${res.status}`);
+  return res.json<LeadView>();
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms = 5_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Waits until every outbox entry of a lead is delivered or dead. */
+export function settled(id: string): Promise<LeadView> {
+  return waitFor(async () => {
+    const view = await leadView(id);
+    return view.outbox.every((e) => e.status !== 'pending') ? view : undefined;
+  }, 5_000, `lead ${id} outbox to settle`);
+}
+
+/**
+ * Moves a lead `ms` into the past, as if it had arrived that long ago: escalation steps come due
+ * without waiting. The object is evicted so it reloads the stored record.
+ */
+export async function ageLead(id: string, ms: number): Promise<void> {
+  const stub = env.LEAD.getByName(id);
+  await runInDurableObject(stub, async (_instance, state) => {
+    const record = (await state.storage.get<LeadRecord>('record'))!;
+    record.receivedAt -= ms;
+    record.ownerSince -= ms;
+    await state.storage.put('record', record);
+  });
+  await evictDurableObject(stub);
+}
