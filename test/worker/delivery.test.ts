@@ -1,0 +1,123 @@
+/**
+ * Never lose a lead: concurrent duplicates make one lead; a CRM outage delays the record but
+ * never loses or doubles it; a permanent failure is dead-lettered on the timeline; junk gets
+ * no confirmation.
+ */
+import { reset } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
+import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
+import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
+
+const demo = { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0142', jobTitle: 'CTO' };
+
+beforeEach(async () => {
+  await reset();
+  await resetCapture();
+  expect((await publish(alwaysOpenConfig())).status).toBe(200);
+});
+
+describe('a lead is delivered everywhere, once', () => {
+  it('sends the confirmation, notifies the rep, and forwards the pre-routed record to every CRM', async () => {
+    const { leadId } = await accepted(demo, { formType: 'demo_request' });
+    const view = await settled(leadId);
+    expect(view.outbox.map((e) => e.status)).toEqual(view.outbox.map(() => 'delivered'));
+    const types = view.timeline.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['received', 'assigned', 'confirmation_sent', 'rep_notified', 'crm_forwarded']));
+
+    const [email] = (await capturedRequests('api.resend.com')).filter((r) => JSON.parse(r.body).to[0] === 'riley@brightpath.io');
+    expect(JSON.parse(email!.body).subject).toMatch(/demo/i);
+    const slack = await capturedRequests('hooks.slack.com');
+    expect(slack).toHaveLength(1);
+    expect(slack[0]!.body).toContain('ack?rep=dana');
+    const [hubspot] = await capturedRequests('api.hubapi.com');
+    expect(JSON.parse(hubspot!.body).inputs[0]).toMatchObject({ idProperty: 'email', id: 'riley@brightpath.io', properties: { hubspot_owner_id: '9001', lead_router_id: leadId } });
+    const [salesforce] = await capturedRequests('northwind.my.salesforce.com');
+    expect(salesforce!.path).toBe(`/services/data/v61.0/sobjects/Lead/Lead_Router_Id__c/${leadId}`);
+    expect(JSON.parse(salesforce!.body)).toMatchObject({ OwnerId: '005000000000001AAA', Company: 'BrightPath' });
+    const [hook] = await capturedRequests('crm-hook.example');
+    expect(await verifyWebhookSignature('whsec_test', hook!.headers['x-lead-router-signature']!, hook!.body, Date.now())).toBe(true);
+    expect(JSON.parse(hook!.body).lead).toMatchObject({ leadId, owner: { id: 'dana', name: 'Dana Whitfield' }, route: 'mid-market-east' });
+  });
+
+  it('turns 50 concurrent identical submissions into one lead, one confirmation and one CRM record', async () => {
+    const answers = await Promise.all(Array.from({ length: 50 }, () => submit(demo, { formType: 'demo_request' }).then((r) => r.json<{ leadId: string; duplicate: boolean }>())));
+    const ids = new Set(answers.map((a) => a.leadId));
+    expect(ids.size).toBe(1);
+    expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
+    const leadId = [...ids][0]!;
+    const view = await settled(leadId);
+    expect(view.record.duplicates).toBe(49);
+    expect(view.timeline.filter((e) => e.type === 'duplicate')).toHaveLength(49);
+
+    const confirmations = (await capturedRequests('api.resend.com')).filter((r) => JSON.parse(r.body).to[0] === demo.email);
+    expect(confirmations).toHaveLength(1);
+    expect(await capturedRequests('api.twilio.com')).toHaveLength(0);
+    // Salesforce creates on the first upsert of an external id (201) and updates after (200).
+    const salesforce = await capturedRequests('northwind.my.salesforce.com');
+    expect(salesforce.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(new Set(salesforce.map((r) => r.path))).toEqual(new Set([`/services/data/v61.0/sobjects/Lead/Lead_Router_Id__c/${leadId}`]));
+    // Duplicates coalesce into few CRM updates, not 49.
+    expect(salesforce.length).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps retrying a CRM that answers 500 and delivers the record once it recovers; the lead stays owned', async () => {
+    await failNext('api.hubapi.com', 500, 4);
+    const { leadId } = await accepted(demo, { formType: 'demo_request' });
+    const view = await settled(leadId);
+    const hubspot = await capturedRequests('api.hubapi.com');
+    expect(hubspot.map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    const entry = view.outbox.find((e) => e.intent.kind === 'crm' && e.ref !== undefined && hubspot.length === e.attempts);
+    expect(entry).toMatchObject({ status: 'delivered', attempts: 5 });
+    expect(view.record.owner).toMatchObject({ kind: 'rep', id: 'dana' });
+    expect(view.timeline.filter((e) => e.type === 'delivery_retry')).toHaveLength(1);
+    // Everything else went out at once, untouched by the CRM outage.
+    expect(await capturedRequests('hooks.slack.com')).toHaveLength(1);
+  });
+
+  it('dead-letters a permanent failure and shows it on the timeline', async () => {
+    await failNext('northwind.my.salesforce.com', 400, 1);
+    const { leadId } = await accepted(demo, { formType: 'demo_request' });
+    const view = await settled(leadId);
+    const dead = view.outbox.filter((e) => e.status === 'dead');
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.lastError).toMatch(/^400/);
+    expect(view.timeline.find((e) => e.type === 'dead_lettered')?.detail).toMatch(/CRM record .* failed for good after 1 attempt/);
+  });
+
+  it('sends junk no confirmation and no CRM record, and routes it to review', async () => {
+    const { leadId } = await accepted({ firstName: 'Bot', email: 'bot@spam.example', message: 'great site' }, { context: { honeypot: 'http://spam.example' } });
+    const view = await settled(leadId);
+    expect(view.record.owner).toMatchObject({ kind: 'queue', id: 'junk-review' });
+    expect(view.record.confirmationSkipped).toBe('junk gets no confirmation');
+    expect(view.outbox).toEqual([]);
+    expect(await capturedRequests()).toEqual([]);
+  });
+
+  it('confirms by SMS and email for a same-day request, in the lead\'s language', async () => {
+    const { leadId } = await accepted(
+      { firstName: 'Lucía', phone: '(415) 555-2671', postalCode: '94107', email: 'lucia@casa.example', message: 'Se inundó la cocina, necesito ayuda hoy' },
+      { formType: 'urgent_service', context: { locale: 'es-US' } },
+    );
+    await settled(leadId);
+    const [sms] = await capturedRequests('api.twilio.com');
+    const form = new URLSearchParams(sms!.body);
+    expect(form.get('To')).toBe('+14155552671');
+    expect(form.get('Body')).toMatch(/Tom/);
+    expect(form.get('Body')).toMatch(/minutos/);
+  });
+
+  it('holds back confirmations from a client that sends too many', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await accepted({ ...demo, email: `person${i}@brightpath.io`, phone: `+1 212 555 01${10 + i}` }, { formType: 'demo_request', ip: '198.51.100.7' })).leadId);
+    const views = await Promise.all(ids.map(settled));
+    expect(views.map((v) => v.record.confirmationSkipped ?? 'sent')).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'confirmations from this client are rate-limited', 'confirmations from this client are rate-limited']);
+    await waitFor(async () => (await capturedRequests('api.resend.com')).length >= 5);
+  });
+
+  it('joins a submission with the same phone but another email to the first lead', async () => {
+    const first = await accepted(demo, { formType: 'demo_request' });
+    const second = await accepted({ firstName: 'Riley', email: 'riley.chen@gmail.com', phone: demo.phone, message: 'Following up on my demo request' }, { formType: 'contact' });
+    expect(second).toMatchObject({ leadId: first.leadId, duplicate: true });
+  });
+});
