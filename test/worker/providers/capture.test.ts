@@ -24,6 +24,7 @@ describe('capture worker', () => {
         headers: expect.objectContaining({ authorization: 'Bearer re_not_a_real_key' }),
         body: '{"to":["x@example.org"]}',
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        status: 200,
       },
     ]);
   });
