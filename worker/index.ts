@@ -1,7 +1,7 @@
 /**
  * The lead router Worker: the HTTP surface of ../shared/DESIGN.md, and its Durable Objects.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { ack } from './http/ack.ts';

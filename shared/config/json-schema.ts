@@ -3,7 +3,7 @@
  * Generated from the zod schema so the two never disagree; `npm run schema` writes it to
  * `routing-config.schema.json`, and a test fails when the shipped file is stale.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RoutingConfigSchema } from './schema.ts';
 
 /** The JSON Schema of a routing config as written (before defaults). */

@@ -3,7 +3,7 @@
  * shadowed routes (warnings). Every problem names where it is, with the route's id when it is
  * in a route, so a RevOps person can find it in their JSON.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { compileConfig, type CompileProblem, type CompiledConfig } from '../routing/compile.ts';
 import { RoutingConfigSchema, type RoutingConfig } from './schema.ts';
 import { findShadowedRoutes, type ShadowWarning } from './shadowing.ts';

@@ -3,7 +3,7 @@
  * config with no side effects (seeds/004: "run 10-15 test leads that represent every routing
  * scenario before going live"). Used by the rules CLI and the admin dry-run endpoint.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldIssue } from '../lead/types.ts';
 import type { Qualification } from '../qualify/types.ts';
 import { prepareLead } from '../lead/prepare.ts';
@@ -15,31 +15,31 @@ import type { RoutingConfig } from './schema.ts';
 const Instant = z.iso.datetime({ offset: true });
 
 const TestLeadSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** When the lead arrives; defaults to the file's `at`, then to now. */
-  at: Instant.optional(),
+  at: z.optional(Instant),
   formType: z.string(),
   fields: z.record(z.string(), z.union([z.string(), z.boolean()])),
-  context: z.record(z.string(), z.unknown()).optional(),
-  expect: z
-    .strictObject({
+  context: z.optional(z.record(z.string(), z.unknown())),
+  expect: z.optional(
+    z.strictObject({
       /** The rep who must own it. */
-      owner: z.string().optional(),
+      owner: z.optional(z.string()),
       /** The queue that must own it. */
-      queue: z.string().optional(),
+      queue: z.optional(z.string()),
       /** The route that must take it. */
-      route: z.string().optional(),
+      route: z.optional(z.string()),
       /** The lead must be refused, with issues on these fields. */
-      rejected: z.array(z.string()).optional(),
-    })
-    .optional(),
+      rejected: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 
 /** A file of test leads. */
 export const TestLeadFileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  at: Instant.optional(),
-  leads: z.array(TestLeadSchema).min(1),
+  $comment: z.optional(z.string()),
+  at: z.optional(Instant),
+  leads: z.array(TestLeadSchema).check(z.minLength(1)),
 });
 
 /** A file of test leads, parsed. */

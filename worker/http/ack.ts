@@ -3,7 +3,7 @@
  * previews in chat apps fetch GET, so it must not acknowledge); POST acknowledges and stops the
  * SLA clock. Forged or expired links get a 403.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { formatDuration } from '../../shared/time/duration.ts';
 import { signingSecret, type AppEnv } from '../app-env.ts';
 import { checkAckLink } from '../lead/ack-link.ts';

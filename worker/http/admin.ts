@@ -3,7 +3,7 @@
  * decision, trace and timeline; read and publish the routing config; dry-run test leads against
  * the live or a proposed config with no side effects.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { bearerAuth } from 'hono/bearer-auth';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';

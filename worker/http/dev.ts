@@ -2,7 +2,7 @@
  * `/dev/outbox`: in development, every message the system would have sent, newest first, with
  * the exact request. Lets a newcomer watch one lead's whole path on one machine.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { isDevelopment, type AppEnv } from '../app-env.ts';
 import type { RecordedMessage } from '../durable/dev-outbox.ts';
 import { h, page } from './page.ts';

@@ -4,7 +4,7 @@
  * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
  * nothing of how routing works.
  */
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { identityKeys } from '../../shared/lead/identity.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
