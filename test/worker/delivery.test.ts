@@ -115,6 +115,12 @@ describe('a lead is delivered everywhere, once', () => {
     await waitFor(async () => (await capturedRequests('api.resend.com')).length >= 5);
   });
 
+  it('joins a phone-only submission to the lead that gave the same phone with an email', async () => {
+    const first = await accepted(demo, { formType: 'demo_request' });
+    const second = await accepted({ firstName: 'Riley', phone: '212-555-0142', postalCode: '10001' }, { formType: 'urgent_service' });
+    expect(second).toMatchObject({ leadId: first.leadId, duplicate: true });
+  });
+
   it('joins a submission with the same phone but another email to the first lead', async () => {
     const first = await accepted(demo, { formType: 'demo_request' });
     const second = await accepted({ firstName: 'Riley', email: 'riley.chen@gmail.com', phone: demo.phone, message: 'Following up on my demo request' }, { formType: 'contact' });

@@ -17,6 +17,11 @@ export interface Admission {
   qualification: Qualification;
   /** Identity keys, this object's own first. */
   keys: string[];
+  /**
+   * The keys kept in the KV index: those another identity's object may have to look up
+   * (every key but the config's first kind, e.g. phones when email comes first).
+   */
+  indexed: string[];
   windowMs: number;
   site: string;
   receivedAt: number;
@@ -58,7 +63,7 @@ export class IdentityObject extends DurableObject<AppEnv> {
     }
     const existing = (await storage.get<{ leadId: string; until: number }>('lead')) ?? undefined;
     let leadId = existing && existing.until > input.receivedAt ? existing.leadId : undefined;
-    for (const key of input.keys.slice(1)) {
+    for (const key of input.indexed) {
       if (leadId) break;
       leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
     }
@@ -95,7 +100,7 @@ export class IdentityObject extends DurableObject<AppEnv> {
     const until = input.receivedAt + input.windowMs;
     await storage.put('lead', { leadId, until });
     const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
-    await Promise.all(input.keys.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl })));
+    await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl })));
     if (input.idempotencyKey) await storage.put(`idem:${input.idempotencyKey}`, admitted!);
     return admitted!;
   }

@@ -53,6 +53,10 @@ intake.post(
 
     const { lead, qualification } = prepared;
     const keys = identityKeys(lead, config.dedupe.keys);
+    // A key of the first kind (email, by default) is always its own identity's object: only the
+    // other kinds need the KV index, to be found from another identity.
+    const first = `${config.dedupe.keys[0]}:`;
+    const indexed = keys.filter((key) => !key.startsWith(first));
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
     const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
     const client = c.req.header('CF-Connecting-IP') ?? 'local';
@@ -62,6 +66,7 @@ intake.post(
       lead,
       qualification,
       keys,
+      indexed,
       windowMs: parseDuration(config.dedupe.window)!,
       site: c.get('site'),
       receivedAt,

@@ -1,0 +1,194 @@
+/**
+ * `npm run bench:intake`: the Worker under `wrangler dev` (workerd, local KV and Durable
+ * Objects), driven over loopback. Providers point at a local capture server that answers like
+ * Resend, Slack and a CRM webhook and notes when each message for each lead arrives.
+ * Prints intake latency (p50/p99) at 200 leads/s for unique leads and for duplicates, the
+ * closed-loop throughput, and the time from intake to confirmation, rep notification and CRM
+ * delivery.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WORKER_PORT = 8799;
+const BASE = `http://127.0.0.1:${WORKER_PORT}`;
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+/** When each kind of message first arrived for each lead. */
+const arrivals = { email: new Map<string, number>(), slack: new Map<string, number>(), crm: new Map<string, number>() };
+
+function capture(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const now = performance.now();
+    const body = Buffer.concat(chunks).toString();
+    const path = req.url ?? '';
+    let kind: keyof typeof arrivals | undefined;
+    let lead: string | undefined;
+    if (path.startsWith('/resend')) {
+      kind = 'email';
+      lead = String(req.headers['idempotency-key'] ?? '').split(':')[0];
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: crypto.randomUUID() }));
+    } else if (path.startsWith('/slack')) {
+      kind = 'slack';
+      lead = /\/v1\/leads\/(ld_[a-z0-9]+)\/ack/.exec(body)?.[1];
+      res.writeHead(200).end('ok');
+    } else {
+      kind = 'crm';
+      lead = String(req.headers['x-lead-router-id'] ?? '');
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    }
+    // Email goes to the lead and to the rep; the first one is the confirmation (it is queued first).
+    if (lead && !arrivals[kind].has(lead)) arrivals[kind].set(lead, now);
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function waitForWorker(child: ChildProcess): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error('wrangler dev exited');
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('wrangler dev did not start');
+}
+
+function body(i: number, duplicate: boolean): string {
+  const n = duplicate ? i % 20 : i;
+  return JSON.stringify({
+    formType: 'demo_request',
+    fields: { firstName: 'Bench', lastName: `Lead${n}`, email: `bench${n}${duplicate ? 'dup' : ''}@company${n}.com`, company: `Company ${n}`, employees: String(10 + (n % 900)), country: 'US', region: 'NY' },
+    context: { timeOnFormMs: 30_000, locale: 'en-US', pageUrl: 'https://northwind.example/demo' },
+  });
+}
+
+interface Sent {
+  started: number;
+  latency: number;
+  status: number;
+  leadId?: string;
+}
+
+async function post(i: number, duplicate: boolean): Promise<Sent> {
+  const started = performance.now();
+  const res = await fetch(`${BASE}/v1/leads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    body: body(i, duplicate),
+  });
+  const json = (await res.json()) as { leadId?: string };
+  return { started, latency: performance.now() - started, status: res.status, ...(json.leadId ? { leadId: json.leadId } : {}) };
+}
+
+/** Open loop: one request every 1/RATE s, whatever the answers do. */
+async function openLoop(count: number, offset: number, duplicate: boolean): Promise<Sent[]> {
+  const start = performance.now();
+  const pending: Promise<Sent>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(post(offset + i, duplicate));
+  }
+  return Promise.all(pending);
+}
+
+/** Closed loop: `concurrency` clients sending back to back for `seconds`. */
+async function closedLoop(concurrency: number, seconds: number, offset: number): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  let next = offset;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const sent = await post(next++, false);
+        if (sent.status === 202) done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+function report(label: string, sent: Sent[]): void {
+  const ok = sent.filter((s) => s.status === 202);
+  const latencies = ok.map((s) => s.latency);
+  const statuses = [...new Set(sent.map((s) => s.status))].join(', ');
+  console.log(`  ${label.padEnd(34)} p50 ${ms(percentile(latencies, 0.5)).padStart(9)}  p99 ${ms(percentile(latencies, 0.99)).padStart(9)}  (${ok.length}/${sent.length} accepted; statuses ${statuses})`);
+}
+
+const server = createServer(capture);
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const capturePort = (server.address() as AddressInfo).port;
+// Local state on tmpfs where there is one: the bench measures the Worker, not the disk's fsync.
+const state = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-state-'));
+const vars = {
+  RESEND_API_KEY: 're_bench',
+  RESEND_BASE_URL: `http://127.0.0.1:${capturePort}/resend`,
+  SLACK_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/slack`,
+  CRM_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/crm`,
+  CRM_WEBHOOK_SECRET: 'bench-secret',
+  PUBLIC_URL: BASE,
+};
+const wrangler = spawn(process.execPath, [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])], { stdio: ['ignore', 'pipe', 'pipe'] });
+let log = '';
+wrangler.stdout!.on('data', (d: Buffer) => (log += d));
+wrangler.stderr!.on('data', (d: Buffer) => (log += d));
+
+try {
+  await waitForWorker(wrangler);
+  // Every rep always available, so every lead is confirmed and notified whatever the hour.
+  const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
+  delete config.defaults.hours;
+  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+    delete rep.hours;
+    delete rep.outOfOffice;
+  }
+  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
+  await openLoop(100, 10_000_000, false); // warm up
+  arrivals.email.clear();
+  arrivals.slack.clear();
+  arrivals.crm.clear();
+
+  console.log(`intake against wrangler dev (workerd, local state), Node ${process.version}, ${RATE} leads/s for ${SECONDS} s`);
+  const unique = await openLoop(RATE * SECONDS, 0, false);
+  report('unique leads', unique);
+  const duplicates = await openLoop(RATE * SECONDS, 0, true);
+  report('duplicates (20 people, repeated)', duplicates);
+  const throughput = await closedLoop(16, 5, 20_000_000);
+  console.log(`  closed loop, 16 clients:            ${throughput.toFixed(0)} leads/s accepted`);
+
+  // Side effects of the unique leads, measured from the moment each request was sent.
+  const ids = unique.filter((s) => s.leadId);
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline && ids.some((s) => !arrivals.crm.has(s.leadId!) || !arrivals.slack.has(s.leadId!) || !arrivals.email.has(s.leadId!))) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const [label, map] of [['confirmation email', arrivals.email], ['rep notified (Slack)', arrivals.slack], ['CRM delivered (webhook)', arrivals.crm]] as const) {
+    const delays = ids.filter((s) => map.has(s.leadId!)).map((s) => map.get(s.leadId!)! - s.started);
+    console.log(`  intake → ${label.padEnd(26)} p50 ${ms(percentile(delays, 0.5)).padStart(9)}  p99 ${ms(percentile(delays, 0.99)).padStart(9)}  (${delays.length}/${ids.length} delivered)`);
+  }
+} catch (error) {
+  console.error(log.slice(-3000));
+  throw error;
+} finally {
+  wrangler.kill('SIGTERM');
+  server.close();
+  rmSync(state, { recursive: true, force: true });
+}
