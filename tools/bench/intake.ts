@@ -92,7 +92,13 @@ async function post(i: number, duplicate: boolean): Promise<Sent> {
     headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
     body: body(i, duplicate),
   });
-  const json = (await res.json()) as { leadId?: string };
+  const text = await res.text();
+  let json: { leadId?: string } = {};
+  try {
+    json = JSON.parse(text) as { leadId?: string };
+  } catch {
+    // A non-JSON answer (a platform error page) is counted by its status.
+  }
   return { started, latency: performance.now() - started, status: res.status, ...(json.leadId ? { leadId: json.leadId } : {}) };
 }
 
@@ -145,7 +151,11 @@ const vars = {
   CRM_WEBHOOK_SECRET: 'bench-secret',
   PUBLIC_URL: BASE,
 };
-const wrangler = spawn(process.execPath, [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])], { stdio: ['ignore', 'pipe', 'pipe'] });
+// Locally every Durable Object is its own SQLite file: thousands of leads need thousands of
+// open files, more than the usual limit. Raise it for the Worker process (where allowed).
+const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+const quoted = [process.execPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+const wrangler = spawn('bash', ['-c', `ulimit -n 200000 2>/dev/null || true; exec ${quoted}`], { stdio: ['ignore', 'pipe', 'pipe'] });
 let log = '';
 wrangler.stdout!.on('data', (d: Buffer) => (log += d));
 wrangler.stderr!.on('data', (d: Buffer) => (log += d));
@@ -188,6 +198,8 @@ try {
   console.error(log.slice(-3000));
   throw error;
 } finally {
+  const errors = log.split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line));
+  if (errors.length > 0) console.log(`  worker log, ${errors.length} error lines; first: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
   wrangler.kill('SIGTERM');
   server.close();
   rmSync(state, { recursive: true, force: true });
