@@ -103,6 +103,24 @@ describe('escalation', () => {
     expect(view.timeline.map((e) => e.type)).not.toContain('reassigned');
   });
 
+  it('stops escalating a closed lead and releases the owner\'s load', async () => {
+    const id = await newLead();
+    const close = () => exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ outcome: 'won', by: 'grace' }) });
+    const stateOf = async () => (await exports.default.fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } }).then((r) => r.json<{ load: Record<string, number> }>())).load;
+    expect((await stateOf()).tom).toBe(1);
+    expect((await close()).status).toBe(200);
+    expect((await close()).status).toBe(200);
+    expect((await stateOf()).tom).toBe(0);
+    await ageLead(id, 2 * 3_600_000);
+    await runDurableObjectAlarm(env.LEAD.getByName(id));
+    const view = await leadView(id);
+    expect(view.record.closed).toMatchObject({ outcome: 'won', by: 'grace' });
+    expect(view.timeline.filter((e) => e.type === 'closed')).toHaveLength(1);
+    expect(view.record.owner.id).toBe('tom');
+    const bad = await exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token' }, body: '{}' });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses a forged or expired link with 403, and a stale owner with 409', async () => {
     const id = await newLead();
     const good = await ackUrl('https://router.test', 'test-signing-secret', id, 'tom', Date.now());

@@ -143,6 +143,22 @@ export class LeadObject extends DurableObject<AppEnv> {
     return { ok: true, already: false, record };
   }
 
+  /**
+   * Closes the lead: escalation stops and the owner has one open lead fewer. Closing twice
+   * changes nothing the second time.
+   */
+  async close(outcome: string, by: string, at: number): Promise<LeadRecord | undefined> {
+    const record = this.#record;
+    if (!record) return undefined;
+    if (record.closed) return record;
+    record.closed = { at, outcome, by };
+    this.#event(at, 'closed', `${outcome}, by ${by}`);
+    this.#save();
+    if (record.owner.kind === 'rep') await this.env.ROUTER.getByName('global').release(record.owner.id);
+    await this.#schedule();
+    return record;
+  }
+
   /** The lead, its timeline and its outbox. */
   view(): LeadView | undefined {
     return this.#record ? { record: this.#record, timeline: this.#timeline, outbox: this.#outbox } : undefined;
@@ -160,7 +176,7 @@ export class LeadObject extends DurableObject<AppEnv> {
   async #escalate(now: number): Promise<void> {
     const record = this.#record!;
     const steps = record.decision.escalation;
-    while (!record.acknowledged && record.nextStep < steps.length) {
+    while (!record.acknowledged && !record.closed && record.nextStep < steps.length) {
       const index = record.nextStep;
       const step = steps[index]!;
       if (record.receivedAt + step.afterMs > now) return;
@@ -250,7 +266,7 @@ export class LeadObject extends DurableObject<AppEnv> {
     let next = Number.POSITIVE_INFINITY;
     for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
     const step = record.decision.escalation[record.nextStep];
-    if (step && !record.acknowledged) next = Math.min(next, record.receivedAt + step.afterMs);
+    if (step && !record.acknowledged && !record.closed) next = Math.min(next, record.receivedAt + step.afterMs);
     if (next === Number.POSITIVE_INFINITY) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
   }

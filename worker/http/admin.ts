@@ -30,6 +30,15 @@ admin.get('/leads/:id', async function readLead(c) {
   return view ? c.json(view) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 
+admin.post('/leads/:id/close', async function closeLead(c) {
+  const body = (await c.req.json().catch(() => ({}))) as { outcome?: unknown; by?: unknown };
+  const outcome = typeof body.outcome === 'string' && body.outcome.trim() ? body.outcome.trim().slice(0, 80) : undefined;
+  if (!outcome) return c.json({ error: 'invalid_request', message: 'Send { outcome: "won" | "lost" | "disqualified" | … }', issues: [{ field: 'outcome', code: 'required', message: 'outcome is required' }] }, 400);
+  const by = typeof body.by === 'string' ? body.by.slice(0, 80) : 'admin';
+  const record = await c.env.LEAD.getByName(c.req.param('id')).close(outcome, by, Date.now());
+  return record ? c.json({ closed: record.closed }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
 admin.get('/config', async function readConfig(c) {
   return c.json(await c.env.ROUTER.getByName('global').config());
 });

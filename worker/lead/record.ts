@@ -22,6 +22,8 @@ export interface LeadRecord {
   /** The pool the owner came from, which escalation reassigns within. */
   pool?: string;
   acknowledged?: { at: number; by: string };
+  /** Set when the lead is closed (won, lost, disqualified): escalation stops, the owner's load drops. */
+  closed?: { at: number; outcome: string; by: string };
   /** Index of the next escalation step to run. */
   nextStep: number;
   /** Later submissions by the same person, joined to this lead. */
@@ -41,6 +43,7 @@ export type TimelineType =
   | 'watchers_notified'
   | 'crm_forwarded'
   | 'acknowledged'
+  | 'closed'
   | 'escalated'
   | 'manager_alerted'
   | 'reassigned'
