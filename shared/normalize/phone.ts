@@ -43,7 +43,9 @@ export function normalizePhone(raw: string, defaultCountry?: string): Normalized
 
 /** The parsed number when it is valid, else undefined. */
 function parse(text: string, country: CountryCode | undefined): PhoneNumber | undefined {
-  const parsed = parsePhoneNumberFromString(text, country);
+  // `extract: false`: the field holds a phone number, not prose to search for one; skipping
+  // the search halves the cost of a US number.
+  const parsed = parsePhoneNumberFromString(text, country === undefined ? { extract: false } : { defaultCountry: country, extract: false });
   return parsed !== undefined && parsed.isValid() ? parsed : undefined;
 }
 
