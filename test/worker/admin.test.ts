@@ -1,10 +1,10 @@
 /** The admin API: token required; config read, validated, versioned, published; dry runs with no side effects. */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import testLeads from '../../shared/config/examples/test-leads.json';
 import { capturedRequests, resetCapture } from './capture-client.ts';
-import { ADMIN, accepted, alwaysOpenConfig, leadView, publish } from './helpers.ts';
+import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
 
 const api = (path: string, init: RequestInit = {}) => exports.default.fetch(`https://router.test/v1/admin${path}`, init);
 
@@ -76,6 +76,18 @@ describe('admin API', () => {
     expect(await capturedRequests()).toEqual([]);
     const state = await (await api('/state', { headers: ADMIN })).json<{ load: Record<string, number> }>();
     expect(state.load).toEqual({});
+  });
+
+  it('keeps working while KV has not caught up with a new version', async () => {
+    const config = alwaysOpenConfig();
+    config.brand = { name: 'Northwind Labs' };
+    expect((await publish(config)).status).toBe(200);
+    // KV is eventually consistent: another location may not see the new version yet.
+    await env.LEADS_KV.delete('config:v:1');
+    const { leadId } = await accepted({ firstName: 'Kit', email: 'kit@lagging.example', company: 'Lag', country: 'US', message: 'hello' });
+    const view = await settled(leadId);
+    expect(view.record.configVersion).toBe(1);
+    expect(view.outbox.every((e) => e.status === 'delivered')).toBe(true);
   });
 
   it('answers 404 for a lead that does not exist', async () => {

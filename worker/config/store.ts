@@ -35,20 +35,35 @@ const parsedVersions = new Map<number, VersionedConfig>();
 let current: { at: number; value: VersionedConfig } | undefined;
 
 /** The current config, as this isolate last read it from KV (at most a few seconds old). */
-export async function currentConfig(kv: KVNamespace, now = Date.now()): Promise<VersionedConfig> {
+export async function currentConfig(kv: KVNamespace, now = Date.now(), authority?: ConfigSource): Promise<VersionedConfig> {
   if (current && now - current.at < CACHE_MS) return current.value;
   const pointer = await kv.get<{ version: number }>(CURRENT_KEY, 'json');
-  const value = pointer ? await configVersion(kv, pointer.version) : bundledConfigVersion();
+  const value = pointer ? await configVersion(kv, pointer.version, authority) : bundledConfigVersion();
   current = { at: now, value };
   return value;
 }
 
-/** One version of the config (parsed once per isolate). */
-export async function configVersion(kv: KVNamespace, version: number): Promise<VersionedConfig> {
+/** Where a version can be read when KV has not seen it yet (the RouterState object). */
+export interface ConfigSource {
+  configJson(version: number): Promise<unknown>;
+}
+
+/**
+ * One version of the config (parsed once per isolate): from KV, or, while KV has not caught up
+ * with a fresh version (it is eventually consistent), from `authority`.
+ */
+export async function configVersion(kv: KVNamespace, version: number, authority?: ConfigSource): Promise<VersionedConfig> {
   if (version === 0) return bundledConfigVersion();
   const cached = parsedVersions.get(version);
   if (cached) return cached;
-  const raw = await kv.get(versionKey(version), 'json');
+  const raw = (await kv.get(versionKey(version), 'json')) ?? (authority ? await authority.configJson(version) : null);
+  return remember(version, raw);
+}
+
+/** Parses and caches a stored version. */
+export function remember(version: number, raw: unknown): VersionedConfig {
+  const cached = parsedVersions.get(version);
+  if (cached) return cached;
   const parsed = parseConfig(raw);
   if (!parsed.ok) throw new Error(`stored routing config v${version} is invalid`);
   const value = { version, config: parsed.config };

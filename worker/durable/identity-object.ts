@@ -82,7 +82,7 @@ export class IdentityObject extends DurableObject<AppEnv> {
     if (!leadId) {
       leadId = newLeadId(input.receivedAt);
       const { decision, configVersion: version } = await this.env.ROUTER.getByName('global').decide(input.lead, input.receivedAt);
-      const { config } = await configVersion(this.env.LEADS_KV, version);
+      const { config } = await configVersion(this.env.LEADS_KV, version, this.env.ROUTER.getByName('global'));
       await this.env.LEAD.getByName(leadId).create({
         id: leadId,
         site: input.site,

@@ -72,7 +72,7 @@ export class LeadObject extends DurableObject<AppEnv> {
   /** Stores a new lead and queues its side effects. Calling it again returns the stored lead. */
   async create(input: CreateLead): Promise<LeadRecord> {
     if (this.#record) return this.#record;
-    const { config } = await configVersion(this.env.LEADS_KV, input.configVersion);
+    const { config } = await configVersion(this.env.LEADS_KV, input.configVersion, this.env.ROUTER.getByName('global'));
     const { trace: _packed, stateChange: _change, ...decision } = input.decision;
     const record: LeadRecord = {
       id: input.id,
@@ -133,7 +133,7 @@ export class LeadObject extends DurableObject<AppEnv> {
     const record = this.#record;
     if (!record) return { ok: false, reason: 'not_found' };
     if (record.acknowledged) return { ok: true, already: true, record };
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
     const allowed = record.owner.kind === 'rep' ? record.owner.id === by : (config.queues[record.owner.id]?.watchers ?? []).includes(by);
     if (!allowed) return { ok: false, reason: 'not_owner', owner: record.owner };
     record.acknowledged = { at, by };
@@ -191,7 +191,7 @@ export class LeadObject extends DurableObject<AppEnv> {
    */
   async #runStep(step: EscalationStep, index: number, now: number): Promise<void> {
     const record = this.#record!;
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
     const waited = formatDuration(now - record.ownerSince);
     const previous = record.owner;
     if (step.action === 'reassign') {
@@ -233,7 +233,7 @@ export class LeadObject extends DurableObject<AppEnv> {
     const due = this.#outbox.filter((e) => e.status === 'pending' && e.nextAt <= now);
     if (due.length === 0) return;
     const record = this.#record!;
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion);
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
     const base = Number(this.env.OUTBOX_BASE_DELAY_MS ?? DEFAULT_BASE_DELAY_MS);
     await Promise.all(
       due.map(async (entry) => {

@@ -11,7 +11,7 @@ import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
 import { applyStateChange, route } from '../../shared/routing/route.ts';
 import type { Decision, RoutableLead, RoutingState } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
-import { configVersion, storeVersion, type VersionedConfig } from '../config/store.ts';
+import { bundledConfigVersion, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
 
 /** A decision and the config version that made it. */
 export interface VersionedDecision {
@@ -92,15 +92,23 @@ export class RouterState extends DurableObject<AppEnv> {
     const parsed = parseConfig(input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     const version = this.#version + 1;
+    // Kept here as well as in KV: this object is the authority when KV lags behind.
+    await this.ctx.storage.put({ [`config:v:${version}`]: input, version });
     await storeVersion(this.env.LEADS_KV, version, input);
     this.#version = version;
     this.#config = { version, config: parsed.config };
-    void this.ctx.storage.put('version', version);
     return { ok: true, version, warnings: parsed.warnings };
   }
 
+  /** A published version's JSON, for objects that find KV has not caught up yet. */
+  async configJson(version: number): Promise<unknown> {
+    return this.ctx.storage.get(`config:v:${version}`);
+  }
+
   async #currentConfig(): Promise<VersionedConfig> {
-    if (!this.#config || this.#config.version !== this.#version) this.#config = await configVersion(this.env.LEADS_KV, this.#version);
+    if (!this.#config || this.#config.version !== this.#version) {
+      this.#config = this.#version === 0 ? bundledConfigVersion() : remember(this.#version, await this.ctx.storage.get(`config:v:${this.#version}`));
+    }
     return this.#config;
   }
 

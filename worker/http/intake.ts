@@ -47,7 +47,7 @@ intake.post(
     } catch {
       return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
     }
-    const { config } = await currentConfig(c.env.LEADS_KV, receivedAt);
+    const { config } = await currentConfig(c.env.LEADS_KV, receivedAt, c.env.ROUTER.getByName('global'));
     const prepared = prepareLead(body, config);
     if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
 
