@@ -3,13 +3,19 @@
  * never loses or doubles it; a permanent failure is dead-lettered on the timeline; junk gets
  * no confirmation.
  */
-import { reset } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { reset, runInDurableObject } from 'cloudflare:test';
+import type { RoutableLead } from '../../shared/routing/types.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
 
 const demo = { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0142', jobTitle: 'CTO' };
+
+function routableDemo(): RoutableLead {
+  return { formType: 'demo_request', consent: false, source: 'direct', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'high', country: 'US', region: 'NY', employees: 120, domain: 'brightpath.io', emailKind: 'work' };
+}
 
 beforeEach(async () => {
   await reset();
@@ -113,6 +119,21 @@ describe('a lead is delivered everywhere, once', () => {
     const views = await Promise.all(ids.map(settled));
     expect(views.map((v) => v.record.confirmationSkipped ?? 'sent')).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'confirmations from this client are rate-limited', 'confirmations from this client are rate-limited']);
     await waitFor(async () => (await capturedRequests('api.resend.com')).length >= 5);
+  });
+
+  it('finishes an admission that failed half-way under the same lead id, routed and counted once', async () => {
+    // As if the first attempt stopped after routing, before the lead was stored.
+    const identity = env.IDENTITY.getByName('email:riley@brightpath.io');
+    await runInDurableObject(identity, async (_instance, state) => {
+      await state.storage.put('pending', { leadId: 'ld_halfway', at: Date.now() });
+    });
+    const { decision } = await env.ROUTER.getByName('global').decide('ld_halfway', { ...routableDemo(), email: demo.email }, Date.now());
+    expect(decision.owner.id).toBe('dana');
+    const retried = await accepted(demo, { formType: 'demo_request' });
+    expect(retried).toMatchObject({ leadId: 'ld_halfway', duplicate: false, owner: { name: 'Dana' } });
+    const state = await env.ROUTER.getByName('global').snapshot();
+    expect(state.load).toEqual({ dana: 1 });
+    expect((await settled('ld_halfway')).record.owner.id).toBe('dana');
   });
 
   it('joins a phone-only submission to the lead that gave the same phone with an email', async () => {

@@ -40,6 +40,8 @@ export interface Admitted {
 }
 
 const KV_PREFIX = 'identity:';
+/** How long a half-done admission is resumed rather than started afresh. */
+const PENDING_MS = 10 * 60_000;
 const MIN_KV_TTL_S = 60;
 
 /** The Durable Object class of one identity; address it by its first identity key. */
@@ -80,8 +82,12 @@ export class IdentityObject extends DurableObject<AppEnv> {
       else leadId = undefined;
     }
     if (!leadId) {
-      leadId = newLeadId(input.receivedAt);
-      const { decision, configVersion: version } = await this.env.ROUTER.getByName('global').decide(input.lead, input.receivedAt);
+      // The id is written down before anything else, so an admission that fails half-way is
+      // finished under the same id when the client retries: routed once, stored once.
+      const pending = await storage.get<{ leadId: string; at: number }>('pending');
+      leadId = pending && input.receivedAt - pending.at < PENDING_MS ? pending.leadId : newLeadId(input.receivedAt);
+      if (!pending || pending.leadId !== leadId) await storage.put('pending', { leadId, at: input.receivedAt });
+      const { decision, configVersion: version } = await this.env.ROUTER.getByName('global').decide(leadId, input.lead, input.receivedAt);
       const { config } = await configVersion(this.env.LEADS_KV, version, this.env.ROUTER.getByName('global'));
       await this.env.LEAD.getByName(leadId).create({
         id: leadId,
@@ -99,6 +105,7 @@ export class IdentityObject extends DurableObject<AppEnv> {
     }
     const until = input.receivedAt + input.windowMs;
     await storage.put('lead', { leadId, until });
+    await storage.delete('pending');
     const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
     await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl })));
     if (input.idempotencyKey) await storage.put(`idem:${input.idempotencyKey}`, admitted!);

@@ -23,6 +23,7 @@ export interface VersionedDecision {
 export type Publication = { ok: true; version: number; warnings: ShadowWarning[] } | { ok: false; issues: ConfigIssue[] };
 
 const REASSIGNMENTS_KEPT = 500;
+const DECISIONS_KEPT = 2_000;
 
 /** The routing state object; address it by the name `global`. */
 export class RouterState extends DurableObject<AppEnv> {
@@ -31,6 +32,8 @@ export class RouterState extends DurableObject<AppEnv> {
   #config: VersionedConfig | undefined;
   /** Results of recent reassignments by idempotency key: an alarm that fires twice gets the same answer. */
   #reassignments = new Map<string, Reassignment>();
+  /** Recent decisions by lead id, in memory: retries come within seconds. */
+  #decisions = new Map<string, VersionedDecision>();
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -42,13 +45,21 @@ export class RouterState extends DurableObject<AppEnv> {
     });
   }
 
-  /** Routes a lead with the current config and commits the state change. */
-  async decide(lead: RoutableLead, at: number): Promise<VersionedDecision> {
+  /**
+   * Routes a lead with the current config and commits the state change. Idempotent on `leadId`
+   * (for recent leads): an admission retried after a failure is not routed, and counted, twice.
+   */
+  async decide(leadId: string, lead: RoutableLead, at: number): Promise<VersionedDecision> {
+    const done = this.#decisions.get(leadId);
+    if (done) return done;
     const { config, version } = await this.#currentConfig();
     const decision = route(lead, config, this.#state, at);
     this.#state = applyStateChange(this.#state, decision.stateChange);
     this.#saveState();
-    return { decision, configVersion: version };
+    const result = { decision, configVersion: version };
+    this.#decisions.set(leadId, result);
+    if (this.#decisions.size > DECISIONS_KEPT) this.#decisions.delete(this.#decisions.keys().next().value!);
+    return result;
   }
 
   /**
