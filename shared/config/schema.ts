@@ -145,6 +145,9 @@ const Target = z.union([
   z.strictObject({ accountOwner: z.literal(true) }),
 ]);
 
+/** How SLA time is counted: on the wall clock, or only in the owner's working hours. */
+const SlaClock = z.enum(['wall', 'working_hours']);
+
 const Route = z.strictObject({
   id: Id,
   description: opt(text(200)),
@@ -156,6 +159,8 @@ const Route = z.strictObject({
   /** Time to acknowledge; overrides the form type's. */
   sla: opt(Duration),
   escalation: opt(Id),
+  /** `working_hours`: the SLA and escalation clock runs only in the owner's working hours. */
+  slaClock: opt(SlaClock),
 });
 
 const EscalationStep = z.discriminatedUnion('action', [
@@ -187,6 +192,7 @@ const FormType = z.strictObject({
   /** Default time to acknowledge for this form's leads. */
   sla: Duration,
   escalation: opt(Id),
+  slaClock: opt(SlaClock),
   /** How the lead is confirmed at once: email, SMS, both, or neither. */
   confirm: opt(z.array(z.enum(['email', 'sms']))),
   /** Choices for select fields. */
@@ -215,6 +221,7 @@ export const RoutingConfigSchema = z
         hours: opt(WorkingHours),
         sla: opt(Duration),
         escalation: opt(Id),
+        slaClock: opt(SlaClock),
       }),
     ),
     formTypes: z.record(Id, FormType),

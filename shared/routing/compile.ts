@@ -56,6 +56,7 @@ export interface CompiledRoute {
   readonly ifUnavailable: CompiledTarget | undefined;
   readonly slaMs: number | undefined;
   readonly escalation: string | undefined;
+  readonly slaClock: 'wall' | 'working_hours' | undefined;
 }
 
 /** The engine's view of a config. */
@@ -80,7 +81,11 @@ export interface CompiledConfig {
   readonly scratch: SlotValue[];
   /** Which routes can match, by the value of one discriminating slot (see {@link RouteIndex}). */
   readonly index: RouteIndex;
-  readonly formTypes: ReadonlyMap<string, { slaMs: number; escalation: string | undefined; spec: FormTypeSpec }>;
+  readonly formTypes: ReadonlyMap<string, { slaMs: number; escalation: string | undefined; slaClock: 'wall' | 'working_hours' | undefined; spec: FormTypeSpec }>;
+  readonly defaultSlaClock: 'wall' | 'working_hours';
+  /** The defaults' working hours and zone (queues keep these hours). */
+  readonly defaultWeek: WeekHours | undefined;
+  readonly defaultZone: Zone;
   readonly escalations: ReadonlyMap<string, readonly EscalationStep[]>;
   readonly defaultSlaMs: number;
   readonly defaultEscalation: string | undefined;
@@ -255,6 +260,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
           : target(route.ifUnavailable, `${path} ifUnavailable`),
       slaMs: route.sla === undefined ? undefined : parseDuration(route.sla),
       escalation: escalationRef(route.escalation, `${path} escalation`),
+      slaClock: route.slaClock,
     };
   });
 
@@ -263,7 +269,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       for (const field of [...spec.required, ...(spec.wanted ?? [])]) {
         if (!spec.fields.includes(field)) problem(`formTypes.${id}`, `"${field}" is required or wanted but not among its fields`);
       }
-      return [id, { slaMs: parseDuration(spec.sla)!, escalation: escalationRef(spec.escalation, `formTypes.${id}.escalation`), spec }] as const;
+      return [id, { slaMs: parseDuration(spec.sla)!, escalation: escalationRef(spec.escalation, `formTypes.${id}.escalation`), slaClock: spec.slaClock, spec }] as const;
     }),
   );
 
@@ -286,6 +292,9 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     formTypes,
     escalations,
     defaultSlaMs: config.defaults?.sla ? parseDuration(config.defaults.sla)! : DEFAULT_SLA_MS,
+    defaultSlaClock: config.defaults?.slaClock ?? 'wall',
+    defaultWeek,
+    defaultZone: zoneOf(defaultZone),
     defaultEscalation: escalationRef(config.defaults?.escalation, 'defaults.escalation'),
     junkQueue: queueRef(config.qualification.junkQueue, 'qualification.junkQueue'),
     fallback: {

@@ -97,13 +97,14 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       const formType = c.formTypes.get(lead.formType);
       const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
       const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
-      if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace);
+      if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace, r.slaClock ?? formType?.slaClock);
       const decision: Decision = {
         owner: c.reps[found.rep]!.owner,
         at,
         route: r.id,
         strategy: found.strategy,
         slaMs,
+        slaClock: r.slaClock ?? formType?.slaClock ?? c.defaultSlaClock,
         escalation: escalationSteps(c, escalationId),
         stateChange: found.change,
         trace,
@@ -171,6 +172,7 @@ function queueDecision(
   escalationId: string | undefined,
   at: number,
   trace: number[],
+  slaClock?: 'wall' | 'working_hours',
 ): Decision {
   const decision: Decision = {
     owner: c.queues[queue]!.owner,
@@ -178,6 +180,7 @@ function queueDecision(
     route: routeId,
     strategy,
     slaMs,
+    slaClock: slaClock ?? c.defaultSlaClock,
     escalation: escalationSteps(c, escalationId),
     stateChange: {},
     trace,

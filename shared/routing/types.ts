@@ -67,6 +67,8 @@ export interface Decision {
   pool?: string;
   /** Time to acknowledge, in milliseconds. */
   slaMs: number;
+  /** Whether SLA time counts on the wall clock or only in the owner's working hours. */
+  slaClock: 'wall' | 'working_hours';
   /** The escalation chain that runs if the owner does not acknowledge. */
   escalation: readonly EscalationStep[];
   /** Escalation chain id, when one applies. */

@@ -12,6 +12,7 @@ import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { configVersion } from '../config/store.ts';
 import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
+import { slaDue } from '../lead/sla.ts';
 import { crmTargetCount, deliver } from '../lead/deliveries.ts';
 import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
 
@@ -176,10 +177,12 @@ export class LeadObject extends DurableObject<AppEnv> {
   async #escalate(now: number): Promise<void> {
     const record = this.#record!;
     const steps = record.decision.escalation;
+    if (record.acknowledged || record.closed || record.nextStep >= steps.length) return;
+    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
     while (!record.acknowledged && !record.closed && record.nextStep < steps.length) {
       const index = record.nextStep;
       const step = steps[index]!;
-      if (record.receivedAt + step.afterMs > now) return;
+      if (slaDue(record, config, record.receivedAt, step.afterMs) > now) return;
       await this.#runStep(step, index, now);
     }
   }
@@ -266,7 +269,10 @@ export class LeadObject extends DurableObject<AppEnv> {
     let next = Number.POSITIVE_INFINITY;
     for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
     const step = record.decision.escalation[record.nextStep];
-    if (step && !record.acknowledged && !record.closed) next = Math.min(next, record.receivedAt + step.afterMs);
+    if (step && !record.acknowledged && !record.closed) {
+      const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
+      next = Math.min(next, slaDue(record, config, record.receivedAt, step.afterMs));
+    }
     if (next === Number.POSITIVE_INFINITY) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
   }

@@ -16,6 +16,7 @@ import { providerSettings, type ProviderSettings } from '../providers/settings.t
 import { send } from '../providers/transport.ts';
 import type { CrmRecord, Delivery, OutboundRequest } from '../providers/types.ts';
 import { ackUrl } from './ack-link.ts';
+import { slaDue } from './sla.ts';
 import type { LeadRecord, OutboxEntry } from './record.ts';
 
 /** What delivering an entry needs to know. */
@@ -89,7 +90,7 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
           formTypeLabel,
           owner: record.owner,
           respondWithinMs: record.decision.slaMs,
-          deadlineAt: record.ownerSince + record.decision.slaMs,
+          deadlineAt: slaDue(record, config, record.ownerSince, record.decision.slaMs),
           why,
           ackUrl: ack,
           duplicates: record.duplicates,
