@@ -5,17 +5,14 @@
  */
 import { env } from 'cloudflare:workers';
 import { reset, runInDurableObject } from 'cloudflare:test';
-import type { RoutableLead } from '../../shared/routing/types.ts';
+import { parseConfig } from '../../shared/config/parse.ts';
+import { prepareLead } from '../../shared/lead/prepare.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
 
 const demo = { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0142', jobTitle: 'CTO' };
-
-function routableDemo(): RoutableLead {
-  return { formType: 'demo_request', consent: false, source: 'direct', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'high', country: 'US', region: 'NY', employees: 120, domain: 'brightpath.io', emailKind: 'work' };
-}
 
 beforeEach(async () => {
   await reset();
@@ -122,18 +119,31 @@ describe('a lead is delivered everywhere, once', () => {
   });
 
   it('finishes an admission that failed half-way under the same lead id, routed and counted once', async () => {
-    // As if the first attempt stopped after routing, before the lead was stored.
+    // As if the first attempt of this very submission stopped after routing, before the lead was stored.
+    const parsed = parseConfig(alwaysOpenConfig());
+    if (!parsed.ok) throw new Error('config');
+    const prepared = prepareLead({ formType: 'demo_request', fields: demo, context: { timeOnFormMs: 30_000, locale: 'en-US' } }, parsed.config);
+    if (!prepared.ok) throw new Error('lead');
     const identity = env.IDENTITY.getByName('email:riley@brightpath.io');
     await runInDurableObject(identity, async (_instance, state) => {
-      await state.storage.put('pending', { leadId: 'ld_halfway', at: Date.now() });
+      await state.storage.put('pending', { leadId: 'ld_halfway', at: Date.now(), fingerprint: JSON.stringify(prepared.lead) });
     });
-    const { decision } = await env.ROUTER.getByName('global').decide('ld_halfway', { ...routableDemo(), email: demo.email }, Date.now());
+    const { decision } = await env.ROUTER.getByName('global').decide('ld_halfway', prepared.lead, Date.now());
     expect(decision.owner.id).toBe('dana');
     const retried = await accepted(demo, { formType: 'demo_request' });
     expect(retried).toMatchObject({ leadId: 'ld_halfway', duplicate: false, owner: { name: 'Dana' } });
     const state = await env.ROUTER.getByName('global').snapshot();
     expect(state.load).toEqual({ dana: 1 });
     expect((await settled('ld_halfway')).record.owner.id).toBe('dana');
+  });
+
+  it('does not join a real submission to a junk lead by the same person', async () => {
+    const bot = await accepted({ firstName: 'Riley', email: demo.email, message: 'hi' }, { context: { honeypot: 'x' } });
+    const real = await accepted(demo, { formType: 'demo_request' });
+    expect(real.leadId).not.toBe(bot.leadId);
+    expect(real).toMatchObject({ duplicate: false, owner: { name: 'Dana' } });
+    const again = await accepted({ firstName: 'Riley', email: demo.email, message: 'hi' }, { context: { honeypot: 'x' } });
+    expect(again).toMatchObject({ leadId: real.leadId, duplicate: true });
   });
 
   it('joins a phone-only submission to the lead that gave the same phone with an email', async () => {

@@ -63,8 +63,12 @@ export class IdentityObject extends DurableObject<AppEnv> {
       const answered = await storage.get<Admitted>(`idem:${input.idempotencyKey}`);
       if (answered) return answered;
     }
-    const existing = (await storage.get<{ leadId: string; until: number }>('lead')) ?? undefined;
-    let leadId = existing && existing.until > input.receivedAt ? existing.leadId : undefined;
+    const junk = input.lead.status === 'junk';
+    const existing = (await storage.get<{ leadId: string; until: number; junk?: boolean }>('lead')) ?? undefined;
+    // A real submission never joins a junk lead: junk is reviewed, unconfirmed and kept out of
+    // the CRM, and someone else's bot must not be able to silence a person for the window.
+    let leadId = existing && existing.until > input.receivedAt && !(existing.junk && !junk) ? existing.leadId : undefined;
+    // Junk is not in the KV index (see below), so only real leads are found there.
     for (const key of input.indexed) {
       if (leadId) break;
       leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
@@ -78,15 +82,19 @@ export class IdentityObject extends DurableObject<AppEnv> {
         source: input.lead.source,
         ...(input.lead.pagePath ? { pagePath: input.lead.pagePath } : {}),
       });
-      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: Math.max(0, record.ownerSince + record.decision.slaMs - input.receivedAt) };
+      // The promise to the person is the one made the first time, not what is left of it.
+      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: record.decision.slaMs };
       else leadId = undefined;
     }
     if (!leadId) {
       // The id is written down before anything else, so an admission that fails half-way is
       // finished under the same id when the client retries: routed once, stored once.
-      const pending = await storage.get<{ leadId: string; at: number }>('pending');
-      leadId = pending && input.receivedAt - pending.at < PENDING_MS ? pending.leadId : newLeadId(input.receivedAt);
-      if (!pending || pending.leadId !== leadId) await storage.put('pending', { leadId, at: input.receivedAt });
+      // Resumed only for the same submission (the client's retry), never for a different one.
+      const fingerprint = JSON.stringify(input.lead);
+      const pending = await storage.get<{ leadId: string; at: number; fingerprint: string }>('pending');
+      const resume = pending && input.receivedAt - pending.at < PENDING_MS && pending.fingerprint === fingerprint;
+      leadId = resume ? pending.leadId : newLeadId(input.receivedAt);
+      if (!resume) await storage.put('pending', { leadId, at: input.receivedAt, fingerprint });
       const { decision, configVersion: version } = await this.env.ROUTER.getByName('global').decide(leadId, input.lead, input.receivedAt);
       const { config } = await configVersion(this.env.LEADS_KV, version, this.env.ROUTER.getByName('global'));
       await this.env.LEAD.getByName(leadId).create({
@@ -104,10 +112,17 @@ export class IdentityObject extends DurableObject<AppEnv> {
       admitted = { leadId, duplicate: false, owner: decision.owner, slaMs: decision.slaMs };
     }
     const until = input.receivedAt + input.windowMs;
-    await storage.put('lead', { leadId, until });
-    await storage.delete('pending');
-    const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
-    await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl })));
+    const isNew = !admitted!.duplicate;
+    if (isNew) {
+      await storage.put('lead', { leadId, until, ...(junk ? { junk: true } : {}) });
+      await storage.delete('pending');
+      // Only new, real leads are indexed: KV takes one write per key per second, and a failed
+      // write only weakens cross-key dedupe, so it must not fail the admission.
+      if (!junk) {
+        const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
+        await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, leadId!, { expirationTtl: ttl }).catch(() => undefined)));
+      }
+    }
     if (input.idempotencyKey) await storage.put(`idem:${input.idempotencyKey}`, admitted!);
     return admitted!;
   }

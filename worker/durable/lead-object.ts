@@ -51,6 +51,7 @@ export interface LeadView {
 export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_owner'; owner?: Owner };
 
 const DEFAULT_BASE_DELAY_MS = 2_000;
+const RETRY_AFTER_FAILURE_MS = 30_000;
 
 /** The Durable Object class of one lead; address it by the lead id. */
 export class LeadObject extends DurableObject<AppEnv> {
@@ -133,10 +134,11 @@ export class LeadObject extends DurableObject<AppEnv> {
   async acknowledge(by: string, at: number): Promise<AckResult> {
     const record = this.#record;
     if (!record) return { ok: false, reason: 'not_found' };
-    if (record.acknowledged) return { ok: true, already: true, record };
     const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
+    // Whose link it is comes first: a former owner's link neither acknowledges nor shows the lead.
     const allowed = record.owner.kind === 'rep' ? record.owner.id === by : (config.queues[record.owner.id]?.watchers ?? []).includes(by);
     if (!allowed) return { ok: false, reason: 'not_owner', owner: record.owner };
+    if (record.acknowledged) return { ok: true, already: true, record };
     record.acknowledged = { at, by };
     this.#event(at, 'acknowledged', `by ${config.reps[by]?.name ?? by} after ${formatDuration(at - record.ownerSince)}`);
     this.#save();
@@ -169,9 +171,20 @@ export class LeadObject extends DurableObject<AppEnv> {
   override async alarm(): Promise<void> {
     if (!this.#record) return;
     const now = Date.now();
-    await this.#escalate(now);
-    await this.#deliverDue(now);
-    await this.#schedule();
+    // Each phase may fail (another object overloaded, KV down); whatever happens the alarm is
+    // set again, so nothing pending is ever left without one.
+    let failed = false;
+    try {
+      await this.#escalate(now);
+    } catch {
+      failed = true;
+    }
+    try {
+      await this.#deliverDue(now);
+    } catch {
+      failed = true;
+    }
+    await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
   }
 
   async #escalate(now: number): Promise<void> {
@@ -183,7 +196,8 @@ export class LeadObject extends DurableObject<AppEnv> {
       const index = record.nextStep;
       const step = steps[index]!;
       if (slaDue(record, config, record.receivedAt, step.afterMs) > now) return;
-      await this.#runStep(step, index, now);
+      // No acknowledgement or close may slip in while the step waits on another object.
+      await this.ctx.blockConcurrencyWhile(() => this.#runStep(step, index, now));
     }
   }
 
@@ -224,7 +238,7 @@ export class LeadObject extends DurableObject<AppEnv> {
       record.owner = { kind: 'queue', id: step.queue, name: queue?.name ?? step.queue };
       record.ownerSince = now;
       this.#event(now, 'moved_to_queue', `from ${ownerLabel(previous)} to ${record.owner.name}: not acknowledged after ${waited}`);
-      if (previous.kind === 'rep') this.env.ROUTER.getByName('global').release(previous.id);
+      if (previous.kind === 'rep') await this.env.ROUTER.getByName('global').release(previous.id);
       this.#notifyOwner(now, record.owner, queue?.watchers ?? []);
       this.#enqueueCrm(now);
     }
@@ -233,9 +247,15 @@ export class LeadObject extends DurableObject<AppEnv> {
   }
 
   async #deliverDue(now: number): Promise<void> {
+    const record = this.#record!;
+    for (const entry of this.#outbox) {
+      // A notice to a rep who no longer owns the lead would hand them a link that cannot work.
+      if (entry.status === 'pending' && entry.intent.kind === 'owner_notice' && record.owner.kind === 'rep' && entry.intent.to !== record.owner.id) {
+        entry.status = 'superseded';
+      }
+    }
     const due = this.#outbox.filter((e) => e.status === 'pending' && e.nextAt <= now);
     if (due.length === 0) return;
-    const record = this.#record!;
     const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
     const base = Number(this.env.OUTBOX_BASE_DELAY_MS ?? DEFAULT_BASE_DELAY_MS);
     await Promise.all(
@@ -262,11 +282,11 @@ export class LeadObject extends DurableObject<AppEnv> {
     this.#save();
   }
 
-  /** The next alarm: the earliest pending delivery or the next escalation step. */
-  async #schedule(): Promise<void> {
+  /** The next alarm: the earliest pending delivery or the next escalation step (or `latest`, if sooner). */
+  async #schedule(latest?: number): Promise<void> {
     const record = this.#record;
     if (!record) return;
-    let next = Number.POSITIVE_INFINITY;
+    let next = latest ?? Number.POSITIVE_INFINITY;
     for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
     const step = record.decision.escalation[record.nextStep];
     if (step && !record.acknowledged && !record.closed) {

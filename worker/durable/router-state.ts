@@ -102,12 +102,12 @@ export class RouterState extends DurableObject<AppEnv> {
   async publish(input: unknown): Promise<Publication> {
     const parsed = parseConfig(input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    const version = this.#version + 1;
+    // The number is taken before any await, so concurrent publications get distinct versions.
+    const version = ++this.#version;
+    this.#config = { version, config: parsed.config };
     // Kept here as well as in KV: this object is the authority when KV lags behind.
     await this.ctx.storage.put({ [`config:v:${version}`]: input, version });
     await storeVersion(this.env.LEADS_KV, version, input);
-    this.#version = version;
-    this.#config = { version, config: parsed.config };
     return { ok: true, version, warnings: parsed.warnings };
   }
 

@@ -9,7 +9,7 @@ import { confirmationEmail, confirmationSms } from '../../shared/messages/confir
 import { repEmail, repSlack } from '../../shared/messages/notification.ts';
 import type { AlertMessages, EmailMessage as Written, SlackMessage as WrittenSlack } from '../../shared/messages/types.ts';
 import { whyLines } from '../../shared/messages/why.ts';
-import { signingSecret, type AppEnv } from '../app-env.ts';
+import { isDevelopment, signingSecret, type AppEnv } from '../app-env.ts';
 import { buildCrm, buildEmail, buildSlack, buildSms } from '../providers/build.ts';
 import { isDevOutbox } from '../providers/dev-outbox.ts';
 import { providerSettings, type ProviderSettings } from '../providers/settings.ts';
@@ -53,6 +53,8 @@ export async function deliver(entry: OutboxEntry, ctx: DeliveryContext): Promise
   }
   if (!request) return { ok: false, retry: false, error: summary };
   if (isDevOutbox(request)) {
+    // Without a provider, production must not pretend a message went out: dead-letter it, visibly.
+    if (!isDevelopment(ctx.env)) return { ok: false, retry: false, error: `no provider configured for ${request.channel}` };
     const seq = await ctx.env.DEV_OUTBOX.getByName('dev').record({ ...request, at: Date.now(), leadId: ctx.record.id, summary });
     return { ok: true, status: 200, ref: `dev-outbox:${seq}` };
   }
@@ -131,10 +133,10 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
   }
 }
 
-/** Who may acknowledge from a link sent to `to`: the rep, or for a queue the watcher (or its first watcher). */
+/** Whose link a notice to `to` carries: that rep's own, or for a queue's Slack post its first watcher's. */
 function ackerFor(record: LeadRecord, config: RoutingConfig, to: string): string {
-  if (record.owner.kind === 'rep') return record.owner.id;
-  return config.reps[to] ? to : (config.queues[record.owner.id]?.watchers[0] ?? to);
+  if (config.reps[to]) return to;
+  return config.queues[record.owner.id]?.watchers[0] ?? to;
 }
 
 function email(to: string, written: Written, idempotencyKey: string, replyTo?: string) {

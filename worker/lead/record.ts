@@ -69,7 +69,8 @@ export type Intent =
 export interface OutboxEntry {
   id: string;
   intent: Intent;
-  status: 'pending' | 'delivered' | 'dead';
+  /** `superseded`: an owner notice for someone who no longer owns the lead, not sent. */
+  status: 'pending' | 'delivered' | 'dead' | 'superseded';
   attempts: number;
   nextAt: number;
   createdAt: number;
