@@ -5,20 +5,12 @@ import { isDevOutbox } from '../../../worker/providers/dev-outbox.ts';
 import { providerSettings } from '../../../worker/providers/settings.ts';
 import { send } from '../../../worker/providers/transport.ts';
 import { verifyWebhookSignature } from '../../../worker/providers/webhook.ts';
-import { email, record, slack, sms } from './fixtures.ts';
+import { PROVIDER_ENV, email, record, slack, sms } from './fixtures.ts';
 
 const none = providerSettings({});
 const all = providerSettings({
   POSTMARK_SERVER_TOKEN: 'pm',
-  TWILIO_ACCOUNT_SID: 'AC1',
-  TWILIO_AUTH_TOKEN: 'tok',
-  TWILIO_FROM: '+14155550100',
-  SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/X',
-  HUBSPOT_TOKEN: 'pat',
-  SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com',
-  SALESFORCE_ACCESS_TOKEN: 'sf',
-  CRM_WEBHOOK_URL: 'https://crm.example.com/hook',
-  CRM_WEBHOOK_SECRET: 'whsec',
+  ...PROVIDER_ENV,
 });
 
 describe('with providers configured', () => {

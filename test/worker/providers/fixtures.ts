@@ -69,3 +69,16 @@ export const sparseRecord: CrmRecord = {
   duplicates: 1,
   idempotencyKey: 'lead/456:crm',
 };
+
+/** Credentials for every SMS, Slack and CRM provider, as env vars (email is added per test). */
+export const PROVIDER_ENV = {
+  TWILIO_ACCOUNT_SID: 'AC1',
+  TWILIO_AUTH_TOKEN: 'tok',
+  TWILIO_FROM: '+14155550100',
+  SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/X',
+  HUBSPOT_TOKEN: 'pat',
+  SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com',
+  SALESFORCE_ACCESS_TOKEN: 'sf',
+  CRM_WEBHOOK_URL: 'https://crm.example.com/hook',
+  CRM_WEBHOOK_SECRET: 'whsec',
+} as const;
