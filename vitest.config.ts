@@ -2,7 +2,8 @@
  * One Vitest config, one project per runtime:
  * - `unit`:   shared core and tools, in Node;
  * - `widget`: the Preact form, in a DOM (happy-dom);
- * - `worker`: the Worker, inside workerd via @cloudflare/vitest-plugin.
+ * - `worker`: the Worker, inside workerd via @cloudflare/vitest-plugin;
+ * - `e2e`:    Chromium (playwright-core) against `wrangler dev`.
  */
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -18,11 +19,16 @@ export default defineConfig({
         },
       },
       {
-        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        // Production JSX (no `__source` props: form.tsx uses classic `h()`, which would render them).
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
         test: {
           name: 'widget',
           environment: 'happy-dom',
+          // Script tags of the page under test point at widget.js: count them as loaded, not failed.
+          environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
           include: ['test/widget/**/*.test.{ts,tsx}'],
+          // Builds dist/public/widget.js when it is older than its sources: the tests run against it too.
+          globalSetup: ['test/widget/global-setup.ts'],
         },
       },
       {
@@ -67,6 +73,17 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          // One browser and one wrangler dev at a time: two cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
     ],

@@ -7,7 +7,9 @@ import type { AppEnv } from './app-env.ts';
 import { ack } from './http/ack.ts';
 import { admin } from './http/admin.ts';
 import { dev } from './http/dev.ts';
+import { forms } from './http/forms.ts';
 import { intake } from './http/intake.ts';
+import { widgetScript } from './http/widget-script.ts';
 
 export { DevOutbox } from './durable/dev-outbox.ts';
 export { IdentityObject } from './durable/identity-object.ts';
@@ -18,6 +20,8 @@ export { RouterState } from './durable/router-state.ts';
 export const app = new Hono<{ Bindings: AppEnv }>();
 
 app.get('/health', (c) => c.json({ ok: true, service: 'lead-router', environment: c.env.ENVIRONMENT }));
+app.get('/widget.js', widgetScript);
+app.route('/v1/forms', forms);
 app.route('/v1/leads', intake);
 app.route('/v1/leads', ack);
 app.route('/v1/admin', admin);

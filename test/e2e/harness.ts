@@ -1,0 +1,92 @@
+/**
+ * Real-browser end to end: the Worker under `wrangler dev` (workerd, local state), a host page
+ * served from another origin, provider calls caught by a local capture server, and Debian's
+ * Chromium driven by playwright-core. Everything on loopback.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** Where screenshots and other artefacts of the e2e tests are kept. */
+export const ARTEFACTS = join(ROOT, 'test-results');
+
+/** A request the capture server received. */
+export interface Captured {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** Starts a server on a free loopback port. */
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** A local stand-in for the providers' APIs: answers 200 and keeps every request. */
+export async function startCapture(): Promise<{ url: string; requests: Captured[]; close: () => void }> {
+  const requests: Captured[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      requests.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: `cap_${requests.length}` }));
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => server.close() };
+}
+
+/** Serves one HTML page (the host site) from its own origin. */
+export async function startHostPage(html: () => string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html()));
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+/** Starts `wrangler dev` with extra vars; resolves when it answers. */
+export async function startWorker(vars: Record<string, string>): Promise<{ url: string; stop: () => void }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const state = mkdtempSync(join(tmpdir(), 'e2e-state-'));
+  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d));
+  child.stderr!.on('data', (d: Buffer) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const end = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log.slice(-2000)}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`wrangler dev did not start:\n${log.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(state, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error('Chromium is not installed: apt-get install -y chromium (.ci/run does)');
+  mkdirSync(ARTEFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

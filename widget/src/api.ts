@@ -1,0 +1,100 @@
+/**
+ * Sending a lead so that it is never lost: the submission is saved in localStorage before the
+ * first attempt and stays there until the Worker accepts it (2xx) or refuses it for good (4xx).
+ * 429, 5xx and network failures retry with backoff (1 s, 2 s, 4 s … 30 s), at once when the
+ * browser comes back online, and on the next page that mounts the form. Every attempt of one
+ * submission carries the same Idempotency-Key, so the Worker makes one lead of them.
+ */
+import type { FieldIssue, LeadSubmission } from '../../shared/lead/types.ts';
+import type { Target } from './spec.ts';
+
+/** A submission waiting to be accepted, as kept in localStorage. */
+export interface Pending {
+  /** The Idempotency-Key of every attempt. */
+  key: string;
+  submission: LeadSubmission;
+}
+
+/** The Worker's 202. */
+export interface Accepted {
+  leadId: string;
+  duplicate: boolean;
+  owner: { name: string | null };
+  respondWithin: { minutes: number };
+}
+
+/** The Worker's final answer: 202 `Accepted`, or a 4xx with per-field `issues` (400). */
+export type Answer = Partial<Accepted> & { issues?: FieldIssue[]; message?: string };
+
+/**
+ * What an attempt came to: its HTTP status (0 for a network failure) and, when the answer is
+ * final, its body; `undefined` means it will be retried.
+ */
+export type Report = (status: number, answer?: Answer) => void;
+
+const storageKey = (t: Target) => `leadrouter:pending:${t.site}:${t.formType}`;
+
+/** The submission an earlier page left unsent for this form, if any. */
+export function pendingOf(target: Target): Pending | undefined {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey(target))!) ?? undefined;
+  } catch {}
+}
+
+/** A new submission with its own Idempotency-Key (`randomUUID` exists on https pages only). */
+export function newPending(submission: LeadSubmission): Pending {
+  return { key: crypto.randomUUID?.() ?? `${Date.now()}-${Math.random()}`, submission };
+}
+
+/**
+ * Delivers a submission until the Worker accepts or refuses it.
+ * @returns a function that stops retrying (the entry stays saved for the next page)
+ */
+export function deliver(target: Target, pending: Pending, report: Report): () => void {
+  const key = storageKey(target);
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const stop = () => {
+    stopped = true;
+    clearTimeout(timer);
+    removeEventListener('online', online);
+  };
+  function online() {
+    attempt = 0;
+    send();
+  }
+  async function send() {
+    // An `online` event during an attempt makes a second one: same key, so still one lead.
+    if (stopped) return;
+    clearTimeout(timer);
+    const res = await fetch(`${target.api}/v1/leads`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Site-Key': target.site, 'Idempotency-Key': pending.key },
+      body: JSON.stringify(pending.submission),
+      // The person may leave the page right after clicking: the request finishes anyway.
+      keepalive: true,
+    }).catch(() => undefined);
+    if (stopped) return;
+    const status = res?.status ?? 0;
+    if (!status || status === 429 || status > 499) {
+      timer = setTimeout(send, Math.min(30_000, 1000 * 2 ** attempt++));
+      return report(status);
+    }
+    stop();
+    try {
+      localStorage.removeItem(key);
+    } catch {}
+    report(status, await res!.json().catch(() => ({})));
+  }
+
+  try {
+    localStorage.setItem(key, JSON.stringify(pending));
+  } catch {
+    // No storage (privacy mode): this page's retries still run.
+  }
+  addEventListener('online', online);
+  send();
+  return stop;
+}

@@ -1,0 +1,242 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/**
+ * The lead form: one form type's fields in order, checked at the keyboard with the shared
+ * `validateField` (the Worker runs the same), errors announced and focused, the submission
+ * delivered by `api.ts`, and a success state that says who answers and when.
+ *
+ * Preact renders; the state is a few variables of one closure, and every change calls `draw()`.
+ * Hooks cost 1 KB of the 10 KB budget, and `render()` being synchronous makes focus handling
+ * plain code. The inputs are uncontrolled: the DOM holds the values, as in a plain HTML form.
+ * Classic `h()` JSX is smaller than the automatic runtime's.
+ */
+import { h, render } from 'preact';
+import { LEAD_FIELDS, type LeadFieldName } from '../../shared/lead/fields.ts';
+import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
+import { validateField } from '../../shared/lead/validate.ts';
+import { deliver, newPending, pendingOf, type Answer, type Pending } from './api.ts';
+import { formClock, pageContext } from './context.ts';
+import { suggestEmail } from './email-hint.ts';
+import type { Emit, LeadRouterEvents } from './events.ts';
+import { STRINGS, fieldLabel, issueText, successText, type Lang } from './i18n.ts';
+import { formatPhone } from './phone.ts';
+import { inlineSpec, loadSpec, type Target } from './spec.ts';
+
+/** An input, select or textarea: all have `value`; only checkboxes are read by `checked`. */
+type Control = HTMLInputElement;
+
+/** `type` of the inputs that are not text. */
+const INPUT_TYPES: Record<string, string> = { email: 'email', phone: 'tel', url: 'url', checkbox: 'checkbox' };
+
+/**
+ * Renders a lead form into `root` and runs it. What the person typed survives a failed send:
+ * the fields stay, and the submission is kept in localStorage and retried until accepted.
+ * @returns a function that fills fields in (`LeadRouter('prefill', …)`)
+ */
+export function startForm(root: Element, target: Target, lang: Lang, locale: string, emit: Emit, prefill: LeadFields): (values: LeadFields) => void {
+  const t = STRINGS[lang];
+  const { formType } = target;
+  const clock = formClock();
+  let spec = inlineSpec(formType);
+  let errors: Partial<Record<string, string>> = {};
+  let summary = '';
+  /** 0: editing; 1: sending; 2: saved, retrying. */
+  let sending = 0;
+  let answer: Answer | undefined;
+  let suggestion: string | undefined;
+  // Set while a submission is on its way: a double click's second submit does nothing.
+  let delivery: (() => void) | undefined;
+
+  const control = (name: string) => root.querySelector(`[name=${name}]`) as Control;
+  const valueOf = (name: string) => {
+    const el = control(name);
+    return el.type === 'checkbox' ? el.checked : el.value;
+  };
+  const fill = (values: LeadFields) => {
+    for (const [name, value] of Object.entries(values)) {
+      const el = name in LEAD_FIELDS && control(name);
+      if (el) el.type === 'checkbox' ? (el.checked = value === true) : (el.value = value as string);
+    }
+  };
+  // Synchronous: once it returns, the DOM is up to date and can take focus.
+  const draw = () => render(answer ? success(answer) : view(), root);
+
+  function start(pending: Pending) {
+    sending = 1;
+    delivery = deliver(target, pending, (status, body) => {
+      sending = body ? 0 : 2;
+      if (body && status < 300) {
+        const detail = { formType, ...(answer = body) } as LeadRouterEvents['submitted'];
+        draw();
+        (root.firstChild as HTMLElement).focus();
+        emit('submitted', detail);
+        if (body.duplicate) emit('duplicate', detail);
+      } else if (body) {
+        delivery = undefined;
+        emit('error', { formType, reason: status === 400 ? 'invalid' : 'refused', status, issues: body.issues });
+        show(body.issues ?? [], status === 413 ? t.tooLarge : t.failed);
+      } else draw();
+    });
+    draw();
+  }
+
+  /**
+   * Puts issues on their fields, sums them up in the alert region (or says `otherwise` when
+   * none is on a field of the form), and focuses the first invalid field.
+   */
+  function show(issues: FieldIssue[], otherwise = t.failed) {
+    errors = {};
+    for (const issue of issues) {
+      errors[issue.field] ??= issueText(issue, lang);
+      suggestion = issue.suggestion ?? suggestion;
+    }
+    const invalid = (spec?.fields ?? []).filter((name) => errors[name]);
+    summary = invalid[0] ? `${t.fix} ${invalid.map((name) => fieldLabel(name, lang)).join(', ')}` : otherwise;
+    draw();
+    control(invalid[0]!)?.focus();
+  }
+
+  /** Checks one field as the person leaves it (or fixes it), and looks for an email typo. */
+  function check(name: LeadFieldName) {
+    const issue = validateField(name, valueOf(name), spec!);
+    errors[name] = issue && issueText(issue, lang);
+    if (name === 'email') suggestion = suggestEmail(control(name).value);
+    draw();
+  }
+
+  function submit(event: Event) {
+    event.preventDefault();
+    if (delivery) return;
+    const fields: LeadFields = {};
+    const issues = spec!.fields.flatMap((name) => {
+      const value = valueOf(name);
+      if (value === true || value === false || value.trim()) fields[name] = typeof value === 'string' ? value.trim() : value;
+      return validateField(name, value, spec!) ?? [];
+    });
+    if (issues[0]) return show(issues);
+    errors = {};
+    summary = '';
+    start(newPending({ formType, fields, context: pageContext(locale, clock.elapsed(), control('lr_hp').value) }));
+  }
+
+  function field(name: LeadFieldName) {
+    const { kind, maxLength, autocomplete } = LEAD_FIELDS[name] as { kind: string; maxLength: number; autocomplete?: string };
+    const id = `lr-${name}`;
+    const error = errors[name];
+    const required = spec!.required.includes(name);
+    // The email's hint: a typo's likely fix, else the reminder that the form wants a work address.
+    const hint = name === 'email' && (suggestion || spec!.workEmail);
+    const label = (
+      <label for={id}>
+        {fieldLabel(name, lang)}
+        {required && (
+          <span class="req" aria-hidden="true">
+            {' *'}
+          </span>
+        )}
+      </label>
+    );
+    const input = h(
+      kind === 'select' || kind === 'textarea' ? kind : 'input',
+      {
+        id,
+        name,
+        required,
+        autocomplete,
+        maxLength,
+        type: INPUT_TYPES[kind],
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': [hint && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ') || undefined,
+        onBlur: () => {
+          check(name);
+          // The seam for the lazily loaded phone formatter (today it returns the input).
+          const el = control(name);
+          const typed = el.value;
+          if (name === 'phone') void formatPhone(typed, spec!.defaultCountry).then((phone) => el.value === typed && (el.value = phone));
+        },
+        // Once a field shows an error, it clears as soon as the value is right.
+        [kind === 'checkbox' || kind === 'select' ? 'onChange' : 'onInput']: () => errors[name] && check(name),
+      },
+      kind === 'select' && [<option value="">{t.choose}</option>, spec!.options?.product?.map((option) => <option>{option}</option>)],
+    );
+    return (
+      <div key={name} class={kind}>
+        {kind === 'checkbox' ? [input, label] : [label, input]}
+        {hint && (
+          <p id={`${id}-h`}>
+            {suggestion
+              ? [
+                  `${t.didYouMean} `,
+                  <b>{suggestion}</b>,
+                  '? ',
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => {
+                      control(name).value = suggestion!;
+                      check(name);
+                      control(name).focus();
+                    }}
+                  >
+                    {t.apply}
+                  </button>,
+                ]
+              : t.workEmail}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-e`} class="err">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const view = () => (
+    <form noValidate aria-label={spec?.label} onSubmit={submit} onFocusIn={clock.start}>
+      <div role="alert" class="sum">
+        {summary}
+      </div>
+      {spec && (
+        <fieldset disabled={!!sending}>
+          {spec.fields.map(field)}
+          <input class="hp" name="lr_hp" tabIndex={-1} autocomplete="off" aria-hidden="true" />
+          <button>{lang === 'en' ? spec.label : t.send}</button>
+        </fieldset>
+      )}
+      <p role="status">{sending ? (sending > 1 ? t.saved : t.sending) : ''}</p>
+    </form>
+  );
+
+  const success = ({ owner, respondWithin }: Answer) => (
+    <div class="ok" tabIndex={-1}>
+      <b>{t.thanks}</b> {successText(owner?.name, respondWithin?.minutes!, spec, lang)}
+    </div>
+  );
+
+  /** Draws the fields and fills them in: the page's values, then an unsent submission's. */
+  const ready = () => {
+    draw();
+    fill({ ...prefill, ...pendingOf(target)?.submission.fields });
+  };
+  if (spec) ready();
+  else {
+    draw();
+    loadSpec(target).then(
+      (loaded) => {
+        spec = loaded;
+        ready();
+      },
+      () => {
+        summary = t.failed;
+        draw();
+        emit('error', { formType, reason: 'load' });
+      },
+    );
+  }
+  // A submission an earlier page left unsent goes out now.
+  const pending = pendingOf(target);
+  if (pending) start(pending);
+  return fill;
+}
