@@ -27,8 +27,7 @@ intake.use('/', siteAuth());
 intake.post(
   '/',
   async function limitRate(c, next) {
-    const client = c.req.header('CF-Connecting-IP') ?? 'local';
-    const { success } = await c.env.INTAKE_LIMITER.limit({ key: client });
+    const { success } = await c.env.INTAKE_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) });
     if (!success) {
       c.header('Retry-After', '60');
       return c.json({ error: 'rate_limited', message: 'Too many submissions from this address: try again in a minute' }, 429);
@@ -59,8 +58,7 @@ intake.post(
     const indexed = keys.filter((key) => !key.startsWith(first));
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
     const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
-    const client = c.req.header('CF-Connecting-IP') ?? 'local';
-    const confirm = lead.status === 'junk' ? false : (await c.env.CONFIRM_LIMITER.limit({ key: client })).success;
+    const confirm = lead.status === 'junk' ? false : (await c.env.CONFIRM_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) })).success;
     const idempotencyKey = c.req.header('Idempotency-Key')?.slice(0, 200);
     const admitted = await c.env.IDENTITY.getByName(identity).admit({
       lead,
@@ -86,6 +84,11 @@ intake.post(
     );
   },
 );
+
+/** The client a rate limit counts: its address, or one bucket for local calls without one. */
+function clientOf(address: string | undefined): string {
+  return address ?? 'local';
+}
 
 /** A rep's first name; a queue is "our team" to the lead (null here, worded by the widget). */
 function firstName(owner: Owner): string | null {

@@ -1,4 +1,5 @@
 /** Provider settings from env vars: fully configured or absent, with the gaps named. */
+import { PROVIDER_ENV } from './fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMAIL_FROM, providerSettings } from '../../../worker/providers/settings.ts';
 
@@ -15,15 +16,7 @@ describe('providerSettings', () => {
         POSTMARK_BASE_URL: 'http://localhost:8787',
         RESEND_API_KEY: 're',
         EMAIL_FROM: 'Acme <leads@acme.example>',
-        TWILIO_ACCOUNT_SID: 'AC1',
-        TWILIO_AUTH_TOKEN: 'tok',
-        TWILIO_FROM: '+14155550100',
-        SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/X',
-        HUBSPOT_TOKEN: 'pat',
-        SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com',
-        SALESFORCE_ACCESS_TOKEN: 'sf',
-        CRM_WEBHOOK_URL: 'https://crm.example.com/hook',
-        CRM_WEBHOOK_SECRET: 'whsec',
+        ...PROVIDER_ENV,
       }),
     ).toEqual({
       email: { kind: 'postmark', serverToken: 'pm', from: 'Acme <leads@acme.example>', baseUrl: 'http://localhost:8787' },
