@@ -14,6 +14,7 @@ import { widgetScript } from './http/widget-script.ts';
 export { DevOutbox } from './durable/dev-outbox.ts';
 export { IdentityObject } from './durable/identity-object.ts';
 export { LeadObject } from './durable/lead-object.ts';
+export { MetricsObject } from './durable/metrics-object.ts';
 export { RouterState } from './durable/router-state.ts';
 
 /** The Hono app. */

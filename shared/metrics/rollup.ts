@@ -1,6 +1,6 @@
 /**
  * What one lead adds to the daily rollups. The metrics store keeps, per UTC day and per key of
- * each dimension, counters and latency histograms; a lead's new snapshot is applied as the
+ * each dimension, counters, and for the whole traffic latency histograms; a lead's new snapshot is applied as the
  * difference between what its new and its old snapshot contribute, so replays and late
  * changes (an acknowledgement days later, an outcome weeks later) keep the rollups exact.
  */
@@ -73,7 +73,9 @@ export function cellsOf(facts: LeadFacts): Cell[] {
   const cells: Cell[] = [];
   for (const [dim, key] of keysOf(facts)) {
     for (const [counter, n] of counters) cells.push({ day, dim, key, metric: counter, n });
-    for (const [stage, ms] of latency) cells.push({ day, dim, key, metric: `${stage}:${bucketOf(ms)}`, n: 1 });
+    // Latency histograms are kept for the whole traffic only: per rep or route they would
+    // multiply the rows a year of queries reads by a hundred.
+    if (dim === 'all') for (const [stage, ms] of latency) cells.push({ day, dim, key, metric: `${stage}:${bucketOf(ms)}`, n: 1 });
   }
   return cells;
 }

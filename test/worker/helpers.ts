@@ -94,6 +94,7 @@ export async function ageLead(id: string, ms: number): Promise<void> {
     const record = (await state.storage.get<LeadRecord>('record'))!;
     record.receivedAt -= ms;
     record.ownerSince -= ms;
+    if (record.dueAt !== undefined) record.dueAt -= ms;
     await state.storage.put('record', record);
   });
   await evictDurableObject(stub);

@@ -21,6 +21,11 @@ export const versionKey = (version: number) => `config:v:${version}`;
 
 let bundledConfig: VersionedConfig | undefined;
 
+/** The bundled example config as written (version 0's JSON). */
+export function bundledConfigJson(): unknown {
+  return bundled;
+}
+
 /** The bundled example config, version 0. */
 export function bundledConfigVersion(): VersionedConfig {
   if (!bundledConfig) {

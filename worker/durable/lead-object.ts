@@ -6,6 +6,7 @@
  * before any side effect, and every alarm is safe to run twice.
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { Stage } from '../../shared/metrics/types.ts';
 import type { Qualification } from '../../shared/qualify/types.ts';
 import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
@@ -14,6 +15,7 @@ import { configVersion } from '../config/store.ts';
 import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
 import { slaDue } from '../lead/sla.ts';
 import { crmTargetCount, deliver } from '../lead/deliveries.ts';
+import { factsOf } from '../lead/facts.ts';
 import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
 
 /** What intake hands a new lead. */
@@ -59,15 +61,22 @@ export class LeadObject extends DurableObject<AppEnv> {
   #timeline: TimelineEvent[] = [];
   #outbox: OutboxEntry[] = [];
   #publicUrl = '';
+  /** Revision of the lead, raised by every save; the metrics store has seen `#metricsSent`. */
+  #rev = 0;
+  #metricsSent = 0;
+  /** After a failed metrics send, the next try waits for the failure retry, not the next tick. */
+  #metricsRetryAt = 0;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl']);
+      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl', 'rev', 'metricsSent']);
       this.#record = stored.get('record') as LeadRecord | undefined;
       this.#timeline = (stored.get('timeline') as TimelineEvent[] | undefined) ?? [];
       this.#outbox = (stored.get('outbox') as OutboxEntry[] | undefined) ?? [];
       this.#publicUrl = (stored.get('publicUrl') as string | undefined) ?? '';
+      this.#rev = (stored.get('rev') as number | undefined) ?? 0;
+      this.#metricsSent = (stored.get('metricsSent') as number | undefined) ?? 0;
     });
   }
 
@@ -91,6 +100,7 @@ export class LeadObject extends DurableObject<AppEnv> {
       duplicates: 0,
     };
     if (decision.pool !== undefined) record.pool = decision.pool;
+    record.dueAt = slaDue(record, config, input.receivedAt, decision.slaMs);
     this.#record = record;
     this.#publicUrl = input.publicUrl;
     const at = input.receivedAt;
@@ -162,6 +172,32 @@ export class LeadObject extends DurableObject<AppEnv> {
     return record;
   }
 
+  /**
+   * Records that the lead should have gone to `to` (`rep:<id>` or `queue:<id>`): it feeds
+   * first-pass accuracy and the misroute review list. A later report replaces an earlier one.
+   */
+  async reportMisroute(to: string, by: string, at: number, note?: string): Promise<LeadRecord | undefined> {
+    const record = this.#record;
+    if (!record) return undefined;
+    record.misrouted = { to, by, at, ...(note ? { note } : {}) };
+    this.#event(at, 'misrouted', `${by} says it should have gone to ${to}${note ? `: ${note}` : ''}`);
+    this.#save();
+    await this.#schedule();
+    return record;
+  }
+
+  /** Records the lead's later stage (accepted, qualified, won, lost), as the CRM or a person reports it. */
+  async reportStage(stage: Stage, by: string, at: number): Promise<LeadRecord | undefined> {
+    const record = this.#record;
+    if (!record) return undefined;
+    if (record.stage?.stage === stage) return record;
+    record.stage = { stage, at, by };
+    this.#event(at, 'outcome', `${stage}, reported by ${by}`);
+    this.#save();
+    await this.#schedule();
+    return record;
+  }
+
   /** The lead, its timeline and its outbox. */
   view(): LeadView | undefined {
     return this.#record ? { record: this.#record, timeline: this.#timeline, outbox: this.#outbox } : undefined;
@@ -184,7 +220,32 @@ export class LeadObject extends DurableObject<AppEnv> {
     } catch {
       failed = true;
     }
+    await this.#sendMetrics(now);
     await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
+  }
+
+  /**
+   * Sends the lead's facts to the metrics store when they changed since the last send. The
+   * revision sent is stored, so a failed send is retried by a later alarm, and a repeated one
+   * is ignored by the store.
+   */
+  async #sendMetrics(now: number): Promise<void> {
+    const record = this.#record!;
+    if (this.#rev <= this.#metricsSent || now < this.#metricsRetryAt) return;
+    const rev = this.#rev;
+    try {
+      let dueAt = record.dueAt;
+      if (dueAt === undefined) {
+        const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
+        dueAt = slaDue(record, config, record.receivedAt, record.decision.slaMs);
+      }
+      const facts = factsOf(record, this.#timeline, this.#outbox, dueAt, rev);
+      await this.env.METRICS.getByName('global').ingest([{ facts, ...(this.#metricsSent === 0 ? { lead: record.lead } : {}) }]);
+      this.#metricsSent = rev;
+      void this.ctx.storage.put('metricsSent', rev);
+    } catch {
+      this.#metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;
+    }
   }
 
   async #escalate(now: number): Promise<void> {
@@ -287,6 +348,7 @@ export class LeadObject extends DurableObject<AppEnv> {
     const record = this.#record;
     if (!record) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
+    if (this.#rev > this.#metricsSent) next = Math.min(next, Math.max(Date.now(), this.#metricsRetryAt));
     for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
     const step = record.decision.escalation[record.nextStep];
     if (step && !record.acknowledged && !record.closed) {
@@ -318,8 +380,9 @@ export class LeadObject extends DurableObject<AppEnv> {
   }
 
   #save(): void {
+    this.#rev += 1;
     // Not awaited: the output gate holds replies (and the alarm's completion) until durable.
-    void this.ctx.storage.put({ record: this.#record, timeline: this.#timeline, outbox: this.#outbox, publicUrl: this.#publicUrl });
+    void this.ctx.storage.put({ record: this.#record, timeline: this.#timeline, outbox: this.#outbox, publicUrl: this.#publicUrl, rev: this.#rev });
   }
 }
 

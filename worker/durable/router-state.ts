@@ -11,7 +11,7 @@ import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
 import { applyStateChange, route } from '../../shared/routing/route.ts';
 import type { Decision, RoutableLead, RoutingState } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bundledConfigVersion, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
+import { bundledConfigJson, bundledConfigVersion, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
 
 /** A decision and the config version that made it. */
 export interface VersionedDecision {
@@ -21,6 +21,13 @@ export interface VersionedDecision {
 
 /** The outcome of publishing a config. */
 export type Publication = { ok: true; version: number; warnings: ShadowWarning[] } | { ok: false; issues: ConfigIssue[] };
+
+/** When a config version was published, and why. */
+export interface VersionMeta {
+  version: number;
+  publishedAt: number;
+  note?: string;
+}
 
 const REASSIGNMENTS_KEPT = 500;
 const DECISIONS_KEPT = 2_000;
@@ -98,17 +105,31 @@ export class RouterState extends DurableObject<AppEnv> {
     return this.#currentConfig();
   }
 
-  /** Validates and publishes a config as the next version. */
-  async publish(input: unknown): Promise<Publication> {
+  /** Validates and publishes a config as the next version; `note` says why (e.g. "restored v3"). */
+  async publish(input: unknown, note?: string): Promise<Publication> {
     const parsed = parseConfig(input);
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     // The number is taken before any await, so concurrent publications get distinct versions.
     const version = ++this.#version;
     this.#config = { version, config: parsed.config };
+    const meta: VersionMeta = { version, publishedAt: Date.now(), ...(note ? { note } : {}) };
     // Kept here as well as in KV: this object is the authority when KV lags behind.
-    await this.ctx.storage.put({ [`config:v:${version}`]: input, version });
+    await this.ctx.storage.put({ [`config:v:${version}`]: input, [`config:meta:${version}`]: meta, version });
     await storeVersion(this.env.LEADS_KV, version, input);
     return { ok: true, version, warnings: parsed.warnings };
+  }
+
+  /** Every version, newest first; version 0 is the bundled example. */
+  async versions(): Promise<{ current: number; versions: VersionMeta[] }> {
+    const metas = await this.ctx.storage.list<VersionMeta>({ prefix: 'config:meta:' });
+    const versions = [...metas.values()].sort((a, b) => b.version - a.version);
+    return { current: this.#version, versions: [...versions, { version: 0, publishedAt: 0, note: 'bundled example' }] };
+  }
+
+  /** A version's JSON as published (version 0: the bundled example), or undefined. */
+  async versionJson(version: number): Promise<unknown> {
+    if (version === 0) return bundledConfigJson();
+    return (await this.ctx.storage.get(`config:v:${version}`)) ?? undefined;
   }
 
   /** A published version's JSON, for objects that find KV has not caught up yet. */

@@ -8,6 +8,7 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
 import { adminToken, type AppEnv } from '../app-env.ts';
+import { audit } from './audit.ts';
 
 /** The admin routes, mounted at `/v1/admin`. */
 export const admin = new Hono<{ Bindings: AppEnv }>();
@@ -71,3 +72,5 @@ admin.post('/route', async function dryRun(c) {
   const results = runTestLeads(file.data, config, Date.now(), state);
   return c.json({ proposed: body?.config !== undefined, warnings, results: results.map(({ decision, ...rest }) => ({ ...rest, decision: decision && { ...decision, trace: undefined } })) });
 });
+
+admin.route('/', audit);

@@ -2,6 +2,7 @@
  * What a LeadObject keeps: the lead, its decision and trace, its current owner, its timeline
  * and its outbox.
  */
+import type { Stage } from '../../shared/metrics/types.ts';
 import type { Qualification } from '../../shared/qualify/types.ts';
 import type { Decision, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 
@@ -30,6 +31,12 @@ export interface LeadRecord {
   duplicates: number;
   /** Set when the confirmation was held back (junk, rate limit, no address). */
   confirmationSkipped?: string;
+  /** When the first owner's SLA runs out (working hours counted where the config says so). */
+  dueAt?: number;
+  /** A rep or an admin said the lead should have gone to `to` (`rep:<id>` or `queue:<id>`). */
+  misrouted?: { to: string; by: string; at: number; note?: string };
+  /** The latest stage the CRM or a person reported. */
+  stage?: { stage: Stage; at: number; by: string };
 }
 
 /** Timeline event types, in the words of the design. */
@@ -49,7 +56,9 @@ export type TimelineType =
   | 'reassigned'
   | 'moved_to_queue'
   | 'delivery_retry'
-  | 'dead_lettered';
+  | 'dead_lettered'
+  | 'misrouted'
+  | 'outcome';
 
 /** One event on a lead's timeline. */
 export interface TimelineEvent {

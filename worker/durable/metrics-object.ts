@@ -1,0 +1,246 @@
+/**
+ * MetricsObject: the routing audit's store, one object (`global`) on SQLite storage. Each lead
+ * object sends a snapshot of its facts whenever its timeline moves; this object keeps the
+ * latest snapshot per lead (for search, drill-down and replay) and applies the difference to
+ * daily rollups, so a query over a year reads a few rows per day, not every lead.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { addToTally, emptyTally, figuresOf } from '../../shared/metrics/figures.ts';
+import { rollupDelta } from '../../shared/metrics/rollup.ts';
+import { COUNTERS, type Counter, type Day, type Dimension, type Figures, type LeadFacts, type Tally } from '../../shared/metrics/types.ts';
+import type { ReplayLead } from '../../shared/routing/replay.ts';
+import type { RoutableLead } from '../../shared/routing/types.ts';
+import type { AppEnv } from '../app-env.ts';
+import { OVERDUE, whereOf, type LeadFilter } from '../metrics/lead-filter.ts';
+
+/** A lead's latest facts, and on its first snapshot the lead itself (kept for replay). */
+export interface FactsUpdate {
+  facts: LeadFacts;
+  lead?: RoutableLead;
+}
+
+/** Figures of one key of a dimension. */
+export interface KeyFigures {
+  key: string;
+  figures: Figures;
+}
+
+/** The dashboard's figures over some days. */
+export interface MetricsReport {
+  from: Day;
+  to: Day;
+  total: Figures;
+  days: { day: Day; figures: Figures }[];
+  by: Record<Exclude<Dimension, 'all'>, KeyFigures[]>;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS leads (
+  id TEXT PRIMARY KEY,
+  rev INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  form_type TEXT NOT NULL,
+  source TEXT NOT NULL,
+  status TEXT NOT NULL,
+  route TEXT NOT NULL,
+  pool TEXT,
+  first_owner TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  due_at INTEGER NOT NULL,
+  confirmed_at INTEGER,
+  notified_at INTEGER,
+  responded_at INTEGER,
+  reassignments INTEGER NOT NULL,
+  escalated INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  dead_letters INTEGER NOT NULL,
+  misrouted_to TEXT,
+  stage TEXT,
+  email TEXT,
+  phone TEXT,
+  company TEXT,
+  facts TEXT NOT NULL,
+  lead TEXT
+);
+CREATE INDEX IF NOT EXISTS leads_received ON leads(received_at);
+CREATE INDEX IF NOT EXISTS leads_day ON leads(day);
+CREATE INDEX IF NOT EXISTS leads_email ON leads(email);
+CREATE INDEX IF NOT EXISTS leads_phone ON leads(phone);
+CREATE INDEX IF NOT EXISTS leads_company ON leads(company COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS leads_open ON leads(due_at) WHERE responded_at IS NULL AND status <> 'junk';
+CREATE TABLE IF NOT EXISTS rollup (
+  dim TEXT NOT NULL,
+  day TEXT NOT NULL,
+  key TEXT NOT NULL,
+  ${COUNTERS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n  ')},
+  PRIMARY KEY (dim, day, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS latency (
+  day TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  bucket INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (day, stage, bucket)
+) WITHOUT ROWID;
+`;
+
+const SUMS = COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
+const LIST_COLUMNS = 'id, facts';
+const DEFAULT_LIMIT = 100;
+
+/** The metrics store; address it by the name `global`. */
+export class MetricsObject extends DurableObject<AppEnv> {
+  readonly #sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: AppEnv) {
+    super(ctx, env);
+    this.#sql = ctx.storage.sql;
+    this.#sql.exec(SCHEMA);
+  }
+
+  /** Takes lead snapshots; an older or equal `rev` than the one kept changes nothing. */
+  ingest(updates: FactsUpdate[]): void {
+    this.ctx.storage.transactionSync(() => {
+      for (const update of updates) this.#ingest(update);
+    });
+  }
+
+  #ingest({ facts, lead }: FactsUpdate): void {
+    const kept = this.#sql.exec<{ rev: number; facts: string }>('SELECT rev, facts FROM leads WHERE id = ?', facts.id).toArray()[0];
+    if (kept && kept.rev >= facts.rev) return;
+    const before = kept ? (JSON.parse(kept.facts) as LeadFacts) : undefined;
+    for (const cell of rollupDelta(before, facts)) {
+      const colon = cell.metric.indexOf(':');
+      if (colon < 0) {
+        // The counter is one of COUNTERS (rollupDelta only makes those): safe as a column name.
+        const counter = cell.metric as Counter;
+        this.#sql.exec(`INSERT INTO rollup (dim, day, key, ${counter}) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${counter} = ${counter} + excluded.${counter}`, cell.dim, cell.day, cell.key, cell.n);
+      } else {
+        this.#sql.exec('INSERT INTO latency (day, stage, bucket, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n', cell.day, cell.metric.slice(0, colon), Number(cell.metric.slice(colon + 1)), cell.n);
+      }
+    }
+    const row = [
+      facts.id,
+      facts.rev,
+      facts.receivedAt,
+      new Date(facts.receivedAt).toISOString().slice(0, 10),
+      facts.formType,
+      facts.source,
+      facts.status,
+      facts.route,
+      facts.pool ?? null,
+      facts.firstOwner,
+      facts.owner,
+      facts.dueAt,
+      facts.confirmedAt ?? null,
+      facts.notifiedAt ?? null,
+      facts.respondedAt ?? null,
+      facts.reassignments,
+      facts.escalated ? 1 : 0,
+      facts.duplicates,
+      facts.deadLetters,
+      facts.misroutedTo ?? null,
+      facts.stage ?? null,
+      facts.email ?? null,
+      facts.phone ?? null,
+      facts.company ?? null,
+      JSON.stringify(facts),
+      lead ? JSON.stringify(lead) : null,
+    ];
+    this.#sql.exec(
+      `INSERT INTO leads VALUES (${row.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, owner = excluded.owner, due_at = excluded.due_at, confirmed_at = excluded.confirmed_at,
+         notified_at = excluded.notified_at, responded_at = excluded.responded_at, reassignments = excluded.reassignments, escalated = excluded.escalated,
+         duplicates = excluded.duplicates, dead_letters = excluded.dead_letters, misrouted_to = excluded.misrouted_to, stage = excluded.stage,
+         facts = excluded.facts, lead = coalesce(leads.lead, excluded.lead)`,
+      ...row,
+    );
+  }
+
+  /** The figures from `from` to `to` (UTC days, both included); `now` judges what is overdue. */
+  report(from: Day, to: Day, now: number): MetricsReport {
+    const overdueByDay = new Map<string, number>();
+    for (const row of this.#sql.exec<{ day: string; n: number }>(`SELECT day, count(*) AS n FROM leads WHERE ${OVERDUE} AND day BETWEEN ? AND ? GROUP BY day`, now, from, to)) {
+      overdueByDay.set(row.day, row.n);
+    }
+    const dayTallies = new Map<string, Tally>();
+    const tallyOf = (map: Map<string, Tally>, key: string) => {
+      let tally = map.get(key);
+      if (!tally) map.set(key, (tally = emptyTally()));
+      return tally;
+    };
+    for (const row of this.#sql.exec<Record<string, number | string>>(`SELECT * FROM rollup WHERE dim = 'all' AND day BETWEEN ? AND ?`, from, to)) {
+      addCounters(tallyOf(dayTallies, row.day as string), row);
+    }
+    for (const row of this.#sql.exec<{ day: string; stage: string; bucket: number; n: number }>('SELECT day, stage, bucket, n FROM latency WHERE day BETWEEN ? AND ?', from, to)) {
+      addToTally(tallyOf(dayTallies, row.day), `${row.stage}:${row.bucket}`, row.n);
+    }
+    const total = emptyTally();
+    const days = [...dayTallies.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([day, tally]) => {
+        mergeInto(total, tally);
+        return { day, figures: figuresOf(tally, overdueByDay.get(day) ?? 0) };
+      });
+    const overdueTotal = [...overdueByDay.values()].reduce((sum, n) => sum + n, 0);
+    const by = {} as MetricsReport['by'];
+    for (const dim of ['route', 'rep', 'form', 'source', 'pool_rep'] as const) {
+      const rows = this.#sql.exec<Record<string, number | string>>(`SELECT key, ${SUMS} FROM rollup WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key`, dim, from, to);
+      by[dim] = [...rows]
+        .map((row) => {
+          const tally = emptyTally();
+          addCounters(tally, row);
+          return { key: row.key as string, figures: figuresOf(tally) };
+        })
+        .sort((a, b) => b.figures.counters.leads - a.figures.counters.leads);
+    }
+    return { from, to, total: figuresOf(total, overdueTotal), days, by };
+  }
+
+  /** The leads behind a figure, newest first. */
+  leads(filter: LeadFilter, now: number): LeadFacts[] {
+    const { sql, bindings } = whereOf(filter, now);
+    const rows = this.#sql.exec<{ id: string; facts: string }>(`SELECT ${LIST_COLUMNS} FROM leads WHERE ${sql} ORDER BY received_at DESC LIMIT ?`, ...bindings, filter.limit ?? DEFAULT_LIMIT);
+    return [...rows].map((row) => JSON.parse(row.facts) as LeadFacts);
+  }
+
+  /**
+   * Finds leads by id, email, phone or company: an id is exact, an email exact (normalised),
+   * a phone matches on its digits' ending, a company on its beginning.
+   */
+  search(query: string, limit = 50): LeadFacts[] {
+    const q = query.trim();
+    if (!q) return [];
+    let rows: Iterable<{ facts: string }>;
+    const digits = q.replace(/[\s().+-]/g, '');
+    if (/^ld_/.test(q)) rows = this.#sql.exec('SELECT facts FROM leads WHERE id = ?', q);
+    else if (q.includes('@')) rows = this.#sql.exec('SELECT facts FROM leads WHERE email = ? ORDER BY received_at DESC LIMIT ?', q.toLowerCase(), limit);
+    else if (/^\d{6,15}$/.test(digits)) rows = this.#sql.exec("SELECT facts FROM leads WHERE phone LIKE ? ORDER BY received_at DESC LIMIT ?", `%${digits}`, limit);
+    else rows = this.#sql.exec('SELECT facts FROM leads WHERE company LIKE ? ORDER BY received_at DESC LIMIT ?', `${q.replace(/[%_]/g, '')}%`, limit);
+    return [...rows].map((row) => JSON.parse(row.facts) as LeadFacts);
+  }
+
+  /** The last `limit` real (not junk) leads, oldest first, for replay against a proposed config. */
+  replaySample(limit: number): ReplayLead[] {
+    const rows = this.#sql.exec<{ id: string; received_at: number; lead: string }>(
+      "SELECT id, received_at, lead FROM leads WHERE lead IS NOT NULL AND status <> 'junk' ORDER BY received_at DESC LIMIT ?",
+      limit,
+    );
+    return [...rows].reverse().map((row) => ({ id: row.id, receivedAt: row.received_at, lead: JSON.parse(row.lead) as RoutableLead }));
+  }
+}
+
+function addCounters(tally: Tally, row: Record<string, number | string>): void {
+  for (const counter of COUNTERS) {
+    const n = Number(row[counter] ?? 0);
+    if (n !== 0) addToTally(tally, counter, n);
+  }
+}
+
+function mergeInto(total: Tally, tally: Tally): void {
+  for (const [counter, n] of Object.entries(tally.counters)) addToTally(total, counter, n);
+  for (const [stage, histogram] of Object.entries(tally.latency)) {
+    for (const [bucket, n] of Object.entries(histogram)) addToTally(total, `${stage}:${bucket}`, n);
+  }
+}

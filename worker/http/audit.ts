@@ -1,0 +1,93 @@
+/**
+ * The routing audit API, under `/v1/admin` (admin token): figures over a period, the leads
+ * behind any figure, search, misroute reports, outcomes posted back by the CRM, config
+ * versions and restore, and replay of recent real leads against a proposed config.
+ */
+import { Hono } from 'hono/tiny';
+import { parseConfig } from '../../shared/config/parse.ts';
+import { poolShares } from '../../shared/metrics/fairness.ts';
+import { dayOf } from '../../shared/metrics/rollup.ts';
+import { STAGES, type Stage } from '../../shared/metrics/types.ts';
+import { replay } from '../../shared/routing/replay.ts';
+import type { AppEnv } from '../app-env.ts';
+import { ownerRef } from '../lead/owner-ref.ts';
+import { parseLeadFilter } from '../metrics/lead-filter.ts';
+
+/** The audit routes, mounted inside the admin app. */
+export const audit = new Hono<{ Bindings: AppEnv }>();
+
+const DAY_MS = 86_400_000;
+const DEFAULT_DAYS = 30;
+const REPLAY_DEFAULT = 500;
+const REPLAY_MAX = 5_000;
+
+const invalid = (field: string, message: string) => ({ error: 'invalid_request', message, issues: [{ field, code: 'invalid', message }] });
+
+audit.get('/metrics', async function readMetrics(c) {
+  const now = Date.now();
+  const parsed = parseLeadFilter({ from: c.req.query('from'), to: c.req.query('to') });
+  if (!parsed.ok) return c.json(invalid(parsed.field, parsed.message), 400);
+  const to = parsed.filter.to ?? dayOf(now);
+  const from = parsed.filter.from ?? dayOf(Date.parse(to) - (DEFAULT_DAYS - 1) * DAY_MS);
+  const [report, { config, version }] = await Promise.all([c.env.METRICS.getByName('global').report(from, to, now), c.env.ROUTER.getByName('global').config()]);
+  const counts = Object.fromEntries(report.by.pool_rep.map((k) => [k.key, k.figures.counters.leads]));
+  return c.json({ ...report, configVersion: version, pools: poolShares(config, counts) });
+});
+
+audit.get('/leads', async function listLeads(c) {
+  const metrics = c.env.METRICS.getByName('global');
+  const q = c.req.query('q');
+  if (q !== undefined) return c.json({ leads: await metrics.search(q.slice(0, 200)) });
+  const parsed = parseLeadFilter(c.req.query());
+  if (!parsed.ok) return c.json(invalid(parsed.field, parsed.message), 400);
+  return c.json({ leads: await metrics.leads(parsed.filter, Date.now()) });
+});
+
+audit.post('/leads/:id/misroute', async function reportMisroute(c) {
+  const body = (await c.req.json().catch(() => ({}))) as { to?: unknown; note?: unknown; by?: unknown };
+  const { config } = await c.env.ROUTER.getByName('global').config();
+  const to = ownerRef(config, body.to);
+  if (!to) return c.json(invalid('to', 'to must name a rep or a queue of the current config, like "dana" or "queue:triage"'), 400);
+  const note = typeof body.note === 'string' ? body.note.trim().slice(0, 500) : undefined;
+  const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'admin';
+  const record = await c.env.LEAD.getByName(c.req.param('id')).reportMisroute(to, by, Date.now(), note);
+  return record ? c.json({ misrouted: record.misrouted }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
+audit.post('/leads/:id/outcome', async function reportOutcome(c) {
+  const body = (await c.req.json().catch(() => ({}))) as { stage?: unknown; by?: unknown };
+  if (typeof body.stage !== 'string' || !(STAGES as readonly string[]).includes(body.stage)) return c.json(invalid('stage', `stage must be one of ${STAGES.join(', ')}`), 400);
+  const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'crm';
+  const record = await c.env.LEAD.getByName(c.req.param('id')).reportStage(body.stage as Stage, by, Date.now());
+  return record ? c.json({ stage: record.stage }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
+audit.get('/config/versions', async function listVersions(c) {
+  return c.json(await c.env.ROUTER.getByName('global').versions());
+});
+
+audit.get('/config/versions/:version', async function readVersion(c) {
+  const version = Number(c.req.param('version'));
+  const json = Number.isInteger(version) && version >= 0 ? await c.env.ROUTER.getByName('global').versionJson(version) : undefined;
+  return json === undefined ? c.json({ error: 'not_found', message: `No config version ${c.req.param('version')}` }, 404) : c.json({ version, config: json });
+});
+
+audit.post('/config/versions/:version/restore', async function restoreVersion(c) {
+  const router = c.env.ROUTER.getByName('global');
+  const version = Number(c.req.param('version'));
+  const json = Number.isInteger(version) && version >= 0 ? await router.versionJson(version) : undefined;
+  if (json === undefined) return c.json({ error: 'not_found', message: `No config version ${c.req.param('version')}` }, 404);
+  const result = await router.publish(json, `restored v${version}`);
+  return result.ok ? c.json({ version: result.version, restored: version, warnings: result.warnings }) : c.json({ error: 'invalid_config', message: `v${version} no longer passes the checks`, issues: result.issues }, 400);
+});
+
+audit.post('/replay', async function replayLeads(c) {
+  const body = (await c.req.json().catch(() => undefined)) as { config?: unknown; limit?: unknown } | undefined;
+  if (body?.config === undefined) return c.json(invalid('config', 'Send { config, limit? }: the proposed config to replay recent leads against'), 400);
+  const limit = body.limit === undefined ? REPLAY_DEFAULT : Number(body.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > REPLAY_MAX) return c.json(invalid('limit', `limit must be a whole number from 1 to ${REPLAY_MAX}`), 400);
+  const proposed = parseConfig(body.config);
+  if (!proposed.ok) return c.json({ error: 'invalid_config', message: 'The proposed config is invalid', issues: proposed.issues }, 400);
+  const [sample, { config, version }] = await Promise.all([c.env.METRICS.getByName('global').replaySample(limit), c.env.ROUTER.getByName('global').config()]);
+  return c.json({ configVersion: version, warnings: proposed.warnings, ...replay(sample, config, proposed.config) });
+});
