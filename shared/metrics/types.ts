@@ -140,3 +140,18 @@ export interface Figures {
   /** Share of routed leads won. */
   conversionRate: number | null;
 }
+
+/** Figures of one key of a dimension. */
+export interface KeyFigures {
+  key: string;
+  figures: Figures;
+}
+
+/** The figures over some days, as the metrics store answers them. */
+export interface MetricsReport {
+  from: Day;
+  to: Day;
+  total: Figures;
+  days: { day: Day; figures: Figures }[];
+  by: Record<Exclude<Dimension, 'all'>, KeyFigures[]>;
+}

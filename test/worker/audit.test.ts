@@ -6,8 +6,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { reset, runDurableObjectAlarm } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MetricsReport } from '../../worker/durable/metrics-object.ts';
-import type { LeadFacts } from '../../shared/metrics/types.ts';
+import type { LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
 import { ackUrl } from '../../worker/lead/ack-link.ts';
 import { resetCapture } from './capture-client.ts';
 import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, settled, waitFor } from './helpers.ts';

@@ -7,7 +7,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { addToTally, emptyTally, figuresOf } from '../../shared/metrics/figures.ts';
 import { rollupDelta } from '../../shared/metrics/rollup.ts';
-import { COUNTERS, type Counter, type Day, type Dimension, type Figures, type LeadFacts, type Tally } from '../../shared/metrics/types.ts';
+import { COUNTERS, type Counter, type Day, type LeadFacts, type MetricsReport, type Tally } from '../../shared/metrics/types.ts';
 import type { ReplayLead } from '../../shared/routing/replay.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -19,20 +19,6 @@ export interface FactsUpdate {
   lead?: RoutableLead;
 }
 
-/** Figures of one key of a dimension. */
-export interface KeyFigures {
-  key: string;
-  figures: Figures;
-}
-
-/** The dashboard's figures over some days. */
-export interface MetricsReport {
-  from: Day;
-  to: Day;
-  total: Figures;
-  days: { day: Day; figures: Figures }[];
-  by: Record<Exclude<Dimension, 'all'>, KeyFigures[]>;
-}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS leads (
