@@ -50,6 +50,9 @@ export function measuresOf(facts: LeadFacts): { counters: [Counter, number][]; l
   add('notified', facts.notifiedAt !== undefined);
   add('responded', facts.respondedAt !== undefined);
   if (!junk && facts.respondedAt !== undefined) add(facts.respondedAt <= facts.dueAt ? 'in_sla' : 'late', true);
+  // Routed and not answered yet: those past their SLA are the overdue ones (the store subtracts
+  // the few still within it, so no query has to scan a year of unanswered leads).
+  add('unanswered', !junk && facts.respondedAt === undefined);
   add('reassigned', facts.reassignments > 0);
   add('escalated', facts.escalated);
   add('duplicates', facts.duplicates);

@@ -67,6 +67,7 @@ export type Counter =
   | 'confirmed'
   | 'notified'
   | 'responded'
+  | 'unanswered'
   | 'in_sla'
   | 'late'
   | 'reassigned'
@@ -87,6 +88,7 @@ export const COUNTERS: readonly Counter[] = [
   'confirmed',
   'notified',
   'responded',
+  'unanswered',
   'in_sla',
   'late',
   'reassigned',

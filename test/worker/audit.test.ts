@@ -62,7 +62,9 @@ describe('metrics from real leads', () => {
     const a = await lead('Avery');
     const b = await lead('Blake', { phone: '(415) 555-2671' });
     let r = await counted(2, (x) => x.total.counters.notified === 2);
-    expect(r.total.counters).toMatchObject({ leads: 2, routed: 2, confirmed: 2, notified: 2, responded: 0 });
+    expect(r.total.counters).toMatchObject({ leads: 2, routed: 2, confirmed: 2, notified: 2, responded: 0, unanswered: 2 });
+    // Unanswered, but well within the SLA: nothing is overdue yet.
+    expect(r.total.overdue).toBe(0);
     expect(r.total.speed.confirm.count).toBe(2);
     expect(r.days.map((d) => d.day)).toEqual([new Date().toISOString().slice(0, 10)]);
     expect(r.by.form.map((k) => k.key)).toEqual(['contact']);
@@ -87,6 +89,22 @@ describe('metrics from real leads', () => {
     expect(await search('Blake@Acme-Blake.com')).toEqual([b]);
     expect(await search('415 555 2671')).toEqual([b]);
     expect(await search('acme av')).toEqual([a]);
+  });
+
+  it('counts a lead past its SLA with no response as unclaimed, and lists it', async () => {
+    const config = alwaysOpenConfig();
+    config.formTypes!.contact!.sla = '1s';
+    expect((await publish(config)).status).toBe(200);
+    const id = await lead('Harper');
+    await counted(1, (x) => x.total.counters.notified === 1);
+    // Past the one-second SLA, nobody has answered.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const r = await report();
+    expect(r.total.overdue).toBe(1);
+    expect(r.total.slaCompliance).toBe(0);
+    expect(r.days[0]!.figures.overdue).toBe(1);
+    const list = await (await get('/leads?is=overdue')).json<{ leads: LeadFacts[] }>();
+    expect(list.leads.map((l) => l.id)).toEqual([id]);
   });
 
   it('counts a lead once however often its alarm fires', async () => {

@@ -11,7 +11,7 @@ import { COUNTERS, type Counter, type Day, type LeadFacts, type MetricsReport, t
 import type { ReplayLead } from '../../shared/routing/replay.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
-import { OVERDUE, whereOf, type LeadFilter } from '../metrics/lead-filter.ts';
+import { NOT_YET_DUE, whereOf, type LeadFilter } from '../metrics/lead-filter.ts';
 
 /** A lead's latest facts, and on its first snapshot the lead itself (kept for replay). */
 export interface FactsUpdate {
@@ -146,10 +146,12 @@ export class MetricsObject extends DurableObject<AppEnv> {
 
   /** The figures from `from` to `to` (UTC days, both included); `now` judges what is overdue. */
   report(from: Day, to: Day, now: number): MetricsReport {
-    const overdueByDay = new Map<string, number>();
-    for (const row of this.#sql.exec<{ day: string; n: number }>(`SELECT day, count(*) AS n FROM leads WHERE ${OVERDUE} AND day BETWEEN ? AND ? GROUP BY day`, now, from, to)) {
-      overdueByDay.set(row.day, row.n);
+    // Overdue = unanswered (a rollup counter) less those still within their SLA (an index range).
+    const notYetDue = new Map<string, number>();
+    for (const row of this.#sql.exec<{ day: string; n: number }>(`SELECT day, count(*) AS n FROM leads WHERE ${NOT_YET_DUE} AND day BETWEEN ? AND ? GROUP BY day`, now, from, to)) {
+      notYetDue.set(row.day, row.n);
     }
+    const overdueOf = (day: string, tally: Tally) => (tally.counters.unanswered ?? 0) - (notYetDue.get(day) ?? 0);
     const dayTallies = new Map<string, Tally>();
     const tallyOf = (map: Map<string, Tally>, key: string) => {
       let tally = map.get(key);
@@ -163,13 +165,15 @@ export class MetricsObject extends DurableObject<AppEnv> {
       addToTally(tallyOf(dayTallies, row.day), `${row.stage}:${row.bucket}`, row.n);
     }
     const total = emptyTally();
+    let overdueTotal = 0;
     const days = [...dayTallies.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([day, tally]) => {
         mergeInto(total, tally);
-        return { day, figures: figuresOf(tally, overdueByDay.get(day) ?? 0) };
+        const overdue = overdueOf(day, tally);
+        overdueTotal += overdue;
+        return { day, figures: figuresOf(tally, overdue) };
       });
-    const overdueTotal = [...overdueByDay.values()].reduce((sum, n) => sum + n, 0);
     const by = {} as MetricsReport['by'];
     for (const dim of ['route', 'rep', 'form', 'source', 'pool_rep'] as const) {
       const rows = this.#sql.exec<Record<string, number | string>>(`SELECT key, ${SUMS} FROM rollup WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key`, dim, from, to);

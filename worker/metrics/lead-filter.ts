@@ -27,6 +27,7 @@ const WHERE: Record<Counter, string> = {
   confirmed: 'confirmed_at IS NOT NULL',
   notified: 'notified_at IS NOT NULL',
   responded: 'responded_at IS NOT NULL',
+  unanswered: `${ROUTED} AND responded_at IS NULL`,
   in_sla: `${ROUTED} AND responded_at <= due_at`,
   late: `${ROUTED} AND responded_at > due_at`,
   reassigned: 'reassignments > 0',
@@ -42,6 +43,9 @@ const WHERE: Record<Counter, string> = {
 
 /** The overdue condition; `?` is now. */
 export const OVERDUE = `responded_at IS NULL AND ${ROUTED} AND due_at < ?`;
+
+/** Unanswered leads still within their SLA; `?` is now. Few: only the last hours' or days' leads. */
+export const NOT_YET_DUE = `responded_at IS NULL AND ${ROUTED} AND due_at >= ?`;
 
 const COLUMN: Record<Exclude<Dimension, 'all'>, string> = {
   route: 'route',

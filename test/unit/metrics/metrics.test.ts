@@ -96,6 +96,7 @@ describe('figures from hand-built timelines', () => {
       confirmed: 3,
       notified: 4,
       responded: 3,
+      unanswered: 1,
       in_sla: 2,
       late: 1,
       reassigned: 1,
