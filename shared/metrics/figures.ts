@@ -30,10 +30,12 @@ export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-/** The figures of a tally; `overdue` counts leads past their SLA with no response yet. */
-export function figuresOf(tally: Tally, overdue = 0): Figures {
+/**
+ * The figures of a tally; `overdue` counts leads past their SLA with no response yet, and
+ * `speed` may come ready-made (the metrics store computes per-day quantiles in SQL).
+ */
+export function figuresOf(tally: Tally, overdue = 0, speed: Record<LatencyStage, Quantiles> = speedOf(tally)): Figures {
   const counters = Object.fromEntries(COUNTERS.map((c) => [c, tally.counters[c] ?? 0])) as Record<Counter, number>;
-  const speed = Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, quantilesOf(tally.latency[stage] ?? {})])) as Record<LatencyStage, Quantiles>;
   const routed = counters.routed;
   return {
     counters,
@@ -46,6 +48,16 @@ export function figuresOf(tally: Tally, overdue = 0): Figures {
     acceptanceRate: ratio(counters.accepted, routed),
     conversionRate: ratio(counters.won, routed),
   };
+}
+
+/** Median and p90 of each latency stage of a tally. */
+export function speedOf(tally: Tally): Record<LatencyStage, Quantiles> {
+  return Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, quantilesOf(tally.latency[stage] ?? {})])) as Record<LatencyStage, Quantiles>;
+}
+
+/** No latencies: every stage empty. */
+export function noSpeed(): Record<LatencyStage, Quantiles> {
+  return Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, { count: 0, p50: null, p90: null }])) as Record<LatencyStage, Quantiles>;
 }
 
 function quantilesOf(histogram: Record<number, number>): Quantiles {

@@ -6,6 +6,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { reset, runDurableObjectAlarm } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bucketOf, quantile } from '../../shared/metrics/histogram.ts';
 import type { LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
 import { ackUrl } from '../../worker/lead/ack-link.ts';
 import { resetCapture } from './capture-client.ts';
@@ -89,6 +90,22 @@ describe('metrics from real leads', () => {
     expect(await search('Blake@Acme-Blake.com')).toEqual([b]);
     expect(await search('415 555 2671')).toEqual([b]);
     expect(await search('acme av')).toEqual([a]);
+  });
+
+  it('gives each day and the period the same quantiles as the shared histogram code', async () => {
+    for (const name of ['Ira', 'Jo', 'Kim']) await lead(name);
+    const r = await counted(3, (x) => x.total.counters.notified === 3);
+    const { leads } = await (await get('/leads?is=leads')).json<{ leads: LeadFacts[] }>();
+    for (const [stage, at] of [['confirm', 'confirmedAt'], ['notify', 'notifiedAt']] as const) {
+      const histogram: Record<number, number> = {};
+      for (const l of leads) {
+        const bucket = bucketOf(l[at]! - l.receivedAt);
+        histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+      }
+      const expected = { count: 3, p50: quantile(histogram, 0.5), p90: quantile(histogram, 0.9) };
+      expect(r.days[0]!.figures.speed[stage]).toEqual(expected);
+      expect(r.total.speed[stage]).toEqual(expected);
+    }
   });
 
   it('counts a lead past its SLA with no response as unclaimed, and lists it', async () => {

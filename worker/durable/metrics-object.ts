@@ -5,9 +5,9 @@
  * daily rollups, so a query over a year reads a few rows per day, not every lead.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { addToTally, emptyTally, figuresOf } from '../../shared/metrics/figures.ts';
+import { addToTally, emptyTally, figuresOf, noSpeed } from '../../shared/metrics/figures.ts';
 import { rollupDelta } from '../../shared/metrics/rollup.ts';
-import { COUNTERS, type Counter, type Day, type LeadFacts, type MetricsReport, type Tally } from '../../shared/metrics/types.ts';
+import { COUNTERS, type Counter, type Day, type LatencyStage, type LeadFacts, type MetricsReport, type Tally } from '../../shared/metrics/types.ts';
 import type { ReplayLead } from '../../shared/routing/replay.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -71,6 +71,20 @@ CREATE TABLE IF NOT EXISTS latency (
 ) WITHOUT ROWID;
 `;
 
+const COUNTER_INDEX = new Map(COUNTERS.map((c, i) => [c, i]));
+const UPSERT_ROLLUP = `INSERT INTO rollup (dim, day, key, ${COUNTERS.join(', ')}) VALUES (?, ?, ?, ${COUNTERS.map(() => '?').join(', ')})
+  ON CONFLICT DO UPDATE SET ${COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const DAILY_QUANTILES = `
+SELECT day, stage, max(total) AS count,
+  min(CASE WHEN cum * 2 >= total THEN bucket END) AS p50,
+  min(CASE WHEN cum * 10 >= total * 9 THEN bucket END) AS p90
+FROM (
+  SELECT day, stage, bucket,
+    sum(n) OVER (PARTITION BY day, stage ORDER BY bucket) AS cum,
+    sum(n) OVER (PARTITION BY day, stage) AS total
+  FROM latency WHERE day BETWEEN ? AND ? AND n > 0
+)
+GROUP BY day, stage`;
 const SUMS = COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
 const LIST_COLUMNS = 'id, facts';
 const DEFAULT_LIMIT = 100;
@@ -96,16 +110,21 @@ export class MetricsObject extends DurableObject<AppEnv> {
     const kept = this.#sql.exec<{ rev: number; facts: string }>('SELECT rev, facts FROM leads WHERE id = ?', facts.id).toArray()[0];
     if (kept && kept.rev >= facts.rev) return;
     const before = kept ? (JSON.parse(kept.facts) as LeadFacts) : undefined;
+    // One upsert per rollup row (a day and key of a dimension) with every counter's change,
+    // rather than one per counter: a snapshot touches six rows, not fifty cells.
+    const rows = new Map<string, { dim: string; day: string; key: string; deltas: number[] }>();
     for (const cell of rollupDelta(before, facts)) {
       const colon = cell.metric.indexOf(':');
-      if (colon < 0) {
-        // The counter is one of COUNTERS (rollupDelta only makes those): safe as a column name.
-        const counter = cell.metric as Counter;
-        this.#sql.exec(`INSERT INTO rollup (dim, day, key, ${counter}) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET ${counter} = ${counter} + excluded.${counter}`, cell.dim, cell.day, cell.key, cell.n);
-      } else {
+      if (colon >= 0) {
         this.#sql.exec('INSERT INTO latency (day, stage, bucket, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n', cell.day, cell.metric.slice(0, colon), Number(cell.metric.slice(colon + 1)), cell.n);
+        continue;
       }
+      const id = `${cell.dim}\u0000${cell.day}\u0000${cell.key}`;
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = { dim: cell.dim, day: cell.day, key: cell.key, deltas: COUNTERS.map(() => 0) }));
+      row.deltas[COUNTER_INDEX.get(cell.metric as Counter)!]! += cell.n;
     }
+    for (const row of rows.values()) this.#sql.exec(UPSERT_ROLLUP, row.dim, row.day, row.key, ...row.deltas);
     const row = [
       facts.id,
       facts.rev,
@@ -153,26 +172,31 @@ export class MetricsObject extends DurableObject<AppEnv> {
     }
     const overdueOf = (day: string, tally: Tally) => (tally.counters.unanswered ?? 0) - (notYetDue.get(day) ?? 0);
     const dayTallies = new Map<string, Tally>();
-    const tallyOf = (map: Map<string, Tally>, key: string) => {
-      let tally = map.get(key);
-      if (!tally) map.set(key, (tally = emptyTally()));
-      return tally;
-    };
-    for (const row of this.#sql.exec<Record<string, number | string>>(`SELECT * FROM rollup WHERE dim = 'all' AND day BETWEEN ? AND ?`, from, to)) {
-      addCounters(tallyOf(dayTallies, row.day as string), row);
-    }
-    for (const row of this.#sql.exec<{ day: string; stage: string; bucket: number; n: number }>('SELECT day, stage, bucket, n FROM latency WHERE day BETWEEN ? AND ?', from, to)) {
-      addToTally(tallyOf(dayTallies, row.day), `${row.stage}:${row.bucket}`, row.n);
-    }
     const total = emptyTally();
+    for (const row of this.#sql.exec<Record<string, number | string>>(`SELECT * FROM rollup WHERE dim = 'all' AND day BETWEEN ? AND ?`, from, to)) {
+      const tally = emptyTally();
+      addCounters(tally, row);
+      addCounters(total, row);
+      dayTallies.set(row.day as string, tally);
+    }
+    // Per-day quantiles in SQL (a year is ~100k histogram rows: summed in C, not in objects);
+    // nearest rank: the first bucket whose running count reaches the share of the day's total.
+    const speeds = new Map<string, ReturnType<typeof noSpeed>>();
+    for (const row of this.#sql.exec<{ day: string; stage: LatencyStage; count: number; p50: number; p90: number }>(DAILY_QUANTILES, from, to)) {
+      let speed = speeds.get(row.day);
+      if (!speed) speeds.set(row.day, (speed = noSpeed()));
+      speed[row.stage] = { count: row.count, p50: row.p50, p90: row.p90 };
+    }
+    for (const row of this.#sql.exec<{ stage: string; bucket: number; n: number }>('SELECT stage, bucket, sum(n) AS n FROM latency WHERE day BETWEEN ? AND ? AND n > 0 GROUP BY stage, bucket', from, to)) {
+      addToTally(total, `${row.stage}:${row.bucket}`, row.n);
+    }
     let overdueTotal = 0;
     const days = [...dayTallies.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([day, tally]) => {
-        mergeInto(total, tally);
         const overdue = overdueOf(day, tally);
         overdueTotal += overdue;
-        return { day, figures: figuresOf(tally, overdue) };
+        return { day, figures: figuresOf(tally, overdue, speeds.get(day) ?? noSpeed()) };
       });
     const by = {} as MetricsReport['by'];
     for (const dim of ['route', 'rep', 'form', 'source', 'pool_rep'] as const) {
@@ -228,9 +252,3 @@ function addCounters(tally: Tally, row: Record<string, number | string>): void {
   }
 }
 
-function mergeInto(total: Tally, tally: Tally): void {
-  for (const [counter, n] of Object.entries(tally.counters)) addToTally(total, counter, n);
-  for (const [stage, histogram] of Object.entries(tally.latency)) {
-    for (const [bucket, n] of Object.entries(histogram)) addToTally(total, `${stage}:${bucket}`, n);
-  }
-}
