@@ -89,7 +89,7 @@ else {
       if (scripts.has(script)) continue;
       scripts.add(script);
       try {
-        // data-site, data-form, data-target, data-lang, data-theme, data-nonce, data-api
+        // data-site, data-form, data-target, data-lang, data-country, data-theme, data-nonce, data-api
         place({ ...script.dataset, api: apiOf(script), nonce: script.nonce || script.dataset.nonce }, script);
       } catch (error) {
         warn(script, error);
