@@ -68,21 +68,48 @@ export const chunkRequests: ChunkRequest[] = [];
 /** Names of chunks that fail to load on this page (offline, blocked by the page's CSP). */
 export const failingChunks = new Set<string>();
 
+/** Chunk scripts held back by {@link holdChunks}, and those let through. */
+let held: HTMLScriptElement[] | undefined;
+const served = new WeakSet<HTMLScriptElement>();
+
+/** Runs a chunk's code (its source module's exports, or its built file), then fires `load`. */
+function serve(script: HTMLScriptElement, name: keyof Chunks): void {
+  if (loaded === 'bundle') new Function(inject('widgetChunks')[name]!)();
+  else (window.__leadRouterChunks ??= {})[name] = SOURCE_CHUNKS[name] as never;
+  served.add(script);
+  script.dispatchEvent(new Event('load'));
+}
+
+/**
+ * A slow network: chunks asked for from now on arrive only when the returned function is
+ * called (in the order they were asked for).
+ */
+export function holdChunks(): () => void {
+  held = [];
+  return () => {
+    const scripts = held ?? [];
+    held = undefined;
+    for (const script of scripts) serve(script, chunkName(script)!);
+  };
+}
+
+/** The chunk a script tag asks for: `…/widget-<name>.js`, wherever widget.js is. */
+const chunkName = (script: HTMLScriptElement) => /\/widget-(\w+)\.js$/.exec(script.src ?? '')?.[1] as keyof Chunks | undefined;
+
 // happy-dom loads no script files: it fires `load` on a script as soon as it is in the page.
-// Caught on its way down (capture, on the document), the chunk's code runs first, as in a
-// browser; a failing chunk gets `error` instead.
+// Caught on its way down (capture, on the document), a chunk's `load` is held back until its
+// code has run, as in a browser; a failing chunk gets `error` instead.
 document.addEventListener(
   'load',
   (event) => {
     const script = event.target as HTMLScriptElement;
-    const name = /^https:\/\/router\.test\/widget-(\w+)\.js$/.exec(script.src ?? '')?.[1] as keyof Chunks | undefined;
-    if (script.tagName !== 'SCRIPT' || !name) return;
+    const name = script.tagName === 'SCRIPT' ? chunkName(script) : undefined;
+    if (!name || served.has(script)) return;
+    event.stopImmediatePropagation();
     chunkRequests.push({ url: script.src, nonce: script.nonce });
-    if (failingChunks.has(name) || !(name in SOURCE_CHUNKS)) {
-      event.stopImmediatePropagation();
-      script.dispatchEvent(new Event('error'));
-    } else if (loaded === 'bundle') new Function(inject('widgetChunks')[name]!)();
-    else (window.__leadRouterChunks ??= {})[name] = SOURCE_CHUNKS[name] as never;
+    if (failingChunks.has(name) || !(name in SOURCE_CHUNKS)) script.dispatchEvent(new Event('error'));
+    else if (held) held.push(script);
+    else serve(script, name);
   },
   true,
 );
@@ -94,12 +121,12 @@ export const LOADERS: [string, Loader][] = [
 ];
 
 /**
- * Adds a `<script src="https://router.test/widget.js" data-*>` to the page (or `parent`) and
- * makes it `document.currentScript`, as while it runs.
+ * Adds a `<script src="https://router.test/widget.js" data-*>` (or `src`) to the page (or
+ * `parent`) and makes it `document.currentScript`, as while it runs.
  */
-export function addScript(data: Record<string, string> = {}, parent: Element = document.body): HTMLScriptElement {
+export function addScript(data: Record<string, string> = {}, parent: Element = document.body, src = `${WORKER}/widget.js`): HTMLScriptElement {
   const script = document.createElement('script');
-  script.src = `${WORKER}/widget.js`;
+  script.src = src;
   Object.assign(script.dataset, data);
   parent.append(script);
   Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
@@ -130,6 +157,7 @@ export function resetPage(forms: Record<string, FormSpec> | null = FORMS): void 
   delete window.__leadRouterChunks;
   chunkRequests.length = 0;
   failingChunks.clear();
+  held = undefined;
   window.__leadRouterForms = forms ? structuredClone(forms) : undefined;
   localStorage.clear();
   sessionStorage.clear();
@@ -210,6 +238,27 @@ export function type(name: string, value: string | boolean, root: ShadowRoot = f
     fireEvent.input(el);
   }
   fireEvent.blur(el);
+}
+
+/**
+ * Types `text` into a field key by key, as a keyboard does: focus, then one `insertText` input
+ * event per character, the caret at the end.
+ */
+export function typeKeys(name: string, text: string, root: ShadowRoot = forms()[0]!): void {
+  const el = control(name, root);
+  el.focus();
+  fireEvent.focusIn(el);
+  for (const data of text) {
+    el.value += data;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data, bubbles: true, composed: true }));
+  }
+}
+
+/** Presses Backspace in a field, the caret at the end. */
+export function backspace(name: string, root: ShadowRoot = forms()[0]!): void {
+  const el = control(name, root);
+  el.value = el.value.slice(0, -1);
+  el.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true, composed: true }));
 }
 
 /** Fills every field of a contact form validly. */

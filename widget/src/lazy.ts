@@ -45,7 +45,7 @@ export function load<N extends keyof Chunks>(name: N): Promise<Chunks[N]> {
     // `load` comes after the script ran: registered by then, or it was not our chunk.
     const ready = () => {
       const chunk = window.__leadRouterChunks?.[name];
-      chunk ? resolve(chunk) : reject(new Error(name));
+      chunk ? resolve(chunk) : reject();
     };
     // Another copy of widget.js on the page may have loaded it already.
     if (window.__leadRouterChunks?.[name]) return ready();
