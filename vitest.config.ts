@@ -7,6 +7,7 @@
  */
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { freeMailFromChunk } from './widget/vite.config.ts';
 
 export default defineConfig({
   test: {
@@ -21,13 +22,15 @@ export default defineConfig({
       {
         // Production JSX (no `__source` props: form.tsx uses classic `h()`, which would render them).
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
+        // The modules widget.js is built from: its validator asks the email chunk for free-mail domains.
+        plugins: [freeMailFromChunk()],
         test: {
           name: 'widget',
           environment: 'happy-dom',
           // Script tags of the page under test point at widget.js: count them as loaded, not failed.
           environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
           include: ['test/widget/**/*.test.{ts,tsx}'],
-          // Builds dist/public/widget.js when it is older than its sources: the tests run against it too.
+          // Builds dist/public/ (widget.js, its chunks) when older than their sources: the tests run against them too.
           globalSetup: ['test/widget/global-setup.ts'],
         },
       },

@@ -87,9 +87,10 @@ describe.each(LOADERS)('embedding (%s)', (_, load) => {
     expect(forms()).toHaveLength(2);
     const demo = document.querySelector('body > lead-router')!.shadowRoot!;
     const contact = document.querySelector('#second > lead-router')!.shadowRoot!;
+    // The Spanish form renders once its strings' chunk is there.
+    await vi.waitFor(() => expect(inForm(contact).getByRole('button').textContent).toBe('Enviar'));
     expect(control('company', demo)).toBeTruthy();
     expect(control('company', contact)?.required).toBe(false);
-    expect(inForm(contact).getByRole('button').textContent).toBe('Enviar');
     type('firstName', 'Ana', contact);
     type('email', 'ana@acme.com', contact);
     type('message', 'Hola', contact);
@@ -127,7 +128,7 @@ describe.each(LOADERS)('embedding (%s)', (_, load) => {
     await load();
     window.LeadRouter!('mount', { target: slot, site: SITE, form: 'quote_request', lang: 'es', prefill: { company: 'Acme', product: 'Payroll' } });
     expect(slot.querySelector('lead-router')).toBeTruthy();
-    expect(inForm().getByText('Producto o servicio')).toBeTruthy();
+    await vi.waitFor(() => expect(inForm().getByText('Producto o servicio')).toBeTruthy());
     expect(control('company').value).toBe('Acme');
     expect(control('product').value).toBe('Payroll');
   });

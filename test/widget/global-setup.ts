@@ -1,15 +1,17 @@
 /**
- * Before the widget tests: builds `dist/public/widget.js` when it is missing or older than
- * its sources, and hands its text to the tests (`inject('widgetBundle')`), which run the same
- * cases against it as against the source: a minifier bug must fail them.
+ * Before the widget tests: builds `dist/public/` (widget.js and its lazy chunks) when it is
+ * missing or older than its sources, and hands the texts to the tests (`inject('widgetBundle')`,
+ * `inject('widgetChunks')`), which run the same cases against them as against the source: a
+ * minifier bug must fail them.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildWidget } from '../../widget/build.ts';
+import { CHUNKS } from '../../widget/vite.config.ts';
 
 const BUNDLE = 'dist/public/widget.js';
-const SOURCES = ['widget/src', 'widget/vite.config.ts', 'shared/lead', 'shared/normalize'];
+const SOURCES = ['widget/src', 'widget/vite.config.ts', 'widget/build.ts', 'widget/phone-metadata.ts', 'shared/lead', 'shared/normalize', 'shared/config/examples/routing.json'];
 
 /** The newest modification time under `path`. */
 function newest(path: string): number {
@@ -18,20 +20,22 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-export default function setup(project: TestProject): void {
+export default async function setup(project: TestProject): Promise<void> {
+  const files = [BUNDLE, ...Object.keys(CHUNKS).map((name) => `dist/public/widget-${name}.js`)];
   let built = 0;
   try {
-    built = statSync(BUNDLE).mtimeMs;
+    built = Math.min(...files.map((file) => statSync(file).mtimeMs));
   } catch {}
-  if (built < Math.max(...SOURCES.map(newest))) {
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
-  }
+  if (built < Math.max(...SOURCES.map(newest))) console.log((await buildWidget()).join('\n'));
   project.provide('widgetBundle', readFileSync(BUNDLE, 'utf8'));
+  project.provide('widgetChunks', Object.fromEntries(Object.keys(CHUNKS).map((name) => [name, readFileSync(`dist/public/widget-${name}.js`, 'utf8')])));
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The text of the built `dist/public/widget.js`. */
     widgetBundle: string;
+    /** The text of each built lazy chunk, by name. */
+    widgetChunks: Record<string, string>;
   }
 }

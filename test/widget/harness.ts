@@ -1,18 +1,23 @@
 /**
  * The widget tests' page: form types as the Worker serves them, a fake Worker at the network
  * edge (`fetch`), script tags, and two ways to load the widget into the page: its source
- * modules, or the built, minified `widget.js` evaluated as a browser would run it.
+ * modules, or the built, minified `widget.js` evaluated as a browser would run it. The lazy
+ * chunks (`widget-<name>.js`) are served to the `<script>` tags the widget adds, the same way:
+ * their source modules, or their built files run as the browser runs them.
  */
 import { fireEvent, within } from '@testing-library/preact';
 import { inject, vi } from 'vitest';
 import config from '../../shared/config/examples/routing.json';
 import type { FieldIssue } from '../../shared/lead/types.ts';
+import type { Chunks } from '../../widget/src/lazy.ts';
 import type { FormSpec } from '../../widget/src/spec.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The text of the built `dist/public/widget.js` (see global-setup.ts). */
     widgetBundle: string;
+    /** The text of each built lazy chunk, `dist/public/widget-<name>.js`, by name. */
+    widgetChunks: Record<string, string>;
   }
 }
 
@@ -28,16 +33,86 @@ export const FORMS: Record<string, FormSpec> = Object.fromEntries(
 /** Loads the widget into the page, as one `<script src=".../widget.js">` executing. */
 export type Loader = () => Promise<void>;
 
+/** The lazy chunks' source modules, which a chunk's built file registers as its exports. */
+const SOURCE_CHUNKS: Chunks = {
+  es: await import('../../widget/src/chunks/es.ts'),
+  email: await import('../../widget/src/chunks/email.ts'),
+  phone: await import('../../widget/src/chunks/phone.ts'),
+};
+
+/** What the current test loaded: the chunks are served the same way. */
+let loaded: 'source' | 'bundle' = 'source';
+
 /** The source modules, freshly imported (a new module instance, like a new script run). */
 export const loadSource: Loader = async () => {
+  loaded = 'source';
   vi.resetModules();
   await import('../../widget/src/index.ts');
 };
 
 /** The built bundle, evaluated in the page's global scope. */
 export const loadBundle: Loader = async () => {
+  loaded = 'bundle';
   new Function(inject('widgetBundle'))();
 };
+
+/** A lazy chunk's `<script>` the widget added: its URL and nonce. */
+export interface ChunkRequest {
+  url: string;
+  nonce: string;
+}
+
+/** The lazy chunks the page asked for, in order. */
+export const chunkRequests: ChunkRequest[] = [];
+
+/** Names of chunks that fail to load on this page (offline, blocked by the page's CSP). */
+export const failingChunks = new Set<string>();
+
+/** Chunk scripts held back by {@link holdChunks}, and those let through. */
+let held: HTMLScriptElement[] | undefined;
+const served = new WeakSet<HTMLScriptElement>();
+
+/** Runs a chunk's code (its source module's exports, or its built file), then fires `load`. */
+function serve(script: HTMLScriptElement, name: keyof Chunks): void {
+  if (loaded === 'bundle') new Function(inject('widgetChunks')[name]!)();
+  else (window.__leadRouterChunks ??= {})[name] = SOURCE_CHUNKS[name] as never;
+  served.add(script);
+  script.dispatchEvent(new Event('load'));
+}
+
+/**
+ * A slow network: chunks asked for from now on arrive only when the returned function is
+ * called (in the order they were asked for).
+ */
+export function holdChunks(): () => void {
+  held = [];
+  return () => {
+    const scripts = held ?? [];
+    held = undefined;
+    for (const script of scripts) serve(script, chunkName(script)!);
+  };
+}
+
+/** The chunk a script tag asks for: `…/widget-<name>.js`, wherever widget.js is. */
+const chunkName = (script: HTMLScriptElement) => /\/widget-(\w+)\.js$/.exec(script.src ?? '')?.[1] as keyof Chunks | undefined;
+
+// happy-dom loads no script files: it fires `load` on a script as soon as it is in the page.
+// Caught on its way down (capture, on the document), a chunk's `load` is held back until its
+// code has run, as in a browser; a failing chunk gets `error` instead.
+document.addEventListener(
+  'load',
+  (event) => {
+    const script = event.target as HTMLScriptElement;
+    const name = script.tagName === 'SCRIPT' ? chunkName(script) : undefined;
+    if (!name || served.has(script)) return;
+    event.stopImmediatePropagation();
+    chunkRequests.push({ url: script.src, nonce: script.nonce });
+    if (failingChunks.has(name) || !(name in SOURCE_CHUNKS)) script.dispatchEvent(new Event('error'));
+    else if (held) held.push(script);
+    else serve(script, name);
+  },
+  true,
+);
 
 /** Both, for `describe.each`. */
 export const LOADERS: [string, Loader][] = [
@@ -46,12 +121,12 @@ export const LOADERS: [string, Loader][] = [
 ];
 
 /**
- * Adds a `<script src="https://router.test/widget.js" data-*>` to the page (or `parent`) and
- * makes it `document.currentScript`, as while it runs.
+ * Adds a `<script src="https://router.test/widget.js" data-*>` (or `src`) to the page (or
+ * `parent`) and makes it `document.currentScript`, as while it runs.
  */
-export function addScript(data: Record<string, string> = {}, parent: Element = document.body): HTMLScriptElement {
+export function addScript(data: Record<string, string> = {}, parent: Element = document.body, src = `${WORKER}/widget.js`): HTMLScriptElement {
   const script = document.createElement('script');
-  script.src = `${WORKER}/widget.js`;
+  script.src = src;
   Object.assign(script.dataset, data);
   parent.append(script);
   Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
@@ -79,6 +154,10 @@ export function resetPage(forms: Record<string, FormSpec> | null = FORMS): void 
   document.body.innerHTML = '';
   document.documentElement.lang = '';
   delete window.LeadRouter;
+  delete window.__leadRouterChunks;
+  chunkRequests.length = 0;
+  failingChunks.clear();
+  held = undefined;
   window.__leadRouterForms = forms ? structuredClone(forms) : undefined;
   localStorage.clear();
   sessionStorage.clear();
@@ -135,6 +214,12 @@ export function forms(): ShadowRoot[] {
   return [...document.querySelectorAll('lead-router')].map((host) => host.shadowRoot!);
 }
 
+/** Waits until the first form shows its fields: a Spanish one renders once its strings' chunk is there. */
+export const rendered = (): Promise<void> =>
+  vi.waitFor(() => {
+    if (!forms()[0]?.querySelector('fieldset')) throw new Error('the form has no fields yet');
+  });
+
 /** Testing Library queries inside a form's shadow root. */
 export const inForm = (root: ShadowRoot = forms()[0]!) => within(root as unknown as HTMLElement);
 
@@ -153,6 +238,27 @@ export function type(name: string, value: string | boolean, root: ShadowRoot = f
     fireEvent.input(el);
   }
   fireEvent.blur(el);
+}
+
+/**
+ * Types `text` into a field key by key, as a keyboard does: focus, then one `insertText` input
+ * event per character, the caret at the end.
+ */
+export function typeKeys(name: string, text: string, root: ShadowRoot = forms()[0]!): void {
+  const el = control(name, root);
+  el.focus();
+  fireEvent.focusIn(el);
+  for (const data of text) {
+    el.value += data;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data, bubbles: true, composed: true }));
+  }
+}
+
+/** Presses Backspace in a field, the caret at the end. */
+export function backspace(name: string, root: ShadowRoot = forms()[0]!): void {
+  const el = control(name, root);
+  el.value = el.value.slice(0, -1);
+  el.dispatchEvent(new InputEvent('input', { inputType: 'deleteContentBackward', bubbles: true, composed: true }));
 }
 
 /** Fills every field of a contact form validly. */

@@ -4,7 +4,7 @@
  * Each case runs against the source and the built bundle.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACCEPTED, LOADERS, addScript, control, fakeWorker, fillContact, forms, inForm, invalid, pendingKey, resetPage, submit, type } from './harness.ts';
+import { ACCEPTED, LOADERS, addScript, control, fakeWorker, fillContact, forms, inForm, invalid, pendingKey, rendered, resetPage, submit, type } from './harness.ts';
 
 describe.each(LOADERS)('submitting (%s)', (_, load) => {
   beforeEach(() => resetPage());
@@ -13,6 +13,7 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
   async function contactForm(data: Record<string, string> = {}) {
     addScript({ site: 'demo', form: 'contact', ...data });
     await load();
+    await rendered();
     fillContact();
   }
 
@@ -91,6 +92,7 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
     fakeWorker({ status: 202, body: { leadId: 'lead_2', duplicate: false, owner: { name }, respondWithin: { minutes } } });
     addScript({ site: 'demo', form: formType, lang });
     await load();
+    await rendered();
     if (formType === 'urgent_service') {
       type('firstName', 'Ana');
       type('phone', '(415) 555-0123');

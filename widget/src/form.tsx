@@ -16,11 +16,11 @@ import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
 import { validateField } from '../../shared/lead/validate.ts';
 import { deliver, newPending, pendingOf, type Answer, type Pending } from './api.ts';
 import { formClock, pageContext } from './context.ts';
-import { suggestEmail } from './email-hint.ts';
 import type { Emit, LeadRouterEvents } from './events.ts';
-import { STRINGS, fieldLabel, issueText, successText, type Lang } from './i18n.ts';
-import { formatPhone } from './phone.ts';
-import { inlineSpec, loadSpec, type Target } from './spec.ts';
+import { en, fieldLabel, issueText, stringsOf, successText } from './i18n.ts';
+import { load } from './lazy.ts';
+import { formatPhone, phoneCountries, phoneToSend } from './phone.ts';
+import { inlineSpec, loadSpec, type FormSpec, type Target } from './spec.ts';
 
 /** An input, select or textarea: all have `value`; only checkboxes are read by `checked`. */
 type Control = HTMLInputElement;
@@ -28,16 +28,32 @@ type Control = HTMLInputElement;
 /** `type` of the inputs that are not text. */
 const INPUT_TYPES: Record<string, string> = { email: 'email', phone: 'tel', url: 'url', checkbox: 'checkbox' };
 
+/** What a form needs to know. */
+export interface FormOptions {
+  target: Target;
+  /** The locale it speaks (`es-MX`): its language, its phone country, sent with the lead. */
+  locale: string;
+  /** The phone's country (`data-country`), before the locale's and the form type's. */
+  country?: string;
+  emit: Emit;
+  /** Values to start the fields with. */
+  prefill: LeadFields;
+}
+
 /**
  * Renders a lead form into `root` and runs it. What the person typed survives a failed send:
  * the fields stay, and the submission is kept in localStorage and retried until accepted.
+ * A Spanish form renders once its strings (a lazy chunk) are there.
  * @returns a function that fills fields in (`LeadRouter('prefill', …)`)
  */
-export function startForm(root: Element, target: Target, lang: Lang, locale: string, emit: Emit, prefill: LeadFields): (values: LeadFields) => void {
-  const t = STRINGS[lang];
+export function startForm(root: Element, { target, locale, country, emit, prefill }: FormOptions): (values: LeadFields) => void {
   const { formType } = target;
   const clock = formClock();
-  let spec = inlineSpec(formType);
+  const words = stringsOf(locale);
+  const inline = inlineSpec(formType);
+  let t = en;
+  // Set once the form can show its fields: type and strings are there.
+  let spec: FormSpec | undefined;
   let errors: Partial<Record<string, string>> = {};
   let summary = '';
   /** 0: editing; 1: sending; 2: saved, retrying. */
@@ -46,6 +62,8 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
   let suggestion: string | undefined;
   // Set while a submission is on its way: a double click's second submit does nothing.
   let delivery: (() => void) | undefined;
+  // The fields whose lazy chunk was asked for.
+  const used: Partial<Record<string, boolean>> = {};
 
   const control = (name: string) => root.querySelector(`[name=${name}]`) as Control;
   const valueOf = (name: string) => {
@@ -87,11 +105,11 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
   function show(issues: FieldIssue[], otherwise = t.failed) {
     errors = {};
     for (const issue of issues) {
-      errors[issue.field] ??= issueText(issue, lang);
+      errors[issue.field] ??= issueText(issue, t);
       suggestion = issue.suggestion ?? suggestion;
     }
     const invalid = (spec?.fields ?? []).filter((name) => errors[name]);
-    summary = invalid[0] ? `${t.fix} ${invalid.map((name) => fieldLabel(name, lang)).join(', ')}` : otherwise;
+    summary = invalid[0] ? `${t.fix} ${invalid.map((name) => fieldLabel(name, t)).join(', ')}` : otherwise;
     draw();
     control(invalid[0]!)?.focus();
   }
@@ -99,9 +117,26 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
   /** Checks one field as the person leaves it (or fixes it), and looks for an email typo. */
   function check(name: LeadFieldName) {
     const issue = validateField(name, valueOf(name), spec!);
-    errors[name] = issue && issueText(issue, lang);
-    if (name === 'email') suggestion = suggestEmail(control(name).value);
+    errors[name] = issue && issueText(issue, t);
+    if (name === 'email') suggestion = window.__leadRouterChunks?.email?.suggestEmail(control(name).value);
     draw();
+  }
+
+  const countries = () => phoneCountries(country, locale, spec!.defaultCountry);
+
+  /**
+   * Fetches the lazy chunk of the email or phone field when it is first used (focus, or input
+   * without focus: autofill). Once there it takes over what is already in the field: the
+   * email is checked again if it was checked without it, the phone is formatted.
+   */
+  function use(event: Event) {
+    const { name } = event.target as Control;
+    if ((name !== 'email' && name !== 'phone') || used[name]) return;
+    used[name] = true;
+    load(name).then(
+      () => (name === 'phone' ? formatPhone(control(name), countries()) : 'email' in errors && check(name)),
+      () => {},
+    );
   }
 
   function submit(event: Event) {
@@ -114,6 +149,7 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
       return validateField(name, value, spec!) ?? [];
     });
     if (issues[0]) return show(issues);
+    if (fields.phone) fields.phone = phoneToSend(fields.phone as string, countries());
     errors = {};
     summary = '';
     start(newPending({ formType, fields, context: pageContext(locale, clock.elapsed(), control('lr_hp').value) }));
@@ -128,7 +164,7 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
     const hint = name === 'email' && (suggestion || spec!.workEmail);
     const label = (
       <label for={id}>
-        {fieldLabel(name, lang)}
+        {fieldLabel(name, t)}
         {required && (
           <span class="req" aria-hidden="true">
             {' *'}
@@ -148,14 +184,14 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
         'aria-invalid': error ? 'true' : undefined,
         'aria-describedby': [hint && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ') || undefined,
         onBlur: () => {
+          if (name === 'phone') formatPhone(control(name), countries());
           check(name);
-          // The seam for the lazily loaded phone formatter (today it returns the input).
-          const el = control(name);
-          const typed = el.value;
-          if (name === 'phone') void formatPhone(typed, spec!.defaultCountry).then((phone) => el.value === typed && (el.value = phone));
         },
         // Once a field shows an error, it clears as soon as the value is right.
-        [kind === 'checkbox' || kind === 'select' ? 'onChange' : 'onInput']: () => errors[name] && check(name),
+        [kind === 'checkbox' || kind === 'select' ? 'onChange' : 'onInput']: (event: InputEvent) => {
+          if (name === 'phone') formatPhone(control(name), countries(), event);
+          errors[name] && check(name);
+        },
       },
       kind === 'select' && [<option value="">{t.choose}</option>, spec!.options?.product?.map((option) => <option>{option}</option>)],
     );
@@ -174,6 +210,7 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
                     class="link"
                     onClick={() => {
                       control(name).value = suggestion!;
+                      suggestion = undefined;
                       check(name);
                       control(name).focus();
                     }}
@@ -194,7 +231,16 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
   }
 
   const view = () => (
-    <form noValidate aria-label={spec?.label} onSubmit={submit} onFocusIn={clock.start}>
+    <form
+      noValidate
+      aria-label={spec?.label}
+      onSubmit={submit}
+      onFocusIn={(event) => {
+        clock.start();
+        use(event);
+      }}
+      onInput={use}
+    >
       <div role="alert" class="sum">
         {summary}
       </div>
@@ -202,7 +248,7 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
         <fieldset disabled={!!sending}>
           {spec.fields.map(field)}
           <input class="hp" name="lr_hp" tabIndex={-1} autocomplete="off" aria-hidden="true" />
-          <button>{lang === 'en' ? spec.label : t.send}</button>
+          <button>{t.send || spec.label}</button>
         </fieldset>
       )}
       <p role="status">{sending ? (sending > 1 ? t.saved : t.sending) : ''}</p>
@@ -211,7 +257,7 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
 
   const success = ({ owner, respondWithin }: Answer) => (
     <div class="ok" tabIndex={-1}>
-      <b>{t.thanks}</b> {successText(owner?.name, respondWithin?.minutes!, spec, lang)}
+      <b>{t.thanks}</b> {successText(owner?.name, respondWithin?.minutes!, spec, t)}
     </div>
   );
 
@@ -220,15 +266,20 @@ export function startForm(root: Element, target: Target, lang: Lang, locale: str
     draw();
     fill({ ...prefill, ...pendingOf(target)?.submission.fields });
   };
-  if (spec) ready();
-  else {
+  if (inline && words === en) {
+    spec = inline;
+    ready();
+  } else {
+    // Fetched side by side: the form type (when not inlined) and the language's strings.
     draw();
-    loadSpec(target).then(
-      (loaded) => {
+    Promise.all([inline ?? loadSpec(target), words]).then(
+      ([loaded, strings]) => {
         spec = loaded;
+        t = strings;
         ready();
       },
-      () => {
+      async () => {
+        t = await words;
         summary = t.failed;
         draw();
         emit('error', { formType, reason: 'load' });

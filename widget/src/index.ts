@@ -13,6 +13,7 @@
 import type { LeadFields } from '../../shared/lead/types.ts';
 import { rememberVisit } from './context.ts';
 import { EVENT_NAMES, type EventName, type LeadRouterEvents } from './events.ts';
+import { script as self } from './lazy.ts';
 import { mount, type MountOptions, type Mounted } from './mount.ts';
 
 export type { LeadRouterEvents } from './events.ts';
@@ -39,8 +40,6 @@ declare global {
 const loaded = window.LeadRouter;
 if (loaded?.scan) loaded.scan();
 else {
-  // Captured now: `currentScript` is null once this first run is over.
-  const self = document.currentScript as HTMLScriptElement | null;
   const forms: Mounted[] = [];
   const scripts = new WeakSet<Element>();
   let prefilled: LeadFields = {};
@@ -89,7 +88,7 @@ else {
       if (scripts.has(script)) continue;
       scripts.add(script);
       try {
-        // data-site, data-form, data-target, data-lang, data-theme, data-nonce, data-api
+        // data-site, data-form, data-target, data-lang, data-country, data-theme, data-nonce, data-api
         place({ ...script.dataset, api: apiOf(script), nonce: script.nonce || script.dataset.nonce }, script);
       } catch (error) {
         warn(script, error);

@@ -5,7 +5,7 @@
 import type { LeadFields } from '../../shared/lead/types.ts';
 import { emitter } from './events.ts';
 import { startForm } from './form.tsx';
-import { langOf, pickLocale } from './i18n.ts';
+import { pickLocale } from './i18n.ts';
 import { applyStyles } from './styles.ts';
 
 /** The options of `LeadRouter('mount', …)`; a script tag gives the same as `data-*` attributes. */
@@ -18,6 +18,11 @@ export interface MountOptions {
   form: string;
   /** `en` or `es`, or a full locale (`es-MX`); default: `<html lang>`, then the browser's. */
   lang?: string;
+  /**
+   * The phone's default country (ISO alpha-2, `MX`); default: the locale's region (`es-MX`),
+   * then the browser's, then the form type's default country.
+   */
+  country?: string;
   /** `dark` for the dark theme. */
   theme?: string;
   /** The page's CSP nonce, for the `<style>` fallback. */
@@ -49,7 +54,7 @@ export function mount(container: Element, options: MountOptions, after?: Element
   applyStyles(root, options.nonce);
   const wrapper = root.appendChild(document.createElement('div'));
   wrapper.className = 'lr';
-  const locale = pickLocale(options.lang);
   const target = { api: options.api!, site: options.site, formType: options.form };
-  return { host, prefill: startForm(wrapper, target, langOf(locale), locale, emitter(host), options.prefill ?? {}) };
+  const prefill = startForm(wrapper, { target, locale: pickLocale(options.lang), country: options.country, emit: emitter(host), prefill: options.prefill ?? {} });
+  return { host, prefill };
 }

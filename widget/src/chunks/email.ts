@@ -1,10 +1,14 @@
 /**
- * "Did you mean …@gmail.com?": the main rule of the shared `normalizeEmail` (a domain one edit
- * away from a popular one, unless it is a known real domain), with the shared data. Its typo
- * table, `.con` rule and disposable list stay server-side: they would cost 2 KB of the budget.
+ * The `email` chunk (`widget-email.js`), fetched when the email field is first used: the
+ * shared free-mail list (a work-email form refuses those at the keyboard, see free-mail.ts)
+ * and "Did you mean …@gmail.com?", the main rule of the shared `normalizeEmail` (a domain one
+ * edit away from a popular one, unless it is a known real domain), with the shared data. Its
+ * typo table, `.con` rule and disposable list stay server-side: they would cost 2 KB more.
  */
-import { NOT_TYPOS, POPULAR_DOMAINS } from '../../shared/normalize/email-typos.ts';
-import { isFreeMailDomain } from '../../shared/normalize/free-domains.ts';
+import { NOT_TYPOS, POPULAR_DOMAINS } from '../../../shared/normalize/email-typos.ts';
+import { isFreeMailDomain } from '../../../shared/normalize/free-domains.ts';
+
+export { isFreeMailDomain };
 
 /** `text` without its character at `i`. */
 const cut = (text: string, i: number) => text.slice(0, i) + text.slice(i + 1);

@@ -1,0 +1,24 @@
+/**
+ * `npm run build:widget`: the phone chunk's metadata (widget/phone-metadata.ts), then widget.js
+ * and each lazy chunk (widget/vite.config.ts) into `dist/public/`, the demo page next to them,
+ * and the sizes against their budgets (widget/size.ts, which `npm test` runs to enforce them).
+ */
+import { copyFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { writePhoneMetadata } from './phone-metadata.ts';
+import { describe, measure } from './size.ts';
+import { CHUNKS, widgetConfig, type ChunkName } from './vite.config.ts';
+
+/** Builds every file of the widget; returns the size report's lines. */
+export async function buildWidget(): Promise<string[]> {
+  writePhoneMetadata();
+  for (const chunk of [undefined, ...(Object.keys(CHUNKS) as ChunkName[])]) {
+    await build({ ...widgetConfig(chunk), logLevel: 'warn' });
+  }
+  // The demo host page, so `npm run dev` serves it at /demo.html.
+  copyFileSync(new URL('demo.html', import.meta.url), new URL('../dist/public/demo.html', import.meta.url));
+  return measure().map(describe);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) for (const line of await buildWidget()) console.log(line);
