@@ -8,6 +8,8 @@ import { reset, runInDurableObject } from 'cloudflare:test';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../worker/lead/deliveries.ts';
+import type { OutboxEntry } from '../../worker/lead/record.ts';
 import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
@@ -156,5 +158,23 @@ describe('a lead is delivered everywhere, once', () => {
     const first = await accepted(demo, { formType: 'demo_request' });
     const second = await accepted({ firstName: 'Riley', email: 'riley.chen@gmail.com', phone: demo.phone, message: 'Following up on my demo request' }, { formType: 'contact' });
     expect(second).toMatchObject({ leadId: first.leadId, duplicate: true });
+  });
+});
+
+describe('a channel without a provider', () => {
+  it('is recorded in the dev outbox in development, and dead-lettered (not retried, not faked) in production', async () => {
+    const { leadId } = await accepted(demo, { formType: 'demo_request' });
+    const { record } = await settled(leadId);
+    const parsed = parseConfig(alwaysOpenConfig());
+    if (!parsed.ok) throw new Error('config');
+    const entry: OutboxEntry = { id: '99', intent: { kind: 'owner_notice', channel: 'slack', to: record.owner.id }, status: 'pending', attempts: 0, nextAt: 0, createdAt: 0 };
+    const noSlack = { ...env, SLACK_WEBHOOK_URL: undefined };
+    const context = { record, config: parsed.config, publicUrl: 'https://router.test', now: Date.now() };
+
+    const development = await deliver(entry, { ...context, env: { ...noSlack, ENVIRONMENT: 'development' } });
+    expect(development).toMatchObject({ ok: true, ref: expect.stringMatching(/^dev-outbox:/) });
+
+    const production = await deliver(entry, { ...context, env: { ...noSlack, ENVIRONMENT: 'production' } });
+    expect(production).toEqual({ ok: false, retry: false, error: 'no provider configured for slack' });
   });
 });
