@@ -5,14 +5,12 @@
  * EMEA to LATAM, sees the replay diff name exactly the Spanish leads, publishes, and a new
  * Spanish lead follows the new version. Screenshots are kept in test-results/.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS, launchChromium, startWorker } from './harness.ts';
+import { ARTEFACTS, DEV_ADMIN, launchChromium, publishAlwaysOpenExample, startWorker } from './harness.ts';
 
 const TOKEN = 'dev-admin-token';
-const ADMIN = { Authorization: `Bearer ${TOKEN}` };
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let browser: Browser;
@@ -33,7 +31,7 @@ async function submit(name: string, country: string): Promise<{ leadId: string }
 }
 
 async function admin<T>(path: string): Promise<T> {
-  const res = await fetch(`${worker.url}/v1/admin${path}`, { headers: ADMIN });
+  const res = await fetch(`${worker.url}/v1/admin${path}`, { headers: DEV_ADMIN });
   expect(res.ok).toBe(true);
   return res.json() as Promise<T>;
 }
@@ -41,14 +39,7 @@ async function admin<T>(path: string): Promise<T> {
 beforeAll(async () => {
   worker = await startWorker({});
   // Every rep always available: owners do not depend on the hour the test runs.
-  const config = JSON.parse(readFileSync(join(import.meta.dirname, '../../shared/config/examples/routing.json'), 'utf8'));
-  delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
-    delete rep.hours;
-    delete rep.outOfOffice;
-  }
-  const published = await fetch(`${worker.url}/v1/admin/config`, { method: 'PUT', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
-  expect(published.status).toBe(200);
+  expect(await publishAlwaysOpenExample(worker.url)).toBe(200);
   for (const [name, country] of [['Ana', 'US'], ['Bea', 'ES'], ['Cai', 'GB'], ['Dev', 'US'], ['Eli', 'ES'], ['Fay', 'DE']] as const) {
     ids[name] = (await submit(name, country)).leadId;
   }

@@ -4,7 +4,7 @@
  * Chromium driven by playwright-core. Everything on loopback.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -89,4 +89,22 @@ export async function launchChromium(): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The development admin token (`wrangler dev` runs with ENVIRONMENT=development). */
+export const DEV_ADMIN = { Authorization: 'Bearer dev-admin-token' };
+
+/**
+ * Publishes the example routing config with every rep always available, so owners do not
+ * depend on the hour the test runs; resolves with the HTTP status.
+ */
+export async function publishAlwaysOpenExample(workerUrl: string): Promise<number> {
+  const config = JSON.parse(readFileSync(join(ROOT, 'shared/config/examples/routing.json'), 'utf8'));
+  delete config.defaults.hours;
+  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+    delete rep.hours;
+    delete rep.outOfOffice;
+  }
+  const res = await fetch(`${workerUrl}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  return res.status;
 }

@@ -6,11 +6,10 @@
  * (phone, email) are fetched from the Worker only when their field is first used, under the
  * page's nonce. Screenshots are kept in test-results/.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTEFACTS, launchChromium, startHostPage, startWorker } from './harness.ts';
+import { ARTEFACTS, launchChromium, publishAlwaysOpenExample, startHostPage, startWorker } from './harness.ts';
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 let host: Awaited<ReturnType<typeof startHostPage>>;
@@ -27,15 +26,8 @@ const HOSTILE_CSS = `
 
 beforeAll(async () => {
   worker = await startWorker({});
-  // Every rep always available: the owner does not depend on the hour the test runs.
-  const config = JSON.parse(readFileSync(join(import.meta.dirname, '../../shared/config/examples/routing.json'), 'utf8'));
-  delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
-    delete rep.hours;
-    delete rep.outOfOffice;
-  }
-  const published = await fetch(`${worker.url}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
-  expect(published.status).toBe(200);
+  // Every rep always available: owners do not depend on the hour the test runs.
+  expect(await publishAlwaysOpenExample(worker.url)).toBe(200);
   // Scripts run only with the page's nonce: widget.js must hand it to the chunks it adds.
   host = await startHostPage(
     () => `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-${NONCE}'">
