@@ -190,6 +190,15 @@ describe('misroutes and outcomes', () => {
     const route = r.by.route.find((k) => k.figures.counters.won === 1);
     expect(route).toBeDefined();
   });
+
+  it('closing a lead as won counts as its stage', async () => {
+    const id = await lead('Hollis');
+    const res = await post(`/leads/${id}/close`, { outcome: 'won', by: 'hubspot' });
+    expect(res.status).toBe(200);
+    const r = await counted(1, (x) => x.total.counters.won === 1);
+    expect(r.total.counters.responded).toBe(1);
+    expect((await leadView(id)).record.stage).toMatchObject({ stage: 'won', by: 'hubspot' });
+  });
 });
 
 describe('config versions and replay', () => {

@@ -6,7 +6,7 @@
  * before any side effect, and every alarm is safe to run twice.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { Stage } from '../../shared/metrics/types.ts';
+import { STAGES, type Stage } from '../../shared/metrics/types.ts';
 import type { Qualification } from '../../shared/qualify/types.ts';
 import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
@@ -165,6 +165,8 @@ export class LeadObject extends DurableObject<AppEnv> {
     if (!record) return undefined;
     if (record.closed) return record;
     record.closed = { at, outcome, by };
+    // Closing as won or lost is also the lead's stage, for conversion by route.
+    if ((STAGES as readonly string[]).includes(outcome)) record.stage = { stage: outcome as Stage, at, by };
     this.#event(at, 'closed', `${outcome}, by ${by}`);
     this.#save();
     if (record.owner.kind === 'rep') await this.env.ROUTER.getByName('global').release(record.owner.id);
