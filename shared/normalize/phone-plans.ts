@@ -12,6 +12,7 @@
  * with the library's on every country, so a change there fails a test rather than a lead.
  */
 import { Metadata } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/min/metadata';
 
 /** A country's or non-geographic calling code's numbering plan, its patterns compiled. */
@@ -54,6 +55,11 @@ const TYPES = ['FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'PERSONAL_NU
 
 const metadata = new Metadata(metadataJson);
 const plans = new Map<string, NumberingPlan>();
+
+/** Whether libphonenumber knows the country (`US`, upper case), as its `isSupportedCountry`. */
+export function isKnownCountry(code: string): code is CountryCode {
+  return Object.hasOwn(metadataJson.countries, code);
+}
 
 /** Whether `code` is a country calling code libphonenumber knows (`1`, `44`, `800`). */
 export function isKnownCallingCode(code: string): boolean {

@@ -4,10 +4,12 @@
  * plainly are read on the metadata's patterns compiled once (phone-plans.ts), the rest by
  * libphonenumber-js itself; both give the library's answer.
  */
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { CountryCode } from 'libphonenumber-js/min';
+// The core entry with the min metadata passed in: what `libphonenumber-js/min` wraps, lighter.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
+import metadataJson from 'libphonenumber-js/min/metadata';
 import { INVALID, type Invalid } from './result.ts';
-import { checkLength, countryOf, isKnownCallingCode, isValidNumber, numberingPlan, type NumberingPlan } from './phone-plans.ts';
+import { checkLength, countryOf, isKnownCallingCode, isKnownCountry, isValidNumber, numberingPlan, type NumberingPlan } from './phone-plans.ts';
 
 /** A number in E.164 form and the country it belongs to, when it belongs to one. */
 export interface NormalizedPhone {
@@ -54,7 +56,7 @@ function parse(text: string, country: CountryCode | undefined): NormalizedPhone 
 function parseWithLibrary(text: string, country: CountryCode | undefined): NormalizedPhone | Invalid {
   // `extract: false`: the field holds a phone number, not prose to search for one; skipping
   // the search halves the cost of a US number.
-  const parsed = parsePhoneNumberFromString(text, country === undefined ? { extract: false } : { defaultCountry: country, extract: false });
+  const parsed = parsePhoneNumberFromString(text, country === undefined ? { extract: false } : { defaultCountry: country, extract: false }, metadataJson);
   if (parsed === undefined || !parsed.isValid()) return INVALID;
   return parsed.country === undefined ? { e164: parsed.number } : { e164: parsed.number, country: parsed.country };
 }
@@ -168,5 +170,5 @@ function nationalNumberOf(digits: string, plan: NumberingPlan): string | Undecid
 function supportedCountry(code: string | undefined): CountryCode | undefined {
   if (code === undefined) return undefined;
   const upper = code.trim().toUpperCase();
-  return isSupportedCountry(upper) ? upper : undefined;
+  return isKnownCountry(upper) ? upper : undefined;
 }
