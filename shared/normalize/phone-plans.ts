@@ -13,7 +13,7 @@
  */
 import { Metadata } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import metadataJson from 'libphonenumber-js/min/metadata';
+import { phoneMetadata as metadataJson } from './phone-metadata.ts';
 
 /** A country's or non-geographic calling code's numbering plan, its patterns compiled. */
 export interface NumberingPlan {

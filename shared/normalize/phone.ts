@@ -7,7 +7,7 @@
 // The core entry with the min metadata passed in: what `libphonenumber-js/min` wraps, lighter.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import metadataJson from 'libphonenumber-js/min/metadata';
+import { phoneMetadata as metadataJson } from './phone-metadata.ts';
 import { INVALID, type Invalid } from './result.ts';
 import { checkLength, countryOf, isKnownCallingCode, isKnownCountry, isValidNumber, numberingPlan, type NumberingPlan } from './phone-plans.ts';
 
