@@ -4,7 +4,7 @@
  * tools/phone-metadata.ts). Parsing, validation and E.164 read none of what was removed.
  */
 import type { MetadataJson } from 'libphonenumber-js/core';
-import json from './phone-metadata.json';
+import json from './phone-metadata.json' with { type: 'json' };
 
 /** The server's phone metadata. */
 export const phoneMetadata = json as unknown as MetadataJson;
