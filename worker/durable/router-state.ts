@@ -30,7 +30,9 @@ export interface VersionMeta {
 }
 
 const REASSIGNMENTS_KEPT = 500;
-const DECISIONS_KEPT = 2_000;
+/** How long a decision is remembered for a retried admission (they come within minutes). */
+const DECISIONS_KEPT_MS = 60 * 60_000;
+const PRUNE_EVERY = 500;
 
 /** The routing state object; address it by the name `global`. */
 export class RouterState extends DurableObject<AppEnv> {
@@ -39,8 +41,8 @@ export class RouterState extends DurableObject<AppEnv> {
   #config: VersionedConfig | undefined;
   /** Results of recent reassignments by idempotency key: an alarm that fires twice gets the same answer. */
   #reassignments = new Map<string, Reassignment>();
-  /** Recent decisions by lead id, in memory: retries come within seconds. */
-  #decisions = new Map<string, VersionedDecision>();
+  /** Decisions since the last prune, counted to prune the remembered ones now and then. */
+  #sincePrune = 0;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -49,6 +51,9 @@ export class RouterState extends DurableObject<AppEnv> {
       this.#state = (stored.get('state') as RoutingState | undefined) ?? this.#state;
       this.#version = (stored.get('version') as number | undefined) ?? 0;
       this.#reassignments = new Map((stored.get('reassignments') as [string, Reassignment][] | undefined) ?? []);
+      // Recent decisions by lead id, on disk: a retried admission finds its decision even
+      // after this object restarted, so it is neither routed nor counted twice.
+      ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS decisions (lead_id TEXT PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL)');
     });
   }
 
@@ -57,15 +62,20 @@ export class RouterState extends DurableObject<AppEnv> {
    * (for recent leads): an admission retried after a failure is not routed, and counted, twice.
    */
   async decide(leadId: string, lead: RoutableLead, at: number): Promise<VersionedDecision> {
-    const done = this.#decisions.get(leadId);
-    if (done) return done;
+    const sql = this.ctx.storage.sql;
+    const done = sql.exec<{ decision: string }>('SELECT decision FROM decisions WHERE lead_id = ?', leadId).toArray()[0];
+    if (done) return JSON.parse(done.decision) as VersionedDecision;
     const { config, version } = await this.#currentConfig();
     const decision = route(lead, config, this.#state, at);
     this.#state = applyStateChange(this.#state, decision.stateChange);
     this.#saveState();
     const result = { decision, configVersion: version };
-    this.#decisions.set(leadId, result);
-    if (this.#decisions.size > DECISIONS_KEPT) this.#decisions.delete(this.#decisions.keys().next().value!);
+    // Written with the state change (no await between): both are durable, or neither.
+    sql.exec('INSERT OR REPLACE INTO decisions (lead_id, at, decision) VALUES (?, ?, ?)', leadId, at, JSON.stringify(result));
+    if (++this.#sincePrune >= PRUNE_EVERY) {
+      this.#sincePrune = 0;
+      sql.exec('DELETE FROM decisions WHERE at < ?', at - DECISIONS_KEPT_MS);
+    }
     return result;
   }
 
