@@ -12,7 +12,6 @@ import { intake } from './http/intake.ts';
 import { widgetScript } from './http/widget-script.ts';
 
 export { DevOutbox } from './durable/dev-outbox.ts';
-export { IdentityObject } from './durable/identity-object.ts';
 export { LeadObject } from './durable/lead-object.ts';
 export { RouterState } from './durable/router-state.ts';
 

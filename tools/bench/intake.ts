@@ -36,7 +36,7 @@ function capture(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: crypto.randomUUID() }));
     } else if (path.startsWith('/slack')) {
       kind = 'slack';
-      lead = /\/v1\/leads\/(ld_[a-z0-9]+)\/ack/.exec(body)?.[1];
+      lead = /\/v1\/leads\/(ld_[a-z0-9_]+)\/ack/.exec(body)?.[1];
       res.writeHead(200).end('ok');
     } else {
       kind = 'crm';

@@ -4,17 +4,56 @@
  * alarm delivers and retries until each is delivered or dead-lettered. The same alarm runs the
  * escalation chain when nobody acknowledges within the SLA. Everything is written to storage
  * before any side effect, and every alarm is safe to run twice.
+ *
+ * An identity's object (a normalised email, else an E.164 phone; see lead/lead-id.ts) is also
+ * where concurrent submissions by the same person meet: admissions run one at a time, so fifty
+ * identical submissions in the same second make one lead and forty-nine duplicates. It keeps the
+ * identity's first lead itself, so a new lead is one object, not two; a later lead (after the
+ * dedupe window, or a real one after junk) gets an object of its own. KV holds the identity →
+ * lead index for the other keys, with the dedupe window as TTL.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Qualification } from '../../shared/qualify/types.ts';
 import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
+import { explain } from '../../shared/routing/explain.ts';
 import type { AppEnv } from '../app-env.ts';
 import { configVersion } from '../config/store.ts';
 import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
+import { leadHome, leadObject, newLeadId } from '../lead/lead-id.ts';
 import { slaDue } from '../lead/sla.ts';
 import { crmTargetCount, deliver } from '../lead/deliveries.ts';
 import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
+
+/** What intake asks of an identity's object. */
+export interface Admission {
+  /** The identity's home tag (lead/lead-id.ts): the address of this object. */
+  home: string;
+  lead: RoutableLead;
+  qualification: Qualification;
+  /** Identity keys, this object's own first. */
+  keys: string[];
+  /**
+   * The keys kept in the KV index: those another identity's object may have to look up
+   * (every key but the config's first kind, e.g. phones when email comes first).
+   */
+  indexed: string[];
+  windowMs: number;
+  site: string;
+  receivedAt: number;
+  idempotencyKey?: string;
+  /** The client's address: confirmations are limited per client (CONFIRM_LIMITER). */
+  client: string;
+  publicUrl: string;
+}
+
+/** The answer intake turns into its 202. */
+export interface Admitted {
+  leadId: string;
+  duplicate: boolean;
+  owner: Owner;
+  slaMs: number;
+}
 
 /** What intake hands a new lead. */
 export interface CreateLead {
@@ -52,6 +91,26 @@ export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { o
 
 const DEFAULT_BASE_DELAY_MS = 2_000;
 const RETRY_AFTER_FAILURE_MS = 30_000;
+const KV_PREFIX = 'identity:';
+/** How long a half-done admission is resumed rather than started afresh. */
+const PENDING_MS = 10 * 60_000;
+const MIN_KV_TTL_S = 60;
+/** Idempotency-Key answers kept per identity (a widget retries one submission until it is answered). */
+const ANSWERS_KEPT = 50;
+
+/** The identity's current lead: later submissions join it until `until`. */
+interface CurrentLead {
+  leadId: string;
+  until: number;
+  junk?: true;
+}
+
+/** An admission under way, written before routing: a retry of the same submission finishes it under the same id. */
+interface PendingAdmission {
+  leadId: string;
+  at: number;
+  fingerprint: string;
+}
 
 /** The Durable Object class of one lead; address it by the lead id. */
 export class LeadObject extends DurableObject<AppEnv> {
@@ -59,16 +118,118 @@ export class LeadObject extends DurableObject<AppEnv> {
   #timeline: TimelineEvent[] = [];
   #outbox: OutboxEntry[] = [];
   #publicUrl = '';
+  // The identity's admissions (for an identity's object; empty in a lead's own object).
+  #current: CurrentLead | undefined;
+  #pending: PendingAdmission | undefined;
+  #answers = new Map<string, Admitted>();
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl']);
+      // One read for the lead and the admissions: this object is on every submission's path.
+      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl', 'lead', 'pending', 'answers']);
       this.#record = stored.get('record') as LeadRecord | undefined;
       this.#timeline = (stored.get('timeline') as TimelineEvent[] | undefined) ?? [];
       this.#outbox = (stored.get('outbox') as OutboxEntry[] | undefined) ?? [];
       this.#publicUrl = (stored.get('publicUrl') as string | undefined) ?? '';
+      this.#current = stored.get('lead') as CurrentLead | undefined;
+      this.#pending = stored.get('pending') as PendingAdmission | undefined;
+      this.#answers = new Map((stored.get('answers') as [string, Admitted][] | undefined) ?? []);
     });
+  }
+
+  /** Admits a submission by this object's identity: a new lead, or a duplicate joined to its lead. */
+  async admit(input: Admission): Promise<Admitted> {
+    // One admission at a time: the checks and the creation below must not interleave with
+    // another submission by the same person, though they await other objects.
+    let result: Admitted | undefined;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      result = await this.#admit(input);
+    });
+    return result!;
+  }
+
+  async #admit(input: Admission): Promise<Admitted> {
+    const storage = this.ctx.storage;
+    if (input.idempotencyKey) {
+      const answered = this.#answers.get(input.idempotencyKey);
+      if (answered) return answered;
+    }
+    const junk = input.lead.status === 'junk';
+    const existing = this.#current;
+    // A real submission never joins a junk lead: junk is reviewed, unconfirmed and kept out of
+    // the CRM, and someone else's bot must not be able to silence a person for the window.
+    let leadId = existing && existing.until > input.receivedAt && !(existing.junk && !junk) ? existing.leadId : undefined;
+    // Junk is not in the KV index (see below), so only real leads are found there.
+    for (const key of input.indexed) {
+      if (leadId) break;
+      leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
+    }
+
+    let admitted: Admitted | undefined;
+    if (leadId) {
+      const duplicate: Duplicate = {
+        at: input.receivedAt,
+        formType: input.lead.formType,
+        source: input.lead.source,
+        ...(input.lead.pagePath ? { pagePath: input.lead.pagePath } : {}),
+      };
+      const record = leadId === this.#record?.id ? await this.addDuplicate(duplicate) : await leadObject(this.env, leadId).addDuplicate(duplicate);
+      // The promise to the person is the one made the first time, not what is left of it.
+      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: record.decision.slaMs };
+    }
+    if (!admitted) {
+      // The id is written down before anything else, so an admission that fails half-way is
+      // finished under the same id when the client retries: routed once, stored once.
+      // Resumed only for the same submission (the client's retry), never for a different one.
+      const fingerprint = JSON.stringify(input.lead);
+      const pending = this.#pending;
+      const resume = pending && input.receivedAt - pending.at < PENDING_MS && pending.fingerprint === fingerprint;
+      // The identity's first lead lives here; a later one gets an object of its own.
+      const id = resume ? pending.leadId : newLeadId(input.receivedAt, this.#record ? undefined : input.home);
+      if (!resume) {
+        this.#pending = { leadId: id, at: input.receivedAt, fingerprint };
+        await storage.put('pending', this.#pending);
+      }
+      const router = this.env.ROUTER.getByName('global');
+      const { decision, configVersion: version } = await router.decide(id, input.lead, input.receivedAt);
+      const { config } = await configVersion(this.env.LEADS_KV, version, router);
+      // Only a new, real lead with an address is confirmed, so only it counts against the
+      // client's confirmations (create() words why the others get none).
+      const confirms = !junk && (input.lead.email !== undefined || input.lead.phone !== undefined);
+      const confirm = !confirms || (await this.env.CONFIRM_LIMITER.limit({ key: input.client })).success;
+      const lead: CreateLead = {
+        id,
+        site: input.site,
+        receivedAt: input.receivedAt,
+        lead: input.lead,
+        qualification: input.qualification,
+        decision,
+        trace: explain(decision, input.lead, config),
+        configVersion: version,
+        confirm,
+        publicUrl: input.publicUrl,
+      };
+      await (leadHome(id) === input.home ? this.create(lead) : leadObject(this.env, id).create(lead));
+      admitted = { leadId: id, duplicate: false, owner: decision.owner, slaMs: decision.slaMs };
+      this.#current = { leadId: id, until: input.receivedAt + input.windowMs, ...(junk ? { junk: true as const } : {}) };
+      this.#pending = undefined;
+      void storage.put('lead', this.#current);
+      void storage.delete('pending');
+    }
+    if (input.idempotencyKey) {
+      this.#answers.set(input.idempotencyKey, admitted);
+      if (this.#answers.size > ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value!);
+      void storage.put('answers', [...this.#answers]);
+    }
+    // Only new, real leads are indexed: KV takes one write per key per second, and a failed
+    // write only weakens cross-key dedupe, so it must not fail the admission. Last, so the
+    // writes above commit together.
+    if (!admitted.duplicate && !junk && input.indexed.length > 0) {
+      const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
+      await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, admitted.leadId, { expirationTtl: ttl }).catch(() => undefined)));
+    }
+    return admitted;
   }
 
   /** Stores a new lead and queues its side effects. Calling it again returns the stored lead. */

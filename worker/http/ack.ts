@@ -7,6 +7,7 @@ import { Hono } from 'hono/tiny';
 import { formatDuration } from '../../shared/time/duration.ts';
 import { signingSecret, type AppEnv } from '../app-env.ts';
 import { checkAckLink } from '../lead/ack-link.ts';
+import { leadObject } from '../lead/lead-id.ts';
 import type { LeadRecord } from '../lead/record.ts';
 import { h, page } from './page.ts';
 
@@ -21,7 +22,7 @@ ack.on(['GET', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
     const text = refused === 'expired' ? 'This link has expired. Open the lead from your CRM or ask your manager for a new link.' : 'This link is not valid.';
     return c.html(page('Link refused', `<h1>Link refused</h1><p>${h(text)}</p>`), 403);
   }
-  const lead = c.env.LEAD.getByName(id);
+  const lead = leadObject(c.env, id);
   if (c.req.method === 'GET') {
     const view = await lead.view();
     if (!view) return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);

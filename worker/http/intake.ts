@@ -1,7 +1,7 @@
 /**
  * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
  * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
- * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
+ * persist, and keep it) before the 202 goes out. The answer tells the lead who will respond and when, and
  * nothing of how routing works.
  */
 import { Hono } from 'hono/tiny';
@@ -12,6 +12,7 @@ import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
+import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
@@ -58,9 +59,10 @@ intake.post(
     const indexed = keys.filter((key) => !key.startsWith(first));
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
     const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
-    const confirm = lead.status === 'junk' ? false : (await c.env.CONFIRM_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) })).success;
+    const home = homeTag(c.env, identity);
     const idempotencyKey = c.req.header('Idempotency-Key')?.slice(0, 200);
-    const admitted = await c.env.IDENTITY.getByName(identity).admit({
+    const admitted = await identityObject(c.env, home).admit({
+      home,
       lead,
       qualification,
       keys,
@@ -68,7 +70,7 @@ intake.post(
       windowMs: parseDuration(config.dedupe.window)!,
       site: c.get('site'),
       receivedAt,
-      confirm,
+      client: clientOf(c.req.header('CF-Connecting-IP')),
       publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
