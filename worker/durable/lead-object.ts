@@ -91,6 +91,8 @@ export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { o
 
 const DEFAULT_BASE_DELAY_MS = 2_000;
 const RETRY_AFTER_FAILURE_MS = 30_000;
+/** The alarm behind a delivery run under way in a request: it fires only if the run never finishes. */
+const WATCHDOG_MS = 10_000;
 const KV_PREFIX = 'identity:';
 /** How long a half-done admission is resumed rather than started afresh. */
 const PENDING_MS = 10 * 60_000;
@@ -122,6 +124,10 @@ export class LeadObject extends DurableObject<AppEnv> {
   #current: CurrentLead | undefined;
   #pending: PendingAdmission | undefined;
   #answers = new Map<string, Admitted>();
+  /** The delivery runs, one after another: an entry is never sent by two runs at once. */
+  #deliveries: Promise<void> = Promise.resolve();
+  /** Runs started by a request (see #deliverSoon) and not finished. */
+  #kicked = 0;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -274,7 +280,7 @@ export class LeadObject extends DurableObject<AppEnv> {
       this.#enqueueCrm(at);
     }
     this.#save();
-    await this.ctx.storage.setAlarm(at);
+    await this.#deliverSoon();
     return record;
   }
 
@@ -285,9 +291,10 @@ export class LeadObject extends DurableObject<AppEnv> {
     record.duplicates += 1;
     this.#event(duplicate.at, 'duplicate', `${duplicate.formType} again from ${duplicate.source}${duplicate.pagePath ? ` (${duplicate.pagePath})` : ''}; owner stays ${ownerLabel(record.owner)}`);
     // One CRM update covers any number of duplicates that arrive before it goes out.
-    if (record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending')) this.#enqueueCrm(duplicate.at);
+    const update = record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending');
+    if (update) this.#enqueueCrm(duplicate.at);
     this.#save();
-    await this.#schedule();
+    if (update) await this.#deliverSoon();
     return record;
   }
 
@@ -341,11 +348,36 @@ export class LeadObject extends DurableObject<AppEnv> {
       failed = true;
     }
     try {
-      await this.#deliverDue(now);
+      await this.#deliver();
     } catch {
       failed = true;
     }
     await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
+  }
+
+  /**
+   * Delivers what is due now within the request rather than on an alarm tick: side effects go
+   * out at once, and no alarm runs per lead. The alarm is still set, as a watchdog, should this
+   * object be evicted before the run finishes. Sends wait for the writes before them (output gate).
+   */
+  async #deliverSoon(): Promise<void> {
+    this.#kicked += 1;
+    await this.#schedule();
+    this.ctx.waitUntil(
+      this.#deliver()
+        .catch(() => undefined)
+        .finally(() => (this.#kicked -= 1))
+        // The last run to finish sets the alarm to what is really next (a retry, an escalation step).
+        .then(() => this.#schedule())
+        .catch(() => undefined),
+    );
+  }
+
+  /** Delivers the due outbox entries after any run under way. */
+  #deliver(): Promise<void> {
+    const run = this.#deliveries.then(() => this.#deliverDue(Date.now()));
+    this.#deliveries = run.catch(() => undefined);
+    return run;
   }
 
   async #escalate(now: number): Promise<void> {
@@ -448,7 +480,13 @@ export class LeadObject extends DurableObject<AppEnv> {
     const record = this.#record;
     if (!record) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
-    for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
+    const now = Date.now();
+    for (const entry of this.#outbox) {
+      if (entry.status !== 'pending') continue;
+      // What is due now is a request's run to deliver; the alarm only watches over it.
+      const at = this.#kicked > 0 && entry.nextAt <= now ? now + WATCHDOG_MS : entry.nextAt;
+      if (at < next) next = at;
+    }
     const step = record.decision.escalation[record.nextStep];
     if (step && !record.acknowledged && !record.closed) {
       const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
