@@ -1,8 +1,8 @@
 /**
- * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
- * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
- * persist, and keep it) before the 202 goes out. The answer tells the lead who will respond and when, and
- * nothing of how routing works.
+ * `POST /v1/leads`: the intake. Load shedding, site and origin, rate and size limits, then the
+ * shared core (validate, normalise, qualify), then the identity's object admits the lead (dedupe,
+ * route, persist) before the 202 goes out. The answer tells the lead who will respond and when,
+ * and nothing of how routing works; an overloaded isolate answers 503 before doing any of it.
  */
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +14,7 @@ import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
+import { RETRY_AFTER_S, shedder } from './overload.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -27,6 +28,18 @@ intake.use('/', siteAuth());
 
 intake.post(
   '/',
+  async function shedLoad(c, next) {
+    if (await shedder.refuse(Date.now())) {
+      c.header('Retry-After', String(RETRY_AFTER_S));
+      return c.json({ error: 'overloaded', message: 'Too many submissions right now: try again in a few seconds' }, 503);
+    }
+    shedder.inFlight += 1;
+    try {
+      await next();
+    } finally {
+      shedder.inFlight -= 1;
+    }
+  },
   async function limitRate(c, next) {
     const { success } = await c.env.INTAKE_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) });
     if (!success) {
