@@ -198,12 +198,14 @@ export class LeadObject extends DurableObject<AppEnv> {
         await storage.put('pending', this.#pending);
       }
       const router = this.env.ROUTER.getByName('global');
-      const { decision, configVersion: version } = await router.decide(id, input.lead, input.receivedAt);
-      const { config } = await configVersion(this.env.LEADS_KV, version, router);
       // Only a new, real lead with an address is confirmed, so only it counts against the
-      // client's confirmations (create() words why the others get none).
+      // client's confirmations (create() words why the others get none). Asked while routing.
       const confirms = !junk && (input.lead.email !== undefined || input.lead.phone !== undefined);
-      const confirm = !confirms || (await this.env.CONFIRM_LIMITER.limit({ key: input.client })).success;
+      const [{ decision, configVersion: version }, confirm] = await Promise.all([
+        router.decide(id, input.lead, input.receivedAt),
+        confirms ? this.env.CONFIRM_LIMITER.limit({ key: input.client }).then((r) => r.success) : true,
+      ]);
+      const { config } = await configVersion(this.env.LEADS_KV, version, router);
       const lead: CreateLead = {
         id,
         site: input.site,
@@ -362,15 +364,14 @@ export class LeadObject extends DurableObject<AppEnv> {
    */
   async #deliverSoon(): Promise<void> {
     this.#kicked += 1;
+    const run = this.#deliver()
+      .catch(() => undefined)
+      .finally(() => (this.#kicked -= 1))
+      // The last run to finish sets the alarm to what is really next (a retry, an escalation step).
+      .then(() => this.#schedule())
+      .catch(() => undefined);
+    this.ctx.waitUntil(run);
     await this.#schedule();
-    this.ctx.waitUntil(
-      this.#deliver()
-        .catch(() => undefined)
-        .finally(() => (this.#kicked -= 1))
-        // The last run to finish sets the alarm to what is really next (a retry, an escalation step).
-        .then(() => this.#schedule())
-        .catch(() => undefined),
-    );
   }
 
   /** Delivers the due outbox entries after any run under way. */
