@@ -1,9 +1,9 @@
 /**
  * LeadObject: one per lead. It holds the lead, its decision and trace, its timeline, and an
- * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that its
- * alarm delivers and retries until each is delivered or dead-lettered. The same alarm runs the
- * escalation chain when nobody acknowledges within the SLA. Everything is written to storage
- * before any side effect, and every alarm is safe to run twice.
+ * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that it
+ * delivers at once and its alarm retries until each is delivered or dead-lettered. The same
+ * alarm runs the escalation chain when nobody acknowledges within the SLA. Everything is written
+ * to storage before any side effect, and every alarm is safe to run twice.
  *
  * An identity's object (a normalised email, else an E.164 phone; see lead/lead-id.ts) is also
  * where concurrent submissions by the same person meet: admissions run one at a time, so fifty
@@ -14,9 +14,9 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Qualification } from '../../shared/qualify/types.ts';
+import { explain } from '../../shared/routing/explain.ts';
 import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { explain } from '../../shared/routing/explain.ts';
 import type { AppEnv } from '../app-env.ts';
 import { configVersion } from '../config/store.ts';
 import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
@@ -114,7 +114,10 @@ interface PendingAdmission {
   fingerprint: string;
 }
 
-/** The Durable Object class of one lead; address it by the lead id. */
+/**
+ * The Durable Object class of one lead (and of an identity's admissions); address it with
+ * lead/lead-id.ts: `identityObject` for an identity, `leadObject` for a lead id.
+ */
 export class LeadObject extends DurableObject<AppEnv> {
   #record: LeadRecord | undefined;
   #timeline: TimelineEvent[] = [];
