@@ -9,10 +9,10 @@ import { admin } from './http/admin.ts';
 import { dev } from './http/dev.ts';
 import { forms } from './http/forms.ts';
 import { intake } from './http/intake.ts';
+import { isOverload, RETRY_AFTER_S } from './http/overload.ts';
 import { widgetScript } from './http/widget-script.ts';
 
 export { DevOutbox } from './durable/dev-outbox.ts';
-export { IdentityObject } from './durable/identity-object.ts';
 export { LeadObject } from './durable/lead-object.ts';
 export { MetricsObject } from './durable/metrics-object.ts';
 export { RouterState } from './durable/router-state.ts';
@@ -32,6 +32,11 @@ app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.
 app.onError((error, c) => {
   // Middleware refusals (bearer auth, body limit) carry their own response.
   if (error instanceof HTTPException) return error.getResponse();
+  // The platform failed (an object overloaded, an internal error), not our code: ask for a retry.
+  if (isOverload(error)) {
+    c.header('Retry-After', String(RETRY_AFTER_S));
+    return c.json({ error: 'unavailable', message: 'Busy right now: try again in a few seconds' }, 503);
+  }
   // The message may hold lead data: log the kind of error only.
   console.error(`unhandled ${error.name} on ${c.req.method} ${new URL(c.req.url).pathname}`);
   return c.json({ error: 'internal', message: 'Something went wrong on our side; the request can be retried' }, 500);

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bucketOf, quantile } from '../../shared/metrics/histogram.ts';
 import type { LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
 import { ackUrl } from '../../worker/lead/ack-link.ts';
+import { leadObject } from '../../worker/lead/lead-id.ts';
 import { resetCapture } from './capture-client.ts';
 import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, settled, waitFor } from './helpers.ts';
 
@@ -127,8 +128,8 @@ describe('metrics from real leads', () => {
   it('counts a lead once however often its alarm fires', async () => {
     const id = await lead('Casey');
     await counted(1, (x) => x.total.counters.notified === 1);
-    await runDurableObjectAlarm(env.LEAD.getByName(id));
-    await runDurableObjectAlarm(env.LEAD.getByName(id));
+    await runDurableObjectAlarm(leadObject(env, id));
+    await runDurableObjectAlarm(leadObject(env, id));
     const r = await report();
     expect(r.total.counters.leads).toBe(1);
     expect(r.total.counters.confirmed).toBe(1);

@@ -4,12 +4,13 @@
  * no confirmation.
  */
 import { env } from 'cloudflare:workers';
-import { reset, runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, reset, runInDurableObject } from 'cloudflare:test';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliver } from '../../worker/lead/deliveries.ts';
 import type { OutboxEntry } from '../../worker/lead/record.ts';
+import { homeTag, identityObject } from '../../worker/lead/lead-id.ts';
 import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
@@ -126,10 +127,12 @@ describe('a lead is delivered everywhere, once', () => {
     if (!parsed.ok) throw new Error('config');
     const prepared = prepareLead({ formType: 'demo_request', fields: demo, context: { timeOnFormMs: 30_000, locale: 'en-US' } }, parsed.config);
     if (!prepared.ok) throw new Error('lead');
-    const identity = env.IDENTITY.getByName('email:riley@brightpath.io');
+    const identity = identityObject(env, homeTag(env, 'email:riley@brightpath.io'));
     await runInDurableObject(identity, async (_instance, state) => {
       await state.storage.put('pending', { leadId: 'ld_halfway', at: Date.now(), fingerprint: JSON.stringify(prepared.lead) });
     });
+    // The object reads its admissions when it starts.
+    await evictDurableObject(identity);
     const { decision } = await env.ROUTER.getByName('global').decide('ld_halfway', prepared.lead, Date.now());
     expect(decision.owner.id).toBe('dana');
     const retried = await accepted(demo, { formType: 'demo_request' });

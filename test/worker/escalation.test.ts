@@ -7,6 +7,7 @@ import { reset, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:tes
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ackUrl } from '../../worker/lead/ack-link.ts';
 import type { LeadObject } from '../../worker/durable/lead-object.ts';
+import { leadObject } from '../../worker/lead/lead-id.ts';
 import { capturedRequests, resetCapture } from './capture-client.ts';
 import { accepted, ageLead, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
 
@@ -30,7 +31,7 @@ async function newLead(): Promise<string> {
 describe('escalation', () => {
   it('runs reassignment, then the manager alert, then the move to a queue, in order, each on the timeline', async () => {
     const id = await newLead();
-    const stub = env.LEAD.getByName(id);
+    const stub = leadObject(env, id);
 
     await ageLead(id, 16 * MINUTE);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -72,7 +73,7 @@ describe('escalation', () => {
 
   it('runs a step once when the alarm fires twice', async () => {
     const id = await newLead();
-    const stub = env.LEAD.getByName(id);
+    const stub = leadObject(env, id);
     await ageLead(id, 16 * MINUTE);
     await runInDurableObject(stub, async (instance: LeadObject) => {
       await instance.alarm();
@@ -96,7 +97,7 @@ describe('escalation', () => {
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Acknowledged');
     await ageLead(id, 2 * 3_600_000);
-    await runDurableObjectAlarm(env.LEAD.getByName(id));
+    await runDurableObjectAlarm(leadObject(env, id));
     const view = await leadView(id);
     expect(view.record.acknowledged?.by).toBe('tom');
     expect(view.record.owner.id).toBe('tom');
@@ -112,7 +113,7 @@ describe('escalation', () => {
     expect((await close()).status).toBe(200);
     expect((await stateOf()).tom).toBe(0);
     await ageLead(id, 2 * 3_600_000);
-    await runDurableObjectAlarm(env.LEAD.getByName(id));
+    await runDurableObjectAlarm(leadObject(env, id));
     const view = await leadView(id);
     expect(view.record.closed).toMatchObject({ outcome: 'won', by: 'grace' });
     expect(view.timeline.filter((e) => e.type === 'closed')).toHaveLength(1);
@@ -137,7 +138,7 @@ describe('escalation', () => {
     expect(await res.text()).toContain('expired');
 
     await ageLead(id, 16 * MINUTE);
-    await runDurableObjectAlarm(env.LEAD.getByName(id));
+    await runDurableObjectAlarm(leadObject(env, id));
     const stale = await exports.default.fetch(good, { method: 'POST' });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('Ian Brooks');

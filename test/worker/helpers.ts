@@ -4,6 +4,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import example from '../../shared/config/examples/routing.json';
 import type { RoutingConfigInput } from '../../shared/config/schema.ts';
 import type { LeadView } from '../../worker/durable/lead-object.ts';
+import { leadObject } from '../../worker/lead/lead-id.ts';
 import type { LeadRecord } from '../../worker/lead/record.ts';
 
 export const ADMIN = { Authorization: 'Bearer test-admin-token' };
@@ -89,7 +90,7 @@ export function settled(id: string): Promise<LeadView> {
  * without waiting. The object is evicted so it reloads the stored record.
  */
 export async function ageLead(id: string, ms: number): Promise<void> {
-  const stub = env.LEAD.getByName(id);
+  const stub = leadObject(env, id);
   await runInDurableObject(stub, async (_instance, state) => {
     const record = (await state.storage.get<LeadRecord>('record'))!;
     record.receivedAt -= ms;

@@ -1,22 +1,61 @@
 /**
  * LeadObject: one per lead. It holds the lead, its decision and trace, its timeline, and an
- * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that its
- * alarm delivers and retries until each is delivered or dead-lettered. The same alarm runs the
- * escalation chain when nobody acknowledges within the SLA. Everything is written to storage
- * before any side effect, and every alarm is safe to run twice.
+ * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that it
+ * delivers at once and its alarm retries until each is delivered or dead-lettered. The same
+ * alarm runs the escalation chain when nobody acknowledges within the SLA. Everything is written
+ * to storage before any side effect, and every alarm is safe to run twice.
+ *
+ * An identity's object (a normalised email, else an E.164 phone; see lead/lead-id.ts) is also
+ * where concurrent submissions by the same person meet: admissions run one at a time, so fifty
+ * identical submissions in the same second make one lead and forty-nine duplicates. It keeps the
+ * identity's first lead itself, so a new lead is one object, not two; a later lead (after the
+ * dedupe window, or a real one after junk) gets an object of its own. KV holds the identity →
+ * lead index for the other keys, with the dedupe window as TTL.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { STAGES, type Stage } from '../../shared/metrics/types.ts';
 import type { Qualification } from '../../shared/qualify/types.ts';
+import { explain } from '../../shared/routing/explain.ts';
 import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { configVersion } from '../config/store.ts';
 import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
+import { leadHome, leadObject, newLeadId } from '../lead/lead-id.ts';
 import { slaDue } from '../lead/sla.ts';
 import { crmTargetCount, deliver } from '../lead/deliveries.ts';
 import { factsOf } from '../lead/facts.ts';
 import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
+
+/** What intake asks of an identity's object. */
+export interface Admission {
+  /** The identity's home tag (lead/lead-id.ts): the address of this object. */
+  home: string;
+  lead: RoutableLead;
+  qualification: Qualification;
+  /** Identity keys, this object's own first. */
+  keys: string[];
+  /**
+   * The keys kept in the KV index: those another identity's object may have to look up
+   * (every key but the config's first kind, e.g. phones when email comes first).
+   */
+  indexed: string[];
+  windowMs: number;
+  site: string;
+  receivedAt: number;
+  idempotencyKey?: string;
+  /** The client's address: confirmations are limited per client (CONFIRM_LIMITER). */
+  client: string;
+  publicUrl: string;
+}
+
+/** The answer intake turns into its 202. */
+export interface Admitted {
+  leadId: string;
+  duplicate: boolean;
+  owner: Owner;
+  slaMs: number;
+}
 
 /** What intake hands a new lead. */
 export interface CreateLead {
@@ -54,8 +93,33 @@ export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { o
 
 const DEFAULT_BASE_DELAY_MS = 2_000;
 const RETRY_AFTER_FAILURE_MS = 30_000;
+/** The alarm behind a delivery run under way in a request: it fires only if the run never finishes. */
+const WATCHDOG_MS = 10_000;
+const KV_PREFIX = 'identity:';
+/** How long a half-done admission is resumed rather than started afresh. */
+const PENDING_MS = 10 * 60_000;
+const MIN_KV_TTL_S = 60;
+/** Idempotency-Key answers kept per identity (a widget retries one submission until it is answered). */
+const ANSWERS_KEPT = 50;
 
-/** The Durable Object class of one lead; address it by the lead id. */
+/** The identity's current lead: later submissions join it until `until`. */
+interface CurrentLead {
+  leadId: string;
+  until: number;
+  junk?: true;
+}
+
+/** An admission under way, written before routing: a retry of the same submission finishes it under the same id. */
+interface PendingAdmission {
+  leadId: string;
+  at: number;
+  fingerprint: string;
+}
+
+/**
+ * The Durable Object class of one lead (and of an identity's admissions); address it with
+ * lead/lead-id.ts: `identityObject` for an identity, `leadObject` for a lead id.
+ */
 export class LeadObject extends DurableObject<AppEnv> {
   #record: LeadRecord | undefined;
   #timeline: TimelineEvent[] = [];
@@ -66,18 +130,126 @@ export class LeadObject extends DurableObject<AppEnv> {
   #metricsSent = 0;
   /** After a failed metrics send, the next try waits for the failure retry, not the next tick. */
   #metricsRetryAt = 0;
+  // The identity's admissions (for an identity's object; empty in a lead's own object).
+  #current: CurrentLead | undefined;
+  #pending: PendingAdmission | undefined;
+  #answers = new Map<string, Admitted>();
+  /** The delivery runs, one after another: an entry is never sent by two runs at once. */
+  #deliveries: Promise<void> = Promise.resolve();
+  /** Runs started by a request (see #deliverSoon) and not finished. */
+  #kicked = 0;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
-      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl', 'rev', 'metricsSent']);
+      // One read for the lead and the admissions: this object is on every submission's path.
+      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl', 'lead', 'pending', 'answers', 'rev', 'metricsSent']);
       this.#record = stored.get('record') as LeadRecord | undefined;
       this.#timeline = (stored.get('timeline') as TimelineEvent[] | undefined) ?? [];
       this.#outbox = (stored.get('outbox') as OutboxEntry[] | undefined) ?? [];
       this.#publicUrl = (stored.get('publicUrl') as string | undefined) ?? '';
       this.#rev = (stored.get('rev') as number | undefined) ?? 0;
       this.#metricsSent = (stored.get('metricsSent') as number | undefined) ?? 0;
+      this.#current = stored.get('lead') as CurrentLead | undefined;
+      this.#pending = stored.get('pending') as PendingAdmission | undefined;
+      this.#answers = new Map((stored.get('answers') as [string, Admitted][] | undefined) ?? []);
     });
+  }
+
+  /** Admits a submission by this object's identity: a new lead, or a duplicate joined to its lead. */
+  async admit(input: Admission): Promise<Admitted> {
+    // One admission at a time: the checks and the creation below must not interleave with
+    // another submission by the same person, though they await other objects.
+    let result: Admitted | undefined;
+    await this.ctx.blockConcurrencyWhile(async () => {
+      result = await this.#admit(input);
+    });
+    return result!;
+  }
+
+  async #admit(input: Admission): Promise<Admitted> {
+    const storage = this.ctx.storage;
+    if (input.idempotencyKey) {
+      const answered = this.#answers.get(input.idempotencyKey);
+      if (answered) return answered;
+    }
+    const junk = input.lead.status === 'junk';
+    const existing = this.#current;
+    // A real submission never joins a junk lead: junk is reviewed, unconfirmed and kept out of
+    // the CRM, and someone else's bot must not be able to silence a person for the window.
+    let leadId = existing && existing.until > input.receivedAt && !(existing.junk && !junk) ? existing.leadId : undefined;
+    // Junk is not in the KV index (see below), so only real leads are found there.
+    for (const key of input.indexed) {
+      if (leadId) break;
+      leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
+    }
+
+    let admitted: Admitted | undefined;
+    if (leadId) {
+      const duplicate: Duplicate = {
+        at: input.receivedAt,
+        formType: input.lead.formType,
+        source: input.lead.source,
+        ...(input.lead.pagePath ? { pagePath: input.lead.pagePath } : {}),
+      };
+      const record = leadId === this.#record?.id ? await this.addDuplicate(duplicate) : await leadObject(this.env, leadId).addDuplicate(duplicate);
+      // The promise to the person is the one made the first time, not what is left of it.
+      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: record.decision.slaMs };
+    }
+    if (!admitted) {
+      // The id is written down before anything else, so an admission that fails half-way is
+      // finished under the same id when the client retries: routed once, stored once.
+      // Resumed only for the same submission (the client's retry), never for a different one.
+      const fingerprint = JSON.stringify(input.lead);
+      const pending = this.#pending;
+      const resume = pending && input.receivedAt - pending.at < PENDING_MS && pending.fingerprint === fingerprint;
+      // The identity's first lead lives here; a later one gets an object of its own.
+      const id = resume ? pending.leadId : newLeadId(input.receivedAt, this.#record ? undefined : input.home);
+      if (!resume) {
+        this.#pending = { leadId: id, at: input.receivedAt, fingerprint };
+        await storage.put('pending', this.#pending);
+      }
+      const router = this.env.ROUTER.getByName('global');
+      // Only a new, real lead with an address is confirmed, so only it counts against the
+      // client's confirmations (create() words why the others get none). Asked while routing.
+      const confirms = !junk && (input.lead.email !== undefined || input.lead.phone !== undefined);
+      const [{ decision, configVersion: version }, confirm] = await Promise.all([
+        router.decide(id, input.lead, input.receivedAt),
+        confirms ? this.env.CONFIRM_LIMITER.limit({ key: input.client }).then((r) => r.success) : true,
+      ]);
+      const { config } = await configVersion(this.env.LEADS_KV, version, router);
+      const lead: CreateLead = {
+        id,
+        site: input.site,
+        receivedAt: input.receivedAt,
+        lead: input.lead,
+        qualification: input.qualification,
+        decision,
+        trace: explain(decision, input.lead, config),
+        configVersion: version,
+        confirm,
+        publicUrl: input.publicUrl,
+      };
+      await (leadHome(id) === input.home ? this.create(lead) : leadObject(this.env, id).create(lead));
+      admitted = { leadId: id, duplicate: false, owner: decision.owner, slaMs: decision.slaMs };
+      this.#current = { leadId: id, until: input.receivedAt + input.windowMs, ...(junk ? { junk: true as const } : {}) };
+      this.#pending = undefined;
+      void storage.put('lead', this.#current);
+      void storage.delete('pending');
+    }
+    if (input.idempotencyKey) {
+      this.#answers.set(input.idempotencyKey, admitted);
+      if (this.#answers.size > ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value!);
+      void storage.put('answers', [...this.#answers]);
+    }
+    // Only new, real leads are indexed: KV takes one write per key per second, and a failed
+    // write only weakens cross-key dedupe, so it must not fail the admission. Last, so the
+    // writes above commit together.
+    if (!admitted.duplicate && !junk && input.indexed.length > 0) {
+      const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
+      await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, admitted.leadId, { expirationTtl: ttl }).catch(() => undefined)));
+    }
+    return admitted;
   }
 
   /** Stores a new lead and queues its side effects. Calling it again returns the stored lead. */
@@ -123,7 +295,7 @@ export class LeadObject extends DurableObject<AppEnv> {
       this.#enqueueCrm(at);
     }
     this.#save();
-    await this.ctx.storage.setAlarm(at);
+    await this.#deliverSoon();
     return record;
   }
 
@@ -134,9 +306,11 @@ export class LeadObject extends DurableObject<AppEnv> {
     record.duplicates += 1;
     this.#event(duplicate.at, 'duplicate', `${duplicate.formType} again from ${duplicate.source}${duplicate.pagePath ? ` (${duplicate.pagePath})` : ''}; owner stays ${ownerLabel(record.owner)}`);
     // One CRM update covers any number of duplicates that arrive before it goes out.
-    if (record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending')) this.#enqueueCrm(duplicate.at);
+    const update = record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending');
+    if (update) this.#enqueueCrm(duplicate.at);
     this.#save();
-    await this.#schedule();
+    if (update) await this.#deliverSoon();
+    else await this.#schedule();
     return record;
   }
 
@@ -218,11 +392,12 @@ export class LeadObject extends DurableObject<AppEnv> {
       failed = true;
     }
     try {
-      await this.#deliverDue(now);
+      await this.#deliver();
     } catch {
       failed = true;
     }
-    await this.#sendMetrics(now);
+    // Also when delivery failed, or nothing was due (an acknowledgement, a misroute report).
+    await this.#sendMetrics(Date.now());
     await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
   }
 
@@ -248,6 +423,30 @@ export class LeadObject extends DurableObject<AppEnv> {
     } catch {
       this.#metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;
     }
+  }
+
+  /**
+   * Delivers what is due now within the request rather than on an alarm tick: side effects go
+   * out at once, and no alarm runs per lead. The alarm is still set, as a watchdog, should this
+   * object be evicted before the run finishes. Sends wait for the writes before them (output gate).
+   */
+  async #deliverSoon(): Promise<void> {
+    this.#kicked += 1;
+    const run = this.#deliver()
+      .catch(() => undefined)
+      .finally(() => (this.#kicked -= 1))
+      // The last run to finish sets the alarm to what is really next (a retry, an escalation step).
+      .then(() => this.#schedule())
+      .catch(() => undefined);
+    this.ctx.waitUntil(run);
+    await this.#schedule();
+  }
+
+  /** Delivers the due outbox entries after any run under way, then tells the metrics store. */
+  #deliver(): Promise<void> {
+    const run = this.#deliveries.then(() => this.#deliverDue(Date.now())).then(() => this.#sendMetrics(Date.now()));
+    this.#deliveries = run.catch(() => undefined);
+    return run;
   }
 
   async #escalate(now: number): Promise<void> {
@@ -350,8 +549,15 @@ export class LeadObject extends DurableObject<AppEnv> {
     const record = this.#record;
     if (!record) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
-    if (this.#rev > this.#metricsSent) next = Math.min(next, Math.max(Date.now(), this.#metricsRetryAt));
-    for (const entry of this.#outbox) if (entry.status === 'pending' && entry.nextAt < next) next = entry.nextAt;
+    const now = Date.now();
+    // Facts the metrics store has not seen go with the next delivery run, or on the alarm.
+    if (this.#rev > this.#metricsSent) next = Math.min(next, this.#kicked > 0 ? now + WATCHDOG_MS : Math.max(now, this.#metricsRetryAt));
+    for (const entry of this.#outbox) {
+      if (entry.status !== 'pending') continue;
+      // What is due now is a request's run to deliver; the alarm only watches over it.
+      const at = this.#kicked > 0 && entry.nextAt <= now ? now + WATCHDOG_MS : entry.nextAt;
+      if (at < next) next = at;
+    }
     const step = record.decision.escalation[record.nextStep];
     if (step && !record.acknowledged && !record.closed) {
       const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));

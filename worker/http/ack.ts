@@ -6,9 +6,10 @@
  */
 import { Hono } from 'hono/tiny';
 import { formatDuration } from '../../shared/time/duration.ts';
-import { signingSecret, type AppEnv } from '../app-env.ts';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
+import { signingSecret, type AppEnv } from '../app-env.ts';
 import { checkAckLink } from '../lead/ack-link.ts';
+import { leadObject } from '../lead/lead-id.ts';
 import { ownerRef } from '../lead/owner-ref.ts';
 import type { LeadRecord } from '../lead/record.ts';
 import { h, page } from './page.ts';
@@ -24,7 +25,7 @@ ack.on(['GET', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
     const text = refused === 'expired' ? 'This link has expired. Open the lead from your CRM or ask your manager for a new link.' : 'This link is not valid.';
     return c.html(page('Link refused', `<h1>Link refused</h1><p>${h(text)}</p>`), 403);
   }
-  const lead = c.env.LEAD.getByName(id);
+  const lead = leadObject(c.env, id);
   if (c.req.method === 'GET') {
     const view = await lead.view();
     if (!view) return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);
@@ -53,7 +54,7 @@ ack.post('/:id/misroute', async function reportMisroute(c) {
   const to = ownerRef(config, form.to);
   if (!to) return c.html(page('Misroute', '<h1>Whose lead is it?</h1><p>Pick the rep or queue that should have had it.</p>'), 400);
   const note = typeof form.note === 'string' ? form.note.trim().slice(0, 500) : '';
-  const record = await c.env.LEAD.getByName(id).reportMisroute(to, rep!, Date.now(), note || undefined);
+  const record = await leadObject(c.env, id).reportMisroute(to, rep!, Date.now(), note || undefined);
   if (!record) return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);
   const [kind, ref] = to.split(':') as ['rep' | 'queue', string];
   const name = kind === 'rep' ? config.reps[ref]?.name : config.queues[ref]?.name;

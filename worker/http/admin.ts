@@ -9,6 +9,7 @@ import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
 import { adminToken, type AppEnv } from '../app-env.ts';
 import { audit } from './audit.ts';
+import { leadObject } from '../lead/lead-id.ts';
 
 /** The admin routes, mounted at `/v1/admin`. */
 export const admin = new Hono<{ Bindings: AppEnv }>();
@@ -27,7 +28,7 @@ admin.use('*', async function requireAdmin(c, next) {
 });
 
 admin.get('/leads/:id', async function readLead(c) {
-  const view = await c.env.LEAD.getByName(c.req.param('id')).view();
+  const view = await leadObject(c.env, c.req.param('id')).view();
   return view ? c.json(view) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 
@@ -36,7 +37,7 @@ admin.post('/leads/:id/close', async function closeLead(c) {
   const outcome = typeof body.outcome === 'string' && body.outcome.trim() ? body.outcome.trim().slice(0, 80) : undefined;
   if (!outcome) return c.json({ error: 'invalid_request', message: 'Send { outcome: "won" | "lost" | "disqualified" | … }', issues: [{ field: 'outcome', code: 'required', message: 'outcome is required' }] }, 400);
   const by = typeof body.by === 'string' ? body.by.slice(0, 80) : 'admin';
-  const record = await c.env.LEAD.getByName(c.req.param('id')).close(outcome, by, Date.now());
+  const record = await leadObject(c.env, c.req.param('id')).close(outcome, by, Date.now());
   return record ? c.json({ closed: record.closed }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 

@@ -1,8 +1,8 @@
 /**
- * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
- * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
- * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
- * nothing of how routing works.
+ * `POST /v1/leads`: the intake. Load shedding, site and origin, rate and size limits, then the
+ * shared core (validate, normalise, qualify), then the identity's object admits the lead (dedupe,
+ * route, persist) before the 202 goes out. The answer tells the lead who will respond and when,
+ * and nothing of how routing works; an overloaded isolate answers 503 before doing any of it.
  */
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,7 +12,9 @@ import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
+import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
+import { RETRY_AFTER_S, shedder } from './overload.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -26,6 +28,18 @@ intake.use('/', siteAuth());
 
 intake.post(
   '/',
+  async function shedLoad(c, next) {
+    if (await shedder.refuse(Date.now())) {
+      c.header('Retry-After', String(RETRY_AFTER_S));
+      return c.json({ error: 'overloaded', message: 'Too many submissions right now: try again in a few seconds' }, 503);
+    }
+    shedder.inFlight += 1;
+    try {
+      await next();
+    } finally {
+      shedder.inFlight -= 1;
+    }
+  },
   async function limitRate(c, next) {
     const { success } = await c.env.INTAKE_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) });
     if (!success) {
@@ -58,9 +72,10 @@ intake.post(
     const indexed = keys.filter((key) => !key.startsWith(first));
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
     const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
-    const confirm = lead.status === 'junk' ? false : (await c.env.CONFIRM_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) })).success;
+    const home = homeTag(c.env, identity);
     const idempotencyKey = c.req.header('Idempotency-Key')?.slice(0, 200);
-    const admitted = await c.env.IDENTITY.getByName(identity).admit({
+    const admitted = await identityObject(c.env, home).admit({
+      home,
       lead,
       qualification,
       keys,
@@ -68,7 +83,7 @@ intake.post(
       windowMs: parseDuration(config.dedupe.window)!,
       site: c.get('site'),
       receivedAt,
-      confirm,
+      client: clientOf(c.req.header('CF-Connecting-IP')),
       publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
