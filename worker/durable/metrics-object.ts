@@ -8,6 +8,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { addToTally, emptyTally, figuresOf, noSpeed } from '../../shared/metrics/figures.ts';
 import { countOf, quantile } from '../../shared/metrics/histogram.ts';
+import { monthKey, splitPeriod, type PeriodSplit } from '../../shared/metrics/period.ts';
 import { rollupDelta } from '../../shared/metrics/rollup.ts';
 import { COUNTERS, type Counter, type Day, type LatencyStage, type LeadFacts, type MetricsReport, type Tally } from '../../shared/metrics/types.ts';
 import type { ReplayLead } from '../../shared/routing/replay.ts';
@@ -119,21 +120,32 @@ export class MetricsObject extends DurableObject<AppEnv> {
     // change, rather than one per counter: a snapshot touches six rows, not fifty cells.
     const rows = new Map<string, { dim: string; day: string; key: string; deltas: number[] }>();
     const speeds = new Map<string, { day: string; stage: string; deltas: Map<number, number> }>();
+    const addSpeed = (day: string, stage: string, bucket: number, n: number) => {
+      const id = `${day}\u0000${stage}`;
+      let speed = speeds.get(id);
+      if (!speed) speeds.set(id, (speed = { day, stage, deltas: new Map() }));
+      speed.deltas.set(bucket, (speed.deltas.get(bucket) ?? 0) + n);
+    };
+    const addRow = (dim: string, day: string, key: string, counter: Counter, n: number) => {
+      const id = `${dim}\u0000${day}\u0000${key}`;
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = { dim, day, key, deltas: COUNTERS.map(() => 0) }));
+      row.deltas[COUNTER_INDEX.get(counter)!]! += n;
+    };
+    // Every cell is kept by day and, to read long periods quickly, by month (see period.ts);
+    // the whole traffic's counters only by day, which the daily series reads anyway.
     for (const cell of rollupDelta(before, facts)) {
+      const month = monthKey(cell.day);
       const colon = cell.metric.indexOf(':');
       if (colon >= 0) {
         const stage = cell.metric.slice(0, colon);
-        const id = `${cell.day}\u0000${stage}`;
-        let speed = speeds.get(id);
-        if (!speed) speeds.set(id, (speed = { day: cell.day, stage, deltas: new Map() }));
         const bucket = Number(cell.metric.slice(colon + 1));
-        speed.deltas.set(bucket, (speed.deltas.get(bucket) ?? 0) + cell.n);
+        addSpeed(cell.day, stage, bucket, cell.n);
+        addSpeed(month, stage, bucket, cell.n);
         continue;
       }
-      const id = `${cell.dim}\u0000${cell.day}\u0000${cell.key}`;
-      let row = rows.get(id);
-      if (!row) rows.set(id, (row = { dim: cell.dim, day: cell.day, key: cell.key, deltas: COUNTERS.map(() => 0) }));
-      row.deltas[COUNTER_INDEX.get(cell.metric as Counter)!]! += cell.n;
+      addRow(cell.dim, cell.day, cell.key, cell.metric as Counter, cell.n);
+      if (cell.dim !== 'all') addRow(cell.dim, month, cell.key, cell.metric as Counter, cell.n);
     }
     const all = [...rows.values()];
     for (let i = 0; i < all.length; i += ROLLUP_ROWS_PER_STATEMENT) {
@@ -219,16 +231,20 @@ export class MetricsObject extends DurableObject<AppEnv> {
       addCounters(total, row);
       dayTallies.set(row.day as string, tally);
     }
-    // Each day's quantiles are kept with its histogram; the period's come from the merged histograms.
+    // Each day's quantiles are kept beside its histogram; the period's come from merging the
+    // histograms of its whole months and edge days.
     const speeds = new Map<string, ReturnType<typeof noSpeed>>();
-    for (const row of this.#sql.exec<{ day: string; stage: LatencyStage; histogram: string; count: number; p50: number | null; p90: number | null }>(
-      'SELECT day, stage, histogram, count, p50, p90 FROM speed WHERE day BETWEEN ? AND ?',
+    for (const row of this.#sql.exec<{ day: string; stage: LatencyStage; count: number; p50: number | null; p90: number | null }>(
+      'SELECT day, stage, count, p50, p90 FROM speed WHERE day BETWEEN ? AND ?',
       from,
       to,
     )) {
       let speed = speeds.get(row.day);
       if (!speed) speeds.set(row.day, (speed = noSpeed()));
       speed[row.stage] = { count: row.count, p50: row.p50, p90: row.p90 };
+    }
+    const period = periodWhere(splitPeriod(from, to));
+    for (const row of this.#sql.exec<{ stage: LatencyStage; histogram: string }>(`SELECT stage, histogram FROM speed WHERE ${period.sql}`, ...period.bindings)) {
       const histogram = (total.latency[row.stage] ??= {});
       for (const [bucket, n] of Object.entries(JSON.parse(row.histogram) as Record<string, number>)) histogram[Number(bucket)] = (histogram[Number(bucket)] ?? 0) + n;
     }
@@ -242,7 +258,7 @@ export class MetricsObject extends DurableObject<AppEnv> {
       });
     const by = {} as MetricsReport['by'];
     for (const dim of ['route', 'rep', 'form', 'source', 'pool_rep'] as const) {
-      const rows = this.#sql.exec<Record<string, number | string>>(`SELECT key, ${SUMS} FROM rollup WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY key`, dim, from, to);
+      const rows = this.#sql.exec<Record<string, number | string>>(`SELECT key, ${SUMS} FROM rollup WHERE dim = ? AND ${period.sql} GROUP BY key`, dim, ...period.bindings);
       by[dim] = [...rows]
         .map((row) => {
           const tally = emptyTally();
@@ -285,6 +301,13 @@ export class MetricsObject extends DurableObject<AppEnv> {
     );
     return [...rows].reverse().map((row) => ({ id: row.id, receivedAt: row.received_at, lead: JSON.parse(row.lead) as RoutableLead }));
   }
+}
+
+/** The rows of a split period: its months' and its edge days'. */
+function periodWhere(split: PeriodSplit): { sql: string; bindings: string[] } {
+  const ranges = [...(split.months ? [split.months] : []), ...split.days];
+  if (ranges.length === 0) return { sql: '0', bindings: [] };
+  return { sql: `(${ranges.map(() => 'day BETWEEN ? AND ?').join(' OR ')})`, bindings: ranges.flat() };
 }
 
 function addCounters(tally: Tally, row: Record<string, number | string>): void {
