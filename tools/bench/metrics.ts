@@ -130,7 +130,9 @@ try {
   const report = (days: number) => () => call(`/report?from=${dayOf(now - (days - 1) * DAY_MS)}&to=${to}&now=${now}`);
   const leads = (filter: Record<string, string>) => () => call(`/leads?now=${now}&filter=${encodeURIComponent(JSON.stringify(filter))}`);
   const year = dayOf(now - (DAYS - 1) * DAY_MS);
-  console.log(`queries (${RUNS} runs each, over HTTP to wrangler dev on loopback):`);
+  // wrangler dev's local trace collector costs workerd CPU on every storage call; production has none.
+  const tracing = process.env.X_LOCAL_OBSERVABILITY === 'false' ? 'off' : 'on (X_LOCAL_OBSERVABILITY=false turns it off)';
+  console.log(`queries (${RUNS} runs each, over HTTP to wrangler dev on loopback; its local tracing ${tracing}):`);
   await time('the HTTP round trip alone', () => fetch(`${BASE}/`).then((r) => r.text()));
   await time('report, last 7 days', report(7));
   await time('report, last 30 days', report(30));
