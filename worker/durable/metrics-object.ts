@@ -94,10 +94,17 @@ function upsertRollups(rows: number): string {
 const SUMS = COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
 const LIST_COLUMNS = 'id, facts';
 const DEFAULT_LIMIT = 100;
+/** How long a snapshot waits for others to share its transaction. */
+const FLUSH_AFTER_MS = 5;
+/** A batch this large is flushed at once. */
+const FLUSH_AT = 200;
 
 /** The metrics store; address it by the name `global`. */
 export class MetricsObject extends DurableObject<AppEnv> {
   readonly #sql: SqlStorage;
+  /** Snapshots waiting for the next flush, and that flush. */
+  #queue: FactsUpdate[] = [];
+  #flush: Promise<void> | undefined;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -105,19 +112,28 @@ export class MetricsObject extends DurableObject<AppEnv> {
     this.#sql.exec(SCHEMA);
   }
 
-  /** Takes lead snapshots; an older or equal `rev` than the one kept changes nothing. */
-  ingest(updates: FactsUpdate[]): void {
-    this.ctx.storage.transactionSync(() => {
-      for (const update of updates) this.#ingest(update);
-    });
+  /**
+   * Takes lead snapshots; an older or equal `rev` than the one kept changes nothing. Snapshots
+   * arriving within a few milliseconds of each other are applied together, in one transaction
+   * with their changes summed, so a burst of leads writes today's rollup rows once, not once per
+   * lead. The call returns when its snapshots are committed.
+   */
+  ingest(updates: FactsUpdate[]): Promise<void> {
+    this.#queue.push(...updates);
+    if (!this.#flush) {
+      this.#flush = new Promise<void>((resolve) => setTimeout(resolve, this.#queue.length >= FLUSH_AT ? 0 : FLUSH_AFTER_MS)).then(() => {
+        const batch = this.#queue;
+        this.#queue = [];
+        this.#flush = undefined;
+        this.ctx.storage.transactionSync(() => this.#apply(batch));
+      });
+    }
+    return this.#flush;
   }
 
-  #ingest({ facts, lead }: FactsUpdate): void {
-    const kept = this.#sql.exec<{ rev: number; facts: string }>('SELECT rev, facts FROM leads WHERE id = ?', facts.id).toArray()[0];
-    if (kept && kept.rev >= facts.rev) return;
-    const before = kept ? (JSON.parse(kept.facts) as LeadFacts) : undefined;
+  #apply(batch: FactsUpdate[]): void {
     // One statement for every rollup row (a day and key of a dimension) with each counter's
-    // change, rather than one per counter: a snapshot touches six rows, not fifty cells.
+    // change, rather than one per counter, and one change per row for the whole batch.
     const rows = new Map<string, { dim: string; day: string; key: string; deltas: number[] }>();
     const speeds = new Map<string, { day: string; stage: string; deltas: Map<number, number> }>();
     const addSpeed = (day: string, stage: string, bucket: number, n: number) => {
@@ -132,27 +148,45 @@ export class MetricsObject extends DurableObject<AppEnv> {
       if (!row) rows.set(id, (row = { dim, day, key, deltas: COUNTERS.map(() => 0) }));
       row.deltas[COUNTER_INDEX.get(counter)!]! += n;
     };
-    // Every cell is kept by day and, to read long periods quickly, by month (see period.ts);
-    // the whole traffic's counters only by day, which the daily series reads anyway.
-    for (const cell of rollupDelta(before, facts)) {
-      const month = monthKey(cell.day);
-      const colon = cell.metric.indexOf(':');
-      if (colon >= 0) {
-        const stage = cell.metric.slice(0, colon);
-        const bucket = Number(cell.metric.slice(colon + 1));
-        addSpeed(cell.day, stage, bucket, cell.n);
-        addSpeed(month, stage, bucket, cell.n);
-        continue;
+    // The latest facts per lead as this batch goes: a second snapshot of a lead in the same
+    // batch is a change from the first.
+    const latest = new Map<string, { facts: LeadFacts; lead?: RoutableLead }>();
+    for (const { facts, lead } of batch) {
+      let before = latest.get(facts.id)?.facts;
+      if (!latest.has(facts.id)) {
+        const kept = this.#sql.exec<{ facts: string }>('SELECT facts FROM leads WHERE id = ?', facts.id).toArray()[0];
+        before = kept ? (JSON.parse(kept.facts) as LeadFacts) : undefined;
       }
-      addRow(cell.dim, cell.day, cell.key, cell.metric as Counter, cell.n);
-      if (cell.dim !== 'all') addRow(cell.dim, month, cell.key, cell.metric as Counter, cell.n);
+      if (before && before.rev >= facts.rev) continue;
+      // Every cell is kept by day and, to read long periods quickly, by month (see period.ts);
+      // the whole traffic's counters only by day, which the daily series reads anyway.
+      for (const cell of rollupDelta(before, facts)) {
+        const month = monthKey(cell.day);
+        const colon = cell.metric.indexOf(':');
+        if (colon >= 0) {
+          const stage = cell.metric.slice(0, colon);
+          const bucket = Number(cell.metric.slice(colon + 1));
+          addSpeed(cell.day, stage, bucket, cell.n);
+          addSpeed(month, stage, bucket, cell.n);
+          continue;
+        }
+        addRow(cell.dim, cell.day, cell.key, cell.metric as Counter, cell.n);
+        if (cell.dim !== 'all') addRow(cell.dim, month, cell.key, cell.metric as Counter, cell.n);
+      }
+      const kept = lead ?? latest.get(facts.id)?.lead;
+      latest.set(facts.id, kept ? { facts, lead: kept } : { facts });
     }
-    const all = [...rows.values()];
+    const all = [...rows.values()].filter((row) => row.deltas.some((n) => n !== 0));
     for (let i = 0; i < all.length; i += ROLLUP_ROWS_PER_STATEMENT) {
       const chunk = all.slice(i, i + ROLLUP_ROWS_PER_STATEMENT);
       this.#sql.exec(upsertRollups(chunk.length), ...chunk.flatMap((row) => [row.dim, row.day, row.key, ...row.deltas]));
     }
     for (const speed of speeds.values()) this.#addLatencies(speed.day, speed.stage, speed.deltas);
+    for (const { facts, lead } of latest.values()) this.#store(facts, lead);
+  }
+
+  /** Keeps a lead's latest facts (and, once, the lead itself for replay). */
+  #store(facts: LeadFacts, lead: RoutableLead | undefined): void {
     const row = [
       facts.id,
       facts.rev,
