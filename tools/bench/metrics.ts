@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
+import type { RoutableLead } from '../../shared/routing/types.ts';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const PER_DAY = Number(process.env.BENCH_LEADS_PER_DAY ?? 1_000);
@@ -117,8 +118,13 @@ try {
   const seedStart = performance.now();
   let i = 0;
   for (let day = DAYS - 1; day >= 0; day--) {
-    const batch: { facts: LeadFacts }[] = [];
-    for (let n = 0; n < PER_DAY; n++) batch.push({ facts: syntheticLead(i++, today - day * DAY_MS + Math.floor((n * DAY_MS) / PER_DAY), rnd) });
+    const batch: { facts: LeadFacts; lead: RoutableLead }[] = [];
+    for (let n = 0; n < PER_DAY; n++) {
+      const facts = syntheticLead(i++, today - day * DAY_MS + Math.floor((n * DAY_MS) / PER_DAY), rnd);
+      // The lead itself, kept for replay, as a lead object sends it with its first snapshot.
+      const lead: RoutableLead = { formType: facts.formType, consent: true, source: facts.source, honeypot: false, status: facts.status as RoutableLead['status'], urgency: 'normal', intent: 'medium', email: facts.email!, company: facts.company!, country: 'US', employees: 10 + (i % 900) };
+      batch.push({ facts, lead });
+    }
     await call('/ingest', batch);
   }
   const seconds = (performance.now() - seedStart) / 1_000;
