@@ -3,7 +3,7 @@
  * a lead's snapshots, the figures are those of its newest one, counted once.
  */
 import { env } from 'cloudflare:workers';
-import { reset } from 'cloudflare:test';
+import { reset, runDurableObjectAlarm } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
 
@@ -33,5 +33,24 @@ describe('batched ingestion', () => {
     expect(report.total.speed.confirm).toEqual({ count: 33, p50: 40, p90: 40 });
     expect(report.by.rep).toEqual([expect.objectContaining({ key: 'rep:ana', figures: expect.objectContaining({ counters: expect.objectContaining({ leads: 33 }) }) })]);
     expect((await metrics().leads({ is: 'responded' }, AT)).map((l) => l.rev)).toEqual(Array(33).fill(2));
+  });
+});
+
+describe('retention of replay copies', () => {
+  it('drops the lead kept for replay after 90 days, keeps its facts, and stays scheduled', async () => {
+    const old = Date.now() - 91 * 86_400_000;
+    const recent = Date.now() - 86_400_000;
+    const lead = { formType: 'contact', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: 'x@example.com' } as const;
+    await metrics().ingest([
+      { facts: facts('old', 1, { receivedAt: old, email: 'old@example.com' }), lead },
+      { facts: facts('new', 1, { receivedAt: recent }), lead },
+    ]);
+    expect((await metrics().replaySample(10)).map((l) => l.id)).toEqual(['old', 'new']);
+    expect(await runDurableObjectAlarm(metrics())).toBe(true);
+    expect((await metrics().replaySample(10)).map((l) => l.id)).toEqual(['new']);
+    expect((await metrics().search('old@example.com')).map((l) => l.id)).toEqual(['old']);
+    // The next prune is set: running it again changes nothing.
+    expect(await runDurableObjectAlarm(metrics())).toBe(true);
+    expect((await metrics().replaySample(10)).map((l) => l.id)).toEqual(['new']);
   });
 });

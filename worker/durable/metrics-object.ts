@@ -94,6 +94,9 @@ function upsertRollups(rows: number): string {
 const SUMS = COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
 const LIST_COLUMNS = 'id, facts';
 const DEFAULT_LIMIT = 100;
+/** Replay reads recent leads: older copies are dropped by the daily prune. */
+const REPLAY_KEPT_MS = 90 * 86_400_000;
+const PRUNE_EVERY_MS = 86_400_000;
 /** How long a snapshot waits for others to share its transaction. */
 const FLUSH_AFTER_MS = 5;
 /** A batch this large is flushed at once. */
@@ -105,6 +108,8 @@ export class MetricsObject extends DurableObject<AppEnv> {
   /** Snapshots waiting for the next flush, and that flush. */
   #queue: FactsUpdate[] = [];
   #flush: Promise<void> | undefined;
+  /** Whether this instance has made sure the daily prune is scheduled. */
+  #pruneScheduled = false;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -126,9 +131,23 @@ export class MetricsObject extends DurableObject<AppEnv> {
         this.#queue = [];
         this.#flush = undefined;
         this.ctx.storage.transactionSync(() => this.#apply(batch));
+        return this.#schedulePrune();
       });
     }
     return this.#flush;
+  }
+
+  /** Once a day, the leads kept for replay are dropped after REPLAY_KEPT_MS; their facts stay. */
+  async #schedulePrune(): Promise<void> {
+    if (this.#pruneScheduled) return;
+    this.#pruneScheduled = true;
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + PRUNE_EVERY_MS);
+  }
+
+  /** Drops the replay copies of leads older than REPLAY_KEPT_MS (the lead objects keep the leads). Safe to run twice. */
+  override async alarm(): Promise<void> {
+    this.#sql.exec('UPDATE leads SET lead = NULL WHERE received_at < ? AND lead IS NOT NULL', Date.now() - REPLAY_KEPT_MS);
+    await this.ctx.storage.setAlarm(Date.now() + PRUNE_EVERY_MS);
   }
 
   #apply(batch: FactsUpdate[]): void {
