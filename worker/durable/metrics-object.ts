@@ -92,7 +92,6 @@ function upsertRollups(rows: number): string {
   return statement;
 }
 const SUMS = COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
-const LIST_COLUMNS = 'id, facts';
 const DEFAULT_LIMIT = 100;
 /** Replay reads recent leads: older copies are dropped by the daily prune. */
 const REPLAY_KEPT_MS = 90 * 86_400_000;
@@ -326,7 +325,7 @@ export class MetricsObject extends DurableObject<AppEnv> {
   /** The leads behind a figure, newest first. */
   leads(filter: LeadFilter, now: number): LeadFacts[] {
     const { sql, bindings } = whereOf(filter, now);
-    const rows = this.#sql.exec<{ id: string; facts: string }>(`SELECT ${LIST_COLUMNS} FROM leads WHERE ${sql} ORDER BY received_at DESC LIMIT ?`, ...bindings, filter.limit ?? DEFAULT_LIMIT);
+    const rows = this.#sql.exec<{ facts: string }>(`SELECT facts FROM leads WHERE ${sql} ORDER BY received_at DESC LIMIT ?`, ...bindings, filter.limit ?? DEFAULT_LIMIT);
     return [...rows].map((row) => JSON.parse(row.facts) as LeadFacts);
   }
 

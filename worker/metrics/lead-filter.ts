@@ -45,7 +45,7 @@ const WHERE: Record<Counter, string> = {
  * The overdue condition; `?` is now. `+due_at` keeps SQLite off the due-date index here: most
  * unanswered leads are overdue, so walking the newest first and stopping at the limit is quicker.
  */
-export const OVERDUE = `responded_at IS NULL AND ${ROUTED} AND +due_at < ?`;
+const OVERDUE = `responded_at IS NULL AND ${ROUTED} AND +due_at < ?`;
 
 /** Unanswered leads still within their SLA; `?` is now. Few: only the last hours' or days' leads. */
 export const NOT_YET_DUE = `responded_at IS NULL AND ${ROUTED} AND due_at >= ?`;
