@@ -165,7 +165,13 @@ const Route = z.strictObject({
 
 const EscalationStep = z.discriminatedUnion('action', [
   /** Give the lead to the next available rep of `pool` (default: the pool it came from). */
-  z.strictObject({ after: Duration, action: z.literal('reassign'), pool: opt(Id) }),
+  z.strictObject({
+    after: Duration,
+    action: z.literal('reassign'),
+    pool: opt(Id),
+    /** Tell the lead who looks after their request now (by the form type's confirmation channels). */
+    tellLead: opt(z.boolean()),
+  }),
   /** Alert the owner's manager, or `notify`. */
   z.strictObject({ after: Duration, action: z.literal('alert_manager'), notify: opt(Id) }),
   /** Take the lead from its rep and put it in a queue. */
@@ -249,8 +255,20 @@ export const RoutingConfigSchema = z
         /** A second submission within this window joins the first lead. */
         window: Duration,
         keys: some(z.enum(['email', 'phone'])),
+        /**
+         * When a returning person's new request is routed again: `higher_intent` (default: a
+         * request of higher intent or urgency than the lead's), `always`, or `never`.
+         */
+        reroute: opt(z.enum(['higher_intent', 'always', 'never'])),
       }),
       { window: '30d', keys: ['email', 'phone'] },
+    ),
+    /** Open leads: how long a lead counts toward its owner's load without a close or an outcome. */
+    load: opt(
+      z.strictObject({
+        /** After this long with its owner, an open lead stops counting toward capacity (default 7d). */
+        releaseAfter: opt(Duration),
+      }),
     ),
     /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */
     fallback: z.strictObject({ queue: Id, sla: opt(Duration), escalation: opt(Id) }),

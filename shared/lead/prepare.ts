@@ -9,7 +9,7 @@ import { qualify } from '../qualify/qualify.ts';
 import type { Qualification, QualifyRules } from '../qualify/types.ts';
 import type { RoutableLead } from '../routing/types.ts';
 import { parseDuration } from '../time/duration.ts';
-import type { FieldIssue } from './types.ts';
+import type { FieldIssue, NormalizedLead } from './types.ts';
 import { validateSubmission } from './validate.ts';
 
 /** The outcome of {@link prepareLead}: the issues that refuse it, or the lead and its qualification. */
@@ -42,6 +42,15 @@ export function prepareLead(input: unknown, config: RoutingConfig): PreparedLead
     lead: { ...lead, status: qualification.status, urgency: qualification.urgency, intent: qualification.intent },
     qualification,
   };
+}
+
+/**
+ * Qualifies a lead that is already normalised (a returning person's merged lead, a lead an
+ * admin rescued from junk) with the config's rules for its form type.
+ */
+export function qualifyLead(lead: NormalizedLead, config: RoutingConfig): Qualification {
+  const formType = config.formTypes[lead.formType] ?? { intent: 'low' as const };
+  return qualify(lead, formType, qualifyRules(config));
 }
 
 function qualifyRules(config: RoutingConfig): Partial<QualifyRules> {

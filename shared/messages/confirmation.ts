@@ -73,6 +73,32 @@ export function confirmationSms(input: ConfirmationInput): string {
   return fits ?? candidates[candidates.length - 1]!;
 }
 
+/**
+ * The promise the confirmation made, as the lead read it: rep notices quote it when the lead
+ * changes hands, so the new owner knows what to keep.
+ * @example confirmationPromise(input) // 'Tom will call you within 15 minutes.'
+ */
+export function confirmationPromise(input: ConfirmationInput): string {
+  return parts(input).promise;
+}
+
+/**
+ * The message telling the lead who looks after their request now (a reassignment step with
+ * `tellLead`), as an email and as one SMS.
+ */
+export function handoverMessages(input: ConfirmationInput): { email: EmailMessage; sms: string } {
+  const t = parts(input);
+  const brand = oneLine(input.brand);
+  const who = input.owner.kind === 'rep' ? (firstWord(input.owner.name) ?? t.phrases.ourTeam) : t.phrases.ourTeam;
+  const line = t.phrases.handover(brand, who);
+  const subject = t.phrases.handoverSubject(brand);
+  const body = [t.greeting, line, t.signOff];
+  return {
+    email: { subject, text: [...body, t.request].join('\n\n'), html: htmlDocument(t.language, subject, [...body.map((p) => paragraph(p)), small(t.request)]) },
+    sms: toGsm(line),
+  };
+}
+
 interface Parts {
   language: string;
   phrases: Phrases;

@@ -6,7 +6,7 @@ export { managerAlert, queueNotice } from './alerts.ts';
 export type { ManagerAlertInput, QueueNoticeInput } from './alerts.ts';
 export { cardEmail, cardSlack, renderCard, EMAIL_MESSAGE_CHARS, SLACK_MESSAGE_CHARS } from './card.ts';
 export type { Action, Card, Fact, Note } from './card.ts';
-export { confirmationEmail, confirmationSms, SMS_LIMIT } from './confirmation.ts';
+export { confirmationEmail, confirmationPromise, confirmationSms, handoverMessages, SMS_LIMIT } from './confirmation.ts';
 export type { ConfirmationInput, ConfirmationOwner } from './confirmation.ts';
 export { escapeHtml, escapeSlack, ourUrl, telHref } from './escape.ts';
 export { formKind, FORM_KINDS } from './form-kind.ts';

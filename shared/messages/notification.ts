@@ -8,7 +8,8 @@ import type { RoutableLead } from '../routing/types.ts';
 import { cardEmail, cardSlack, type Action, type Card, type Fact } from './card.ts';
 import { leadFacts, leadTitle } from './lead-facts.ts';
 import { recommendedNextStep } from './next-step.ts';
-import { oneLine } from './text.ts';
+import { formatDuration } from '../time/duration.ts';
+import { oneLine, truncate } from './text.ts';
 import type { EmailMessage, SlackMessage } from './types.ts';
 import { formatWithin } from './within.ts';
 
@@ -42,7 +43,18 @@ export interface RepNotificationInput {
   namedAccountOwner?: string;
   /** The previous owner, when the lead was reassigned to this one. */
   reassignedFrom?: string;
+  /** How long the lead has waited for a response so far (said on a reassignment). */
+  waitedMs?: number;
+  /** What the lead was told in their confirmation, e.g. "Tom will call you within 15 minutes." */
+  promised?: string;
+  /** The person came back with something new: the form they used this time and the one before. */
+  returned?: { formTypeLabel: string; previousFormTypeLabel?: string };
+  /** Why the lead is the owner's now, when it is not simply new: routed again, or rescued from junk. */
+  reason?: 'rerouted' | 'rescued';
 }
+
+/** Characters of the lead's message quoted in a one-line summary. */
+const SUMMARY_QUOTE = 80;
 
 /** The rep notification for Slack: blocks, and a one-line fallback with the ack link. */
 export function repSlack(input: RepNotificationInput): SlackMessage {
@@ -63,9 +75,37 @@ export function repCard(input: RepNotificationInput): Card {
   const firstName = oneLine(owner.name).split(' ')[0] ?? owner.name;
   const hot = lead.urgency === 'urgent';
 
+  const form = oneLine(input.formTypeLabel);
+  const who = oneLine(lead.fullName ?? lead.firstName ?? lead.email ?? lead.phone ?? 'The lead');
+  const quoted = lead.message ? `, '${truncate(oneLine(lead.message), SUMMARY_QUOTE)}'` : '';
+  const ack = `acknowledge within ${within}`;
   const intro: string[] = [];
-  if (input.reassignedFrom) intro.push(`Reassigned ${toRep ? 'to you' : `to ${oneLine(owner.name)}`} from ${oneLine(input.reassignedFrom)}.`);
-  intro.push(toRep ? `Assigned to you: acknowledge within ${within}.` : `Assigned to the ${oneLine(owner.name)} queue: acknowledge within ${within}.`);
+  // The first sentence says what happened; the summary (Slack's one line) says the same.
+  let headline: string;
+  let summary: string;
+  if (input.reassignedFrom) {
+    const waited = input.waitedMs === undefined ? '' : `, waited ${formatDuration(input.waitedMs)}`;
+    const promised = input.promised ? `; promised: ${oneLine(input.promised)}` : '';
+    headline = `Reassigned: ${title} (${form})`;
+    summary = `Reassigned ${toRep ? 'to you' : `to ${oneLine(owner.name)}`} from ${oneLine(input.reassignedFrom)}: ${title} (${form})${waited}${promised} — ${ack}.`;
+    intro.push(`Reassigned ${toRep ? 'to you' : `to ${oneLine(owner.name)}`} from ${oneLine(input.reassignedFrom)}: nobody acknowledged it in time.`);
+    if (input.waitedMs !== undefined) intro.push(`The lead has waited ${formatDuration(input.waitedMs)} so far.`);
+    if (input.promised) intro.push(`The lead was promised: "${oneLine(input.promised)}"`);
+  } else if (input.returned) {
+    const before = input.returned.previousFormTypeLabel && input.returned.previousFormTypeLabel !== input.returned.formTypeLabel ? ` (before: ${oneLine(input.returned.previousFormTypeLabel)})` : '';
+    headline = `${who} came back: ${form}`;
+    summary = `${who} came back: ${form}${quoted}${before} — ${input.reason === 'rerouted' ? `now yours, ${ack}` : 'your lead'}.`;
+    intro.push(`${who} came back with a new request: ${form}${before}.`);
+    if (input.reason === 'rerouted') intro.push('It was routed again for its higher intent, and it is yours now.');
+  } else if (input.reason === 'rescued') {
+    headline = `New lead: ${title} (${form})`;
+    summary = `New lead for ${toRep ? firstName : oneLine(owner.name)}: ${title} (${form}), released from junk review — ${ack}.`;
+    intro.push('Released from junk review by RevOps: a real person.');
+  } else {
+    headline = `New lead: ${title} (${form})`;
+    summary = `New lead for ${toRep ? firstName : oneLine(owner.name)}: ${title} (${form}), ${ack}.`;
+  }
+  intro.push(toRep ? `Assigned to you: ${ack}.` : `Assigned to the ${oneLine(owner.name)} queue: ${ack}.`);
 
   const facts: Fact[] = [
     ...leadFacts(input),
@@ -77,8 +117,8 @@ export function repCard(input: RepNotificationInput): Card {
 
   return {
     hot,
-    title: `New lead: ${title} (${oneLine(input.formTypeLabel)})`,
-    summary: `New lead for ${toRep ? firstName : oneLine(owner.name)}: ${title} (${oneLine(input.formTypeLabel)}), acknowledge within ${within}.`,
+    title: headline,
+    summary,
     ...(toRep ? { greeting: `Hi ${firstName},` } : {}),
     intro,
     facts,

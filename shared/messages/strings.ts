@@ -40,6 +40,10 @@ export interface Phrases {
   smsOpening(brand: string, firstName: string | undefined): string;
   /** What the lead can do now, in the SMS; `hasEmail` when an email confirmation also went out. */
   smsNextStep(kind: FormKind, hasEmail: boolean): string;
+  /** Subject of the message telling the lead their request changed hands. */
+  handoverSubject(brand: string): string;
+  /** The lead's request is now looked after by `who` (first name, or our team). */
+  handover(brand: string, who: string): string;
 }
 
 const en: Phrases = {
@@ -79,6 +83,8 @@ const en: Phrases = {
   signOff: (brand) => `The ${brand} team`,
   smsOpening: (brand, name) => (name ? `${brand}: thanks, ${name}.` : `${brand}: thanks.`),
   smsNextStep: (kind, hasEmail) => (kind === 'service' || !hasEmail ? 'Keep your phone nearby.' : 'Details are in your email.'),
+  handoverSubject: (brand) => `${brand}: an update on your request`,
+  handover: (brand, who) => `${brand}: ${who} is now looking after your request and will be in touch shortly.`,
 };
 
 const es: Phrases = {
@@ -118,6 +124,8 @@ const es: Phrases = {
   signOff: (brand) => `El equipo de ${brand}`,
   smsOpening: (brand, name) => (name ? `${brand}: gracias, ${name}.` : `${brand}: gracias.`),
   smsNextStep: (kind, hasEmail) => (kind === 'service' || !hasEmail ? 'Ten tu teléfono a mano.' : 'Tienes los detalles en tu correo.'),
+  handoverSubject: (brand) => `${brand}: novedades sobre tu solicitud`,
+  handover: (brand, who) => `${brand}: ${who} se encarga ahora de tu solicitud y te contactará en breve.`,
 };
 
 /** The phrase tables, by language. */

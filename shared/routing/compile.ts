@@ -204,7 +204,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     const afterMs = parseDuration(step.after)!;
     if (step.action === 'reassign') {
       if (step.pool !== undefined && !poolIndex.has(step.pool)) problem(`${path}.pool`, `no pool "${step.pool}"`);
-      return step.pool === undefined ? { afterMs, action: 'reassign' } : { afterMs, action: 'reassign', pool: step.pool };
+      return { afterMs, action: 'reassign', ...(step.pool === undefined ? {} : { pool: step.pool }), ...(step.tellLead ? { tellLead: true } : {}) };
     }
     if (step.action === 'alert_manager') {
       if (step.notify !== undefined) repRef(step.notify, `${path}.notify`);

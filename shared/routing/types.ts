@@ -40,7 +40,7 @@ export type Strategy = 'junk' | 'direct' | 'account_owner' | 'backup' | 'round_r
 
 /** One escalation step, resolved to milliseconds after assignment. */
 export type EscalationStep =
-  | { afterMs: number; action: 'reassign'; pool?: string }
+  | { afterMs: number; action: 'reassign'; pool?: string; tellLead?: boolean }
   | { afterMs: number; action: 'alert_manager'; notify?: string }
   | { afterMs: number; action: 'move_to_queue'; queue: string };
 
@@ -86,4 +86,6 @@ export type TraceLine =
   | { step: 'junk'; queue: string; reason: string }
   | { step: 'route'; route: string; matched: boolean; reason: string }
   | { step: 'candidate'; route: string; rep: string; taken: boolean; reason: CandidateReason; detail: string }
-  | { step: 'fallback'; queue: string; reason: string };
+  | { step: 'fallback'; queue: string; reason: string }
+  /** Context around the decision that is not a rule or a candidate: why the lead was routed again, rescued, or looked suspect. */
+  | { step: 'note'; reason: string };

@@ -68,7 +68,8 @@ describe('escalation', () => {
     expect(hooks).toEqual(['tom', 'ian', 'service-dispatch']);
     // Load follows the lead: Tom's lead moved to Ian, then Ian's to the queue.
     const state = await exports.default.fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } }).then((r) => r.json<{ load: Record<string, number> }>());
-    expect(state.load).toMatchObject({ tom: 0, ian: 0 });
+    expect(state.load.tom ?? 0).toBe(0);
+    expect(state.load.ian ?? 0).toBe(0);
   });
 
   it('runs a step once when the alarm fires twice', async () => {
@@ -111,7 +112,7 @@ describe('escalation', () => {
     expect((await stateOf()).tom).toBe(1);
     expect((await close()).status).toBe(200);
     expect((await close()).status).toBe(200);
-    expect((await stateOf()).tom).toBe(0);
+    expect((await stateOf()).tom ?? 0).toBe(0);
     await ageLead(id, 2 * 3_600_000);
     await runDurableObjectAlarm(leadObject(env, id));
     const view = await leadView(id);

@@ -47,9 +47,8 @@ export function submit(fields: Record<string, string | boolean>, options: Submit
 /** The 202 body. */
 export interface Accepted {
   leadId: string;
-  duplicate: boolean;
   owner: { name: string | null };
-  respondWithin: { minutes: number };
+  respondWithin: { minutes: number } | null;
 }
 
 /** Submits and expects a 202. */
@@ -92,11 +91,14 @@ export function settled(id: string): Promise<LeadView> {
 export async function ageLead(id: string, ms: number): Promise<void> {
   const stub = leadObject(env, id);
   await runInDurableObject(stub, async (_instance, state) => {
-    const record = (await state.storage.get<LeadRecord>('record'))!;
+    const row = state.storage.sql.exec<{ body: string }>('SELECT body FROM leads WHERE id = ?', id).one();
+    const body = JSON.parse(row.body) as { record: LeadRecord };
+    const record = body.record;
     record.receivedAt -= ms;
     record.ownerSince -= ms;
+    if (record.slaFrom !== undefined) record.slaFrom -= ms;
     if (record.dueAt !== undefined) record.dueAt -= ms;
-    await state.storage.put('record', record);
+    state.storage.sql.exec('UPDATE leads SET body = ? WHERE id = ?', JSON.stringify(body), id);
   });
   await evictDurableObject(stub);
 }

@@ -15,8 +15,8 @@ describe('intake', () => {
     const res = await submit(contact);
     expect(res.status).toBe(202);
     const body = await res.json<Record<string, unknown>>();
-    expect(Object.keys(body).sort()).toEqual(['duplicate', 'leadId', 'owner', 'respondWithin']);
-    expect(body).toMatchObject({ duplicate: false, owner: { name: 'Ana' }, respondWithin: { minutes: 240 } });
+    expect(Object.keys(body).sort()).toEqual(['leadId', 'owner', 'respondWithin']);
+    expect(body).toMatchObject({ owner: { name: 'Ana' }, respondWithin: { minutes: 240 } });
     expect(JSON.stringify(body)).not.toMatch(/route|pool|sdr|named/i);
   });
 

@@ -50,7 +50,7 @@ describe('a returning person', () => {
     expect(view.record.decision.slaMs).toBe(5 * 60_000);
     const returned = view.timeline.find((e) => e.type === 'returned');
     expect(returned?.detail).toMatch(/Book a demo|demo_request/);
-    expect(returned?.detail).toMatch(/free_trial|Free trial/);
+    expect(returned?.detail).toMatch(/\(was Start free\)/);
     const rerouted = view.timeline.find((e) => e.type === 'rerouted');
     expect(rerouted?.detail).toMatch(/higher intent/);
     // The trace explains the new decision.

@@ -18,14 +18,14 @@ describe('RouterState decisions', () => {
     const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ada', lastName: 'Moss', email: 'ada@moss-works.com', company: 'Moss Works', country: 'US', message: 'Tell me more' }, context: { timeOnFormMs: 30_000 } }, parsed.config);
     if (!prepared.ok) throw new Error('lead');
     const router = () => env.ROUTER.getByName('global');
-    const first = await router().decide('ld_retry', prepared.lead, Date.now());
+    const first = await router().decide('ld_retry', 'ld_retry', prepared.lead, Date.now());
     await evictDurableObject(router());
-    const again = await router().decide('ld_retry', prepared.lead, Date.now());
+    const again = await router().decide('ld_retry', 'ld_retry', prepared.lead, Date.now());
     expect(again).toEqual(first);
     const owner = first.decision.owner.id;
     expect((await router().snapshot()).load).toEqual({ [owner]: 1 });
     // A different lead moves the rotation on.
-    const next = await router().decide('ld_other', prepared.lead, Date.now());
+    const next = await router().decide('ld_other', 'ld_other', prepared.lead, Date.now());
     expect(next.decision.owner.id).not.toBe(owner);
   });
 });

@@ -42,7 +42,7 @@ describe('seeds/002 through the intake', () => {
   it('a managed-services provider routes by ZIP to the closest field rep, with inside sales as the 15-minute fallback', async () => {
     const { leadId, owner, respondWithin } = await accepted({ firstName: 'Jamie', phone: '(408) 555-0112', postalCode: '95112' }, { formType: 'urgent_service' });
     expect(owner.name).toBe('Rosa');
-    expect(respondWithin.minutes).toBe(15);
+    expect(respondWithin?.minutes).toBe(15);
     const { record } = await leadView(leadId);
     expect(record.decision.escalation[0]).toEqual({ afterMs: 15 * 60_000, action: 'reassign', pool: 'inside-sales' });
   });

@@ -1,85 +1,34 @@
 /**
- * LeadObject: one per lead. It holds the lead, its decision and trace, its timeline, and an
- * outbox of side effects (confirmation, owner notices, CRM records, manager alerts) that it
- * delivers at once and its alarm retries until each is delivered or dead-lettered. The same
- * alarm runs the escalation chain when nobody acknowledges within the SLA. Everything is written
- * to storage before any side effect, and every alarm is safe to run twice.
+ * LeadObject: the object of one identity key (a canonical email, an E.164 phone). It admits the
+ * submissions whose first key it is, keeps the key's mapping to its person's current lead (see
+ * lead/admission.ts), and holds that person's leads: their records, timelines and outboxes
+ * (lead/store.ts), whose side effects it delivers at once and its alarm retries until each is
+ * delivered or dead-lettered (lead/outbox.ts), and whose escalation chains it runs when nobody
+ * acknowledges in time (lead/escalation.ts). A returning person's submission joins their lead
+ * with its content (lead/returns.ts). Everything is written before any side effect, and the alarm
+ * is safe to run twice.
  *
- * An identity's object (a normalised email, else an E.164 phone; see lead/lead-id.ts) is also
- * where concurrent submissions by the same person meet: admissions run one at a time, so fifty
- * identical submissions in the same second make one lead and forty-nine duplicates. It keeps the
- * identity's first lead itself, so a new lead is one object, not two; a later lead (after the
- * dedupe window, or a real one after junk) gets an object of its own. KV holds the identity →
- * lead index for the other keys, with the dedupe window as TTL.
+ * Address it with lead/lead-id.ts: `identityObject` for a key's home tag, `leadObject` for a lead
+ * id (which carries the home tag of the object that keeps it).
  */
 import { DurableObject } from 'cloudflare:workers';
+import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { STAGES, type Stage } from '../../shared/metrics/types.ts';
-import type { Qualification } from '../../shared/qualify/types.ts';
-import { explain } from '../../shared/routing/explain.ts';
-import type { Decision, EscalationStep, Owner, RoutableLead, TraceLine } from '../../shared/routing/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { configVersion } from '../config/store.ts';
-import { MAX_ATTEMPTS, retryDelay } from '../lead/backoff.ts';
-import { leadHome, leadObject, newLeadId } from '../lead/lead-id.ts';
-import { slaDue } from '../lead/sla.ts';
-import { crmTargetCount, deliver } from '../lead/deliveries.ts';
+import { configVersion, currentConfig } from '../config/store.ts';
+import { decideClaim, ownTarget, rememberAnswer, type Admission, type Admitted, type Claim, type ClaimAnswer, type IdentityState } from '../lead/admission.ts';
+import { newLead, rescueLead } from '../lead/create.ts';
+import { nextStep, runStep } from '../lead/escalation.ts';
 import { factsOf } from '../lead/facts.ts';
-import type { Intent, LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../lead/record.ts';
+import { identityObject, leadObject, newLeadId } from '../lead/lead-id.ts';
+import { LeadState } from '../lead/lead-state.ts';
+import { deliverDue, nextDelivery, WATCHDOG_MS } from '../lead/outbox.ts';
+import type { LeadRecord, OutboxEntry, TimelineEvent } from '../lead/record.ts';
+import { joinSubmission, type Submission } from '../lead/returns.ts';
+import { LeadStore } from '../lead/store.ts';
 
-/** What intake asks of an identity's object. */
-export interface Admission {
-  /** The identity's home tag (lead/lead-id.ts): the address of this object. */
-  home: string;
-  lead: RoutableLead;
-  qualification: Qualification;
-  /** Identity keys, this object's own first. */
-  keys: string[];
-  /**
-   * The keys kept in the KV index: those another identity's object may have to look up
-   * (every key but the config's first kind, e.g. phones when email comes first).
-   */
-  indexed: string[];
-  windowMs: number;
-  site: string;
-  receivedAt: number;
-  idempotencyKey?: string;
-  /** The client's address: confirmations are limited per client (CONFIRM_LIMITER). */
-  client: string;
-  publicUrl: string;
-}
-
-/** The answer intake turns into its 202. */
-export interface Admitted {
-  leadId: string;
-  duplicate: boolean;
-  owner: Owner;
-  slaMs: number;
-}
-
-/** What intake hands a new lead. */
-export interface CreateLead {
-  id: string;
-  site: string;
-  receivedAt: number;
-  lead: RoutableLead;
-  qualification: Qualification;
-  decision: Decision;
-  trace: TraceLine[];
-  configVersion: number;
-  /** False when the confirmation is held back (rate limit). */
-  confirm: boolean;
-  /** Origin for links in notifications. */
-  publicUrl: string;
-}
-
-/** What a later submission by the same person adds. */
-export interface Duplicate {
-  at: number;
-  formType: string;
-  source: string;
-  pagePath?: string;
-}
+export type { Admission, Admitted } from '../lead/admission.ts';
 
 /** The lead as the API shows it. */
 export interface LeadView {
@@ -88,347 +37,331 @@ export interface LeadView {
   outbox: OutboxEntry[];
 }
 
-/** The outcome of an acknowledgement. */
-export type AckResult = { ok: true; already: boolean; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_owner'; owner?: Owner };
+/** The outcome of an acknowledgement; a former owner learns only who has the lead now, and since when. */
+export type AckResult =
+  | { ok: true; already: boolean; record: LeadRecord }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_owner'; owner: LeadRecord['owner']; ownerSince: number };
 
-const DEFAULT_BASE_DELAY_MS = 2_000;
+/** The outcome of marking a junk lead real. */
+export type RescueResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_junk' };
+
 const RETRY_AFTER_FAILURE_MS = 30_000;
-/** The alarm behind a delivery run under way in a request: it fires only if the run never finishes. */
-const WATCHDOG_MS = 10_000;
-const KV_PREFIX = 'identity:';
-/** How long a half-done admission is resumed rather than started afresh. */
+/** An admission a client has not retried within this is finished by the alarm. */
+const PENDING_RESUME_MS = 30_000;
+/** How long a half-done admission is resumed by the same submission rather than started afresh. */
 const PENDING_MS = 10 * 60_000;
-const MIN_KV_TTL_S = 60;
-/** Idempotency-Key answers kept per identity (a widget retries one submission until it is answered). */
-const ANSWERS_KEPT = 50;
 
-/** The identity's current lead: later submissions join it until `until`. */
-interface CurrentLead {
-  leadId: string;
-  until: number;
-  junk?: true;
-}
-
-/** An admission under way, written before routing: a retry of the same submission finishes it under the same id. */
-interface PendingAdmission {
-  leadId: string;
-  at: number;
-  fingerprint: string;
-}
-
-/**
- * The Durable Object class of one lead (and of an identity's admissions); address it with
- * lead/lead-id.ts: `identityObject` for an identity, `leadObject` for a lead id.
- */
+/** The Durable Object class of an identity key and its person's leads. */
 export class LeadObject extends DurableObject<AppEnv> {
-  #record: LeadRecord | undefined;
-  #timeline: TimelineEvent[] = [];
-  #outbox: OutboxEntry[] = [];
-  #publicUrl = '';
-  /** Revision of the lead, raised by every save; the metrics store has seen `#metricsSent`. */
-  #rev = 0;
-  #metricsSent = 0;
-  /** After a failed metrics send, the next try waits for the failure retry, not the next tick. */
-  #metricsRetryAt = 0;
-  // The identity's admissions (for an identity's object; empty in a lead's own object).
-  #current: CurrentLead | undefined;
-  #pending: PendingAdmission | undefined;
-  #answers = new Map<string, Admitted>();
+  #store!: LeadStore;
+  #leads = new Map<string, LeadState>();
+  #identity: IdentityState | undefined;
+  /** Admissions, joins and changes that await other objects run one at a time. */
+  #lock: Promise<unknown> = Promise.resolve();
   /** The delivery runs, one after another: an entry is never sent by two runs at once. */
   #deliveries: Promise<void> = Promise.resolve();
-  /** Runs started by a request (see #deliverSoon) and not finished. */
+  /** Runs started by a request and not finished (the alarm only watches over them). */
   #kicked = 0;
+  /** The alarm as last set, so an unchanged one is not written again. */
+  #alarmAt: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
-    ctx.blockConcurrencyWhile(async () => {
-      // One read for the lead and the admissions: this object is on every submission's path.
-      const stored = await ctx.storage.get(['record', 'timeline', 'outbox', 'publicUrl', 'lead', 'pending', 'answers', 'rev', 'metricsSent']);
-      this.#record = stored.get('record') as LeadRecord | undefined;
-      this.#timeline = (stored.get('timeline') as TimelineEvent[] | undefined) ?? [];
-      this.#outbox = (stored.get('outbox') as OutboxEntry[] | undefined) ?? [];
-      this.#publicUrl = (stored.get('publicUrl') as string | undefined) ?? '';
-      this.#rev = (stored.get('rev') as number | undefined) ?? 0;
-      this.#metricsSent = (stored.get('metricsSent') as number | undefined) ?? 0;
-      this.#current = stored.get('lead') as CurrentLead | undefined;
-      this.#pending = stored.get('pending') as PendingAdmission | undefined;
-      this.#answers = new Map((stored.get('answers') as [string, Admitted][] | undefined) ?? []);
-    });
+    ctx.blockConcurrencyWhile(async () => this.#load());
   }
 
-  /** Admits a submission by this object's identity: a new lead, or a duplicate joined to its lead. */
-  async admit(input: Admission): Promise<Admitted> {
-    // One admission at a time: the checks and the creation below must not interleave with
-    // another submission by the same person, though they await other objects.
-    let result: Admitted | undefined;
-    await this.ctx.blockConcurrencyWhile(async () => {
-      result = await this.#admit(input);
-    });
-    return result!;
+  /** Admits a submission whose first key is this object's: a new lead, or the person's lead joined. */
+  async admit(input: Admission, retried = false): Promise<Admitted> {
+    const step = await this.#exclusive(() => this.#resolve(input));
+    if ('answer' in step) return step.answer;
+    // Joining happens after the lock is let go (see lead/admission.ts on deadlocks).
+    const sub: Submission = { lead: input.lead, qualification: input.qualification, receivedAt: input.receivedAt, ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}) };
+    const answer = await this.#joinAnywhere(step.join, sub);
+    if (!answer) {
+      // The lead the key pointed to is gone (erased): forget it and admit afresh, once.
+      await this.#exclusive(async () => this.#forget(step.join));
+      if (retried) throw new Error('admission found no lead twice');
+      return this.admit(input, true);
+    }
+    const state = this.#identity!;
+    rememberAnswer(state, input.idempotencyKey, answer);
+    if (input.idempotencyKey) this.#store.saveIdentity(state);
+    return answer;
   }
 
-  async #admit(input: Admission): Promise<Admitted> {
-    const storage = this.ctx.storage;
-    if (input.idempotencyKey) {
-      const answered = this.#answers.get(input.idempotencyKey);
-      if (answered) return answered;
-    }
-    const junk = input.lead.status === 'junk';
-    const existing = this.#current;
-    // A real submission never joins a junk lead: junk is reviewed, unconfirmed and kept out of
-    // the CRM, and someone else's bot must not be able to silence a person for the window.
-    let leadId = existing && existing.until > input.receivedAt && !(existing.junk && !junk) ? existing.leadId : undefined;
-    // Junk is not in the KV index (see below), so only real leads are found there.
-    for (const key of input.indexed) {
-      if (leadId) break;
-      leadId = (await this.env.LEADS_KV.get(KV_PREFIX + key)) ?? undefined;
-    }
+  /** Claims this object's key for a lead being admitted elsewhere (lock-free: answers at once). */
+  claim(key: string, claim: Claim): ClaimAnswer {
+    const state = (this.#identity ??= { key, answers: [] });
+    const answer = decideClaim(state, claim);
+    if (answer.kind !== 'other') this.#store.saveIdentity(state);
+    return answer;
+  }
 
-    let admitted: Admitted | undefined;
-    if (leadId) {
-      const duplicate: Duplicate = {
-        at: input.receivedAt,
-        formType: input.lead.formType,
-        source: input.lead.source,
-        ...(input.lead.pagePath ? { pagePath: input.lead.pagePath } : {}),
-      };
-      const record = leadId === this.#record?.id ? await this.addDuplicate(duplicate) : await leadObject(this.env, leadId).addDuplicate(duplicate);
-      // The promise to the person is the one made the first time, not what is left of it.
-      if (record) admitted = { leadId, duplicate: true, owner: record.owner, slaMs: record.decision.slaMs };
-    }
-    if (!admitted) {
-      // The id is written down before anything else, so an admission that fails half-way is
-      // finished under the same id when the client retries: routed once, stored once.
-      // Resumed only for the same submission (the client's retry), never for a different one.
-      const fingerprint = JSON.stringify(input.lead);
-      const pending = this.#pending;
-      const resume = pending && input.receivedAt - pending.at < PENDING_MS && pending.fingerprint === fingerprint;
-      // The identity's first lead lives here; a later one gets an object of its own.
-      const id = resume ? pending.leadId : newLeadId(input.receivedAt, this.#record ? undefined : input.home);
-      if (!resume) {
-        this.#pending = { leadId: id, at: input.receivedAt, fingerprint };
-        await storage.put('pending', this.#pending);
+  /** Joins a later submission by the lead's person (see lead/returns.ts); undefined when the lead is not here. */
+  async join(leadId: string, sub: Submission): Promise<Admitted | undefined> {
+    return this.#exclusive(async () => {
+      let lead = this.#leads.get(leadId);
+      const pending = this.#identity?.pending;
+      // The lead is still being admitted (or its admission stopped half-way): finish it first.
+      if (!lead && pending?.leadId === leadId) {
+        await this.#admitNew(this.#identity!, pending.input, leadId);
+        lead = this.#leads.get(leadId);
       }
-      const router = this.env.ROUTER.getByName('global');
-      // Only a new, real lead with an address is confirmed, so only it counts against the
-      // client's confirmations (create() words why the others get none). Asked while routing.
-      const confirms = !junk && (input.lead.email !== undefined || input.lead.phone !== undefined);
-      const [{ decision, configVersion: version }, confirm] = await Promise.all([
-        router.decide(id, input.lead, input.receivedAt),
-        confirms ? this.env.CONFIRM_LIMITER.limit({ key: input.client }).then((r) => r.success) : true,
-      ]);
-      const { config } = await configVersion(this.env.LEADS_KV, version, router);
-      const lead: CreateLead = {
-        id,
-        site: input.site,
-        receivedAt: input.receivedAt,
-        lead: input.lead,
-        qualification: input.qualification,
-        decision,
-        trace: explain(decision, input.lead, config),
-        configVersion: version,
-        confirm,
-        publicUrl: input.publicUrl,
-      };
-      await (leadHome(id) === input.home ? this.create(lead) : leadObject(this.env, id).create(lead));
-      admitted = { leadId: id, duplicate: false, owner: decision.owner, slaMs: decision.slaMs };
-      this.#current = { leadId: id, until: input.receivedAt + input.windowMs, ...(junk ? { junk: true as const } : {}) };
-      this.#pending = undefined;
-      void storage.put('lead', this.#current);
-      void storage.delete('pending');
-    }
-    if (input.idempotencyKey) {
-      this.#answers.set(input.idempotencyKey, admitted);
-      if (this.#answers.size > ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value!);
-      void storage.put('answers', [...this.#answers]);
-    }
-    // Only new, real leads are indexed: KV takes one write per key per second, and a failed
-    // write only weakens cross-key dedupe, so it must not fail the admission. Last, so the
-    // writes above commit together.
-    if (!admitted.duplicate && !junk && input.indexed.length > 0) {
-      const ttl = Math.max(MIN_KV_TTL_S, Math.ceil(input.windowMs / 1000));
-      await Promise.all(input.indexed.map((key) => this.env.LEADS_KV.put(KV_PREFIX + key, admitted.leadId, { expirationTtl: ttl }).catch(() => undefined)));
-    }
-    return admitted;
-  }
-
-  /** Stores a new lead and queues its side effects. Calling it again returns the stored lead. */
-  async create(input: CreateLead): Promise<LeadRecord> {
-    if (this.#record) return this.#record;
-    const { config } = await configVersion(this.env.LEADS_KV, input.configVersion, this.env.ROUTER.getByName('global'));
-    const { trace: _packed, stateChange: _change, ...decision } = input.decision;
-    const record: LeadRecord = {
-      id: input.id,
-      site: input.site,
-      receivedAt: input.receivedAt,
-      lead: input.lead,
-      qualification: input.qualification,
-      decision,
-      configVersion: input.configVersion,
-      trace: input.trace,
-      owner: decision.owner,
-      ownerSince: input.receivedAt,
-      nextStep: 0,
-      duplicates: 0,
-    };
-    if (decision.pool !== undefined) record.pool = decision.pool;
-    record.dueAt = slaDue(record, config, input.receivedAt, decision.slaMs);
-    this.#record = record;
-    this.#publicUrl = input.publicUrl;
-    const at = input.receivedAt;
-    this.#event(at, 'received', `${input.lead.formType} from ${input.lead.source}${input.lead.pagePath ? ` (${input.lead.pagePath})` : ''}`);
-    this.#event(at, 'assigned', `${ownerLabel(decision.owner)} via ${decision.route}, respond within ${formatDuration(decision.slaMs)}`);
-
-    const junk = input.lead.status === 'junk';
-    const channels = config.formTypes[input.lead.formType]?.confirm ?? ['email'];
-    const confirmations = channels.filter((ch) => (ch === 'email' ? input.lead.email : input.lead.phone) !== undefined);
-    const skipped = junk ? 'junk gets no confirmation' : !input.confirm ? 'confirmations from this client are rate-limited' : confirmations.length === 0 ? 'no address to confirm to' : undefined;
-    if (skipped) {
-      record.confirmationSkipped = skipped;
-      this.#event(at, 'confirmation_skipped', skipped);
-    } else {
-      for (const channel of confirmations) this.#enqueue(at, { kind: 'confirmation', channel });
-    }
-    // Junk is reviewed on the dashboard: no pings, and it stays out of the CRM.
-    if (!junk) {
-      this.#notifyOwner(at, decision.owner, config.queues[decision.owner.id]?.watchers ?? []);
-      this.#enqueueCrm(at);
-    }
-    this.#save();
-    await this.#deliverSoon();
-    return record;
-  }
-
-  /** Joins a later submission by the same person: no second confirmation, the CRM record updated. */
-  async addDuplicate(duplicate: Duplicate): Promise<LeadRecord | undefined> {
-    const record = this.#record;
-    if (!record) return undefined;
-    record.duplicates += 1;
-    this.#event(duplicate.at, 'duplicate', `${duplicate.formType} again from ${duplicate.source}${duplicate.pagePath ? ` (${duplicate.pagePath})` : ''}; owner stays ${ownerLabel(record.owner)}`);
-    // One CRM update covers any number of duplicates that arrive before it goes out.
-    const update = record.lead.status !== 'junk' && !this.#outbox.some((e) => e.intent.kind === 'crm' && e.status === 'pending');
-    if (update) this.#enqueueCrm(duplicate.at);
-    this.#save();
-    if (update) await this.#deliverSoon();
-    else await this.#schedule();
-    return record;
-  }
-
-  /** The owner (or, for a queue, one of its watchers) acknowledges: the SLA clock stops. */
-  async acknowledge(by: string, at: number): Promise<AckResult> {
-    const record = this.#record;
-    if (!record) return { ok: false, reason: 'not_found' };
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-    // Whose link it is comes first: a former owner's link neither acknowledges nor shows the lead.
-    const allowed = record.owner.kind === 'rep' ? record.owner.id === by : (config.queues[record.owner.id]?.watchers ?? []).includes(by);
-    if (!allowed) return { ok: false, reason: 'not_owner', owner: record.owner };
-    if (record.acknowledged) return { ok: true, already: true, record };
-    record.acknowledged = { at, by };
-    this.#event(at, 'acknowledged', `by ${config.reps[by]?.name ?? by} after ${formatDuration(at - record.ownerSince)}`);
-    this.#save();
-    await this.#schedule();
-    return { ok: true, already: false, record };
-  }
-
-  /**
-   * Closes the lead: escalation stops and the owner has one open lead fewer. Closing twice
-   * changes nothing the second time.
-   */
-  async close(outcome: string, by: string, at: number): Promise<LeadRecord | undefined> {
-    const record = this.#record;
-    if (!record) return undefined;
-    if (record.closed) return record;
-    record.closed = { at, outcome, by };
-    // Closing as won or lost is also the lead's stage, for conversion by route.
-    if ((STAGES as readonly string[]).includes(outcome)) record.stage = { stage: outcome as Stage, at, by };
-    this.#event(at, 'closed', `${outcome}, by ${by}`);
-    this.#save();
-    if (record.owner.kind === 'rep') await this.env.ROUTER.getByName('global').release(record.owner.id);
-    await this.#schedule();
-    return record;
-  }
-
-  /**
-   * Records that the lead should have gone to `to` (`rep:<id>` or `queue:<id>`): it feeds
-   * first-pass accuracy and the misroute review list. A later report replaces an earlier one.
-   */
-  async reportMisroute(to: string, by: string, at: number, note?: string): Promise<LeadRecord | undefined> {
-    const record = this.#record;
-    if (!record) return undefined;
-    record.misrouted = { to, by, at, ...(note ? { note } : {}) };
-    this.#event(at, 'misrouted', `${by} says it should have gone to ${to}${note ? `: ${note}` : ''}`);
-    this.#save();
-    await this.#schedule();
-    return record;
-  }
-
-  /** Records the lead's later stage (accepted, qualified, won, lost), as the CRM or a person reports it. */
-  async reportStage(stage: Stage, by: string, at: number): Promise<LeadRecord | undefined> {
-    const record = this.#record;
-    if (!record) return undefined;
-    if (record.stage?.stage === stage) return record;
-    record.stage = { stage, at, by };
-    this.#event(at, 'outcome', `${stage}, reported by ${by}`);
-    this.#save();
-    await this.#schedule();
-    return record;
+      if (!lead) return undefined;
+      if (!(sub.idempotencyKey && lead.submissionKeys.includes(sub.idempotencyKey))) {
+        const { config } = await currentConfig(this.env.LEADS_KV, sub.receivedAt, this.env.ROUTER.getByName('global'));
+        await joinSubmission(lead, sub, config, this.env);
+        lead.save(this.#store);
+        await this.#deliverSoon();
+      }
+      return answerOf(lead);
+    });
   }
 
   /** The lead, its timeline and its outbox. */
-  view(): LeadView | undefined {
-    return this.#record ? { record: this.#record, timeline: this.#timeline, outbox: this.#outbox } : undefined;
+  view(leadId: string): LeadView | undefined {
+    const lead = this.#leads.get(leadId);
+    return lead ? { record: lead.record, timeline: lead.timeline, outbox: lead.outbox } : undefined;
   }
 
-  /** Runs due escalation steps, then delivers due outbox entries. Safe to run twice. */
+  /** The owner (or, for a queue, one of its watchers) acknowledges: the SLA clock stops. */
+  async acknowledge(leadId: string, by: string, at: number): Promise<AckResult> {
+    return this.#exclusive(async () => {
+      const lead = this.#leads.get(leadId);
+      if (!lead) return { ok: false, reason: 'not_found' } as const;
+      const record = lead.record;
+      const config = await this.#config(record.configVersion);
+      // Whose link it is comes first: a former owner's link neither acknowledges nor shows the lead.
+      const allowed = record.owner.kind === 'rep' ? record.owner.id === by : (config.queues[record.owner.id]?.watchers ?? []).includes(by);
+      if (!allowed) return { ok: false, reason: 'not_owner', owner: record.owner, ownerSince: record.ownerSince } as const;
+      if (record.acknowledged) return { ok: true, already: true, record } as const;
+      record.acknowledged = { at, by };
+      lead.event(at, 'acknowledged', `by ${config.reps[by]?.name ?? by} after ${formatDuration(at - record.ownerSince)}`);
+      lead.save(this.#store);
+      await this.#schedule();
+      return { ok: true, already: false, record } as const;
+    });
+  }
+
+  /** Closes the lead: escalation stops and it no longer counts toward its owner's load. Closing twice changes nothing. */
+  async close(leadId: string, outcome: string, by: string, at: number): Promise<LeadRecord | undefined> {
+    return this.#change(leadId, async (lead) => {
+      const record = lead.record;
+      if (record.closed) return false;
+      record.closed = { at, outcome, by };
+      // Closing as won or lost is also the lead's stage, for conversion by route.
+      if ((STAGES as readonly string[]).includes(outcome)) record.stage = { stage: outcome as Stage, at, by };
+      lead.event(at, 'closed', `${outcome}, by ${by}`);
+      await this.#release(lead);
+      return true;
+    });
+  }
+
+  /** Records that the lead should have gone to `to` (`rep:<id>` or `queue:<id>`); a later report replaces an earlier one. */
+  async reportMisroute(leadId: string, to: string, by: string, at: number, note?: string): Promise<LeadRecord | undefined> {
+    return this.#change(leadId, async (lead) => {
+      lead.record.misrouted = { to, by, at, ...(note ? { note } : {}) };
+      lead.event(at, 'misrouted', `${by} says it should have gone to ${to}${note ? `: ${note}` : ''}`);
+      return true;
+    });
+  }
+
+  /** Records the lead's later stage (accepted, qualified, won, lost); won or lost ends its claim on its owner's capacity. */
+  async reportStage(leadId: string, stage: Stage, by: string, at: number): Promise<LeadRecord | undefined> {
+    return this.#change(leadId, async (lead) => {
+      if (lead.record.stage?.stage === stage) return false;
+      lead.record.stage = { stage, at, by };
+      lead.event(at, 'outcome', `${stage}, reported by ${by}`);
+      if (stage === 'won' || stage === 'lost') await this.#release(lead);
+      return true;
+    });
+  }
+
+  /** An admin marks a junk lead real: routed, confirmed and notified as if it had just arrived. */
+  async rescue(leadId: string, by: string, at: number): Promise<RescueResult> {
+    return this.#exclusive(async () => {
+      const lead = this.#leads.get(leadId);
+      if (!lead) return { ok: false, reason: 'not_found' } as const;
+      if (lead.record.lead.status !== 'junk') return { ok: false, reason: 'not_junk' } as const;
+      const { config } = await currentConfig(this.env.LEADS_KV, at, this.env.ROUTER.getByName('global'));
+      await rescueLead(lead, by, at, config, this.env);
+      const current = this.#identity?.current;
+      if (current?.leadId === leadId && current.junk) {
+        delete current.junk;
+        this.#store.saveIdentity(this.#identity);
+      }
+      lead.save(this.#store);
+      await this.#deliverSoon();
+      return { ok: true, record: lead.record } as const;
+    });
+  }
+
+  /** Finishes a stalled admission, gives back owed load, runs due escalation steps, delivers due entries. Safe to run twice. */
   override async alarm(): Promise<void> {
-    if (!this.#record) return;
     const now = Date.now();
+    this.#alarmAt = undefined;
     // Each phase may fail (another object overloaded, KV down); whatever happens the alarm is
     // set again, so nothing pending is ever left without one.
     let failed = false;
-    try {
-      await this.#escalate(now);
-    } catch {
-      failed = true;
-    }
-    try {
-      await this.#deliver();
-    } catch {
-      failed = true;
-    }
-    // Also when delivery failed, or nothing was due (an acknowledgement, a misroute report).
+    const phase = (run: () => Promise<unknown>) => run().catch(() => (failed = true));
+    await phase(() => this.#resumeStalled(now));
+    await phase(() => this.#exclusive(() => this.#settleReleases()));
+    for (const lead of [...this.#leads.values()]) await phase(() => this.#escalate(lead, now));
+    await phase(() => this.#deliver());
     await this.#sendMetrics(Date.now());
     await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
   }
 
+  // --- admission ------------------------------------------------------------------------------
+
+  async #resolve(input: Admission): Promise<{ answer: Admitted } | { join: string }> {
+    const state = (this.#identity ??= { key: input.key, answers: [] });
+    const answered = input.idempotencyKey ? state.answers.find(([key]) => key === input.idempotencyKey)?.[1] : undefined;
+    if (answered) return { answer: answered };
+    // The client's retry of an admission that stopped half-way finishes it under the same id.
+    const pending = state.pending;
+    if (pending && pending.fingerprint === JSON.stringify(input.lead) && input.receivedAt - pending.at < PENDING_MS) return this.#admitNew(state, pending.input, pending.leadId);
+    const own = ownTarget(state, input);
+    if (own) return { join: own.leadId };
+    return this.#admitNew(state, input);
+  }
+
   /**
-   * Sends the lead's facts to the metrics store when they changed since the last send. The
-   * revision sent is stored, so a failed send is retried by a later alarm, and a repeated one
-   * is ignored by the store.
+   * A new lead: its id and the key's mapping written first, then (side by side) the decision,
+   * the confirmation allowance and the claims on the submission's other keys. A claim that
+   * finds the person's lead elsewhere turns the admission into a join, and the decision is given back.
    */
-  async #sendMetrics(now: number): Promise<void> {
-    const record = this.#record!;
-    if (this.#rev <= this.#metricsSent || now < this.#metricsRetryAt) return;
-    const rev = this.#rev;
-    try {
-      let dueAt = record.dueAt;
-      if (dueAt === undefined) {
-        const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-        dueAt = slaDue(record, config, record.receivedAt, record.decision.slaMs);
+  async #admitNew(state: IdentityState, input: Admission, resumeId?: string): Promise<{ answer: Admitted } | { join: string }> {
+    const id = resumeId ?? this.#newId(input.receivedAt, input.home);
+    const junk = input.lead.status === 'junk';
+    const until = input.receivedAt + input.windowMs;
+    const email = input.email ? { email: input.email } : {};
+    state.pending = { leadId: id, at: input.receivedAt, fingerprint: JSON.stringify(input.lead), input };
+    state.current = { leadId: id, until, ...email, ...(junk ? { junk: true as const } : {}) };
+    // Durable before any call below leaves (output gate): a claim, a retry or the alarm finds it.
+    this.#store.saveIdentity(state);
+    const router = this.env.ROUTER.getByName('global');
+    // Only a new, real lead with an address is confirmed, so only it counts against the client's confirmations.
+    const confirms = !junk && (input.lead.email !== undefined || input.lead.phone !== undefined);
+    const claims = junk ? [] : input.others.map((k) => identityObject(this.env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt }));
+    const [decided, confirm, ...answers] = await Promise.all([
+      router.decide(id, id, input.lead, input.receivedAt),
+      confirms ? this.env.CONFIRM_LIMITER.limit({ key: input.client }).then((r) => r.success) : Promise.resolve(true),
+      ...claims,
+    ]);
+    const found = answers.find((a): a is Extract<ClaimAnswer, { kind: 'join' }> => a.kind === 'join');
+    if (found) {
+      state.current = { leadId: found.leadId, until: found.until, ...email };
+      delete state.pending;
+      this.#store.saveIdentity(state);
+      await router.release(id).catch(() => {
+        state.owedReleases = [...(state.owedReleases ?? []), id];
+        this.#store.saveIdentity(state);
+      });
+      return { join: found.leadId };
+    }
+    const config = await this.#config(decided.configVersion);
+    const lead = newLead({ id, site: input.site, receivedAt: input.receivedAt, lead: input.lead, qualification: input.qualification, decision: decided.decision, configVersion: decided.configVersion, confirm, publicUrl: input.publicUrl }, config, this.env);
+    this.#leads.set(id, lead);
+    lead.save(this.#store);
+    delete state.pending;
+    const answer = answerOf(lead);
+    rememberAnswer(state, input.idempotencyKey, answer);
+    this.#store.saveIdentity(state);
+    await this.#deliverSoon();
+    return { answer };
+  }
+
+  /** An admission the client never came back for is finished here, so its routing reservation becomes a lead. */
+  async #resumeStalled(now: number): Promise<void> {
+    const pending = this.#identity?.pending;
+    if (!pending || now - pending.at < PENDING_RESUME_MS) return;
+    const step = await this.#exclusive(async () => (this.#identity?.pending === pending ? this.#admitNew(this.#identity, pending.input, pending.leadId) : undefined));
+    if (step && 'join' in step) {
+      const { input } = pending;
+      await this.#joinAnywhere(step.join, { lead: input.lead, qualification: input.qualification, receivedAt: input.receivedAt });
+    }
+  }
+
+  /** Joins a lead kept here or in another object (never while holding the lock). */
+  #joinAnywhere(leadId: string, sub: Submission): Promise<Admitted | undefined> {
+    const stub = leadObject(this.env, leadId);
+    return stub.id.equals(this.ctx.id) ? this.join(leadId, sub) : stub.join(leadId, sub);
+  }
+
+  #forget(leadId: string): void {
+    const state = this.#identity;
+    if (state?.current?.leadId !== leadId) return;
+    delete state.current;
+    this.#store.saveIdentity(state);
+  }
+
+  #newId(at: number, home: string): string {
+    let id = newLeadId(at, home);
+    // Two leads of one person in one millisecond (junk, then real) must not share an id.
+    for (let t = at + 1; this.#leads.has(id) || this.#identity?.pending?.leadId === id; t++) id = newLeadId(t, home);
+    return id;
+  }
+
+  // --- changes, load, escalation, delivery ----------------------------------------------------
+
+  /** Runs `change` on a lead under the lock; saves and reschedules when it says something changed. */
+  async #change(leadId: string, change: (lead: LeadState) => Promise<boolean>): Promise<LeadRecord | undefined> {
+    return this.#exclusive(async () => {
+      const lead = this.#leads.get(leadId);
+      if (!lead) return undefined;
+      if (await change(lead)) {
+        lead.save(this.#store);
+        await this.#schedule();
       }
-      const facts = factsOf(record, this.#timeline, this.#outbox, dueAt, rev);
-      await this.env.METRICS.getByName('global').ingest([{ facts, ...(this.#metricsSent === 0 ? { lead: record.lead } : {}) }]);
-      this.#metricsSent = rev;
-      void this.ctx.storage.put('metricsSent', rev);
+      return lead.record;
+    });
+  }
+
+  /** Gives the lead's place in its owner's load back to RouterState; if that fails, the alarm tries again. */
+  async #release(lead: LeadState): Promise<void> {
+    try {
+      await this.env.ROUTER.getByName('global').release(lead.id);
+      delete lead.record.releaseOwed;
     } catch {
-      this.#metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;
+      lead.record.releaseOwed = true;
+    }
+  }
+
+  async #settleReleases(): Promise<void> {
+    const state = this.#identity;
+    for (const id of state?.owedReleases ?? []) {
+      await this.env.ROUTER.getByName('global').release(id);
+      state!.owedReleases = state!.owedReleases!.filter((owed) => owed !== id);
+      this.#store.saveIdentity(state);
+    }
+    for (const lead of this.#leads.values()) {
+      if (!lead.record.releaseOwed) continue;
+      await this.#release(lead);
+      if (!lead.record.releaseOwed) lead.save(this.#store);
+    }
+  }
+
+  async #escalate(lead: LeadState, now: number): Promise<void> {
+    for (;;) {
+      const config = await this.#config(lead.record.configVersion);
+      const due = nextStep(lead, config);
+      if (!due || due.dueAt > now) return;
+      // No acknowledgement or close may slip in while the step waits on RouterState.
+      await this.#exclusive(async () => {
+        if (lead.record.nextStep !== due.index || lead.record.acknowledged || lead.record.closed) return;
+        await runStep(lead, due.step, due.index, config, this.env, now);
+        if (lead.record.releaseOwed) await this.#release(lead);
+        lead.save(this.#store);
+      });
     }
   }
 
   /**
    * Delivers what is due now within the request rather than on an alarm tick: side effects go
-   * out at once, and no alarm runs per lead. The alarm is still set, as a watchdog, should this
-   * object be evicted before the run finishes. Sends wait for the writes before them (output gate).
+   * out at once. The alarm is still set, as a watchdog, should this object be evicted before the
+   * run finishes. Sends wait for the writes before them (output gate).
    */
   async #deliverSoon(): Promise<void> {
     this.#kicked += 1;
@@ -442,184 +375,84 @@ export class LeadObject extends DurableObject<AppEnv> {
     await this.#schedule();
   }
 
-  /** Delivers the due outbox entries after any run under way, then tells the metrics store. */
+  /** Delivers every lead's due entries after any run under way, then tells the metrics store. */
   #deliver(): Promise<void> {
-    const run = this.#deliveries.then(() => this.#deliverDue(Date.now())).then(() => this.#sendMetrics(Date.now()));
+    const run = this.#deliveries.then(async () => {
+      for (const lead of this.#leads.values()) {
+        const config = await this.#config(lead.record.configVersion);
+        if (await deliverDue(lead, config, this.env, Date.now())) lead.save(this.#store);
+      }
+      await this.#sendMetrics(Date.now());
+    });
     this.#deliveries = run.catch(() => undefined);
     return run;
   }
 
-  async #escalate(now: number): Promise<void> {
-    const record = this.#record!;
-    const steps = record.decision.escalation;
-    if (record.acknowledged || record.closed || record.nextStep >= steps.length) return;
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-    while (!record.acknowledged && !record.closed && record.nextStep < steps.length) {
-      const index = record.nextStep;
-      const step = steps[index]!;
-      if (slaDue(record, config, record.receivedAt, step.afterMs) > now) return;
-      // No acknowledgement or close may slip in while the step waits on another object.
-      await this.ctx.blockConcurrencyWhile(() => this.#runStep(step, index, now));
-    }
-  }
-
   /**
-   * One escalation step. The step index advances in the same write as the step's outcome and
-   * its outbox entries, so a second alarm finds the step done; the one call to another object
-   * (reassignment) is idempotent on the step's key.
+   * Sends the facts of every lead that changed since its last send to the metrics store, in one
+   * call. The revision sent is stored, so a failed send is retried later, and a repeated one is
+   * ignored by the store.
    */
-  async #runStep(step: EscalationStep, index: number, now: number): Promise<void> {
-    const record = this.#record!;
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-    const waited = formatDuration(now - record.ownerSince);
-    const previous = record.owner;
-    if (step.action === 'reassign') {
-      const router = this.env.ROUTER.getByName('global');
-      const result = await router.reassign(`${record.id}:step:${index}`, step.pool ?? record.pool, previous.kind === 'rep' ? previous.id : undefined, now);
-      if (result.ok) {
-        record.owner = result.owner;
-        record.ownerSince = now;
-        record.pool = result.pool;
-        this.#event(now, 'reassigned', `from ${ownerLabel(previous)} to ${result.owner.name} in pool ${result.pool}: not acknowledged after ${waited}`);
-        this.#notifyOwner(now, result.owner, []);
-        this.#enqueueCrm(now);
-      } else {
-        this.#event(now, 'escalated', `reassignment skipped: ${result.reason === 'no_pool' ? 'the lead came from no pool' : 'nobody else in the pool is available'}`);
-      }
-    } else if (step.action === 'alert_manager') {
-      const manager = step.notify ?? (previous.kind === 'rep' ? config.reps[previous.id]?.manager : config.queues[previous.id]?.watchers[0]);
-      if (manager) {
-        this.#event(now, 'escalated', `alerting ${config.reps[manager]?.name ?? manager}: ${ownerLabel(previous)} has not acknowledged after ${waited}`);
-        this.#enqueue(now, { kind: 'manager_alert', channel: 'slack', to: manager });
-        if (config.reps[manager]?.email) this.#enqueue(now, { kind: 'manager_alert', channel: 'email', to: manager });
-      } else {
-        this.#event(now, 'escalated', 'manager alert skipped: the owner has no manager');
-      }
-    } else {
-      const queue = config.queues[step.queue];
-      record.owner = { kind: 'queue', id: step.queue, name: queue?.name ?? step.queue };
-      record.ownerSince = now;
-      this.#event(now, 'moved_to_queue', `from ${ownerLabel(previous)} to ${record.owner.name}: not acknowledged after ${waited}`);
-      if (previous.kind === 'rep') await this.env.ROUTER.getByName('global').release(previous.id);
-      this.#notifyOwner(now, record.owner, queue?.watchers ?? []);
-      this.#enqueueCrm(now);
-    }
-    record.nextStep = index + 1;
-    this.#save();
-  }
-
-  async #deliverDue(now: number): Promise<void> {
-    const record = this.#record!;
-    for (const entry of this.#outbox) {
-      // A notice to a rep who no longer owns the lead would hand them a link that cannot work.
-      if (entry.status === 'pending' && entry.intent.kind === 'owner_notice' && record.owner.kind === 'rep' && entry.intent.to !== record.owner.id) {
-        entry.status = 'superseded';
-      }
-    }
-    const due = this.#outbox.filter((e) => e.status === 'pending' && e.nextAt <= now);
+  async #sendMetrics(now: number): Promise<void> {
+    const due = [...this.#leads.values()].filter((lead) => lead.rev > lead.metricsSent && now >= lead.metricsRetryAt);
     if (due.length === 0) return;
-    const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-    const base = Number(this.env.OUTBOX_BASE_DELAY_MS ?? DEFAULT_BASE_DELAY_MS);
-    await Promise.all(
-      due.map(async (entry) => {
-        const delivery = await deliver(entry, { record, config, env: this.env, publicUrl: this.#publicUrl, now });
-        const at = Date.now();
-        entry.attempts += 1;
-        if (delivery.ok) {
-          entry.status = 'delivered';
-          entry.deliveredAt = at;
-          if (delivery.ref !== undefined) entry.ref = delivery.ref;
-          this.#event(at, deliveredType(entry.intent), describe(entry.intent, record, config.reps));
-        } else if (!delivery.retry || entry.attempts >= MAX_ATTEMPTS) {
-          entry.status = 'dead';
-          entry.lastError = delivery.error;
-          this.#event(at, 'dead_lettered', `${describe(entry.intent, record, config.reps)} failed for good after ${entry.attempts} attempt(s): ${delivery.error}`);
-        } else {
-          entry.lastError = delivery.error;
-          entry.nextAt = at + retryDelay(entry.attempts, base);
-          if (entry.attempts === 1) this.#event(at, 'delivery_retry', `${describe(entry.intent, record, config.reps)} failed (${delivery.error}); retrying`);
-        }
-      }),
-    );
-    this.#save();
+    const sent = due.map((lead) => ({ lead, rev: lead.rev }));
+    try {
+      const snapshots = sent.map(({ lead, rev }) => ({ facts: factsOf(lead.record, lead.timeline, lead.outbox, lead.record.dueAt ?? lead.record.receivedAt, rev), ...(lead.metricsSent === 0 ? { lead: lead.record.lead } : {}) }));
+      await this.env.METRICS.getByName('global').ingest(snapshots);
+      for (const { lead, rev } of sent) lead.markMetricsSent(rev, this.#store);
+    } catch {
+      for (const { lead } of sent) lead.metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;
+    }
   }
 
-  /** The next alarm: the earliest pending delivery or the next escalation step (or `latest`, if sooner). */
+  /** The next alarm: the earliest of every lead's next delivery, escalation step, metrics send or owed release, and a stalled admission. */
   async #schedule(latest?: number): Promise<void> {
-    const record = this.#record;
-    if (!record) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
     const now = Date.now();
-    // Facts the metrics store has not seen go with the next delivery run, or on the alarm.
-    if (this.#rev > this.#metricsSent) next = Math.min(next, this.#kicked > 0 ? now + WATCHDOG_MS : Math.max(now, this.#metricsRetryAt));
-    for (const entry of this.#outbox) {
-      if (entry.status !== 'pending') continue;
-      // What is due now is a request's run to deliver; the alarm only watches over it.
-      const at = this.#kicked > 0 && entry.nextAt <= now ? now + WATCHDOG_MS : entry.nextAt;
-      if (at < next) next = at;
+    const running = this.#kicked > 0;
+    for (const lead of this.#leads.values()) {
+      if (lead.rev > lead.metricsSent) next = Math.min(next, running ? now + WATCHDOG_MS : Math.max(now, lead.metricsRetryAt));
+      if (lead.record.releaseOwed) next = Math.min(next, now + RETRY_AFTER_FAILURE_MS);
+      next = Math.min(next, nextDelivery(lead, now, running));
+      const step = nextStep(lead, await this.#config(lead.record.configVersion));
+      if (step) next = Math.min(next, step.dueAt);
     }
-    const step = record.decision.escalation[record.nextStep];
-    if (step && !record.acknowledged && !record.closed) {
-      const { config } = await configVersion(this.env.LEADS_KV, record.configVersion, this.env.ROUTER.getByName('global'));
-      next = Math.min(next, slaDue(record, config, record.receivedAt, step.afterMs));
-    }
-    if (next === Number.POSITIVE_INFINITY) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(next);
+    const state = this.#identity;
+    if (state?.pending) next = Math.min(next, state.pending.at + PENDING_RESUME_MS);
+    if (state?.owedReleases?.length) next = Math.min(next, now + RETRY_AFTER_FAILURE_MS);
+    const at = next === Number.POSITIVE_INFINITY ? null : next;
+    if (at === this.#alarmAt) return;
+    this.#alarmAt = at;
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
   }
 
-  #notifyOwner(at: number, owner: Owner, watchers: readonly string[]): void {
-    const people = owner.kind === 'rep' ? [owner.id] : watchers;
-    if (people.length === 0) return;
-    this.#enqueue(at, { kind: 'owner_notice', channel: 'slack', to: owner.id });
-    for (const person of people) this.#enqueue(at, { kind: 'owner_notice', channel: 'email', to: person });
+  // --- plumbing -------------------------------------------------------------------------------
+
+  #load(): void {
+    this.#store = new LeadStore(this.ctx.storage.sql);
+    this.#leads = new Map([...this.#store.loadLeads()].map(([id, loaded]) => [id, new LeadState(loaded)]));
+    this.#identity = this.#store.loadIdentity<IdentityState>();
   }
 
-  #enqueueCrm(at: number): void {
-    const targets = Math.max(1, crmTargetCount(this.env));
-    for (let target = 0; target < targets; target++) this.#enqueue(at, { kind: 'crm', target });
+  /** Runs `section` after the ones before it; one that fails leaves memory as storage has it. */
+  #exclusive<T>(section: () => Promise<T>): Promise<T> {
+    const run = this.#lock.then(section);
+    this.#lock = run.then(
+      () => undefined,
+      () => this.#load(),
+    );
+    return run;
   }
 
-  #enqueue(at: number, intent: Intent): void {
-    this.#outbox.push({ id: `${this.#outbox.length + 1}`, intent, status: 'pending', attempts: 0, nextAt: at, createdAt: at });
-  }
-
-  #event(at: number, type: TimelineType, detail: string): void {
-    this.#timeline.push({ at, type, detail });
-  }
-
-  #save(): void {
-    this.#rev += 1;
-    // Not awaited: the output gate holds replies (and the alarm's completion) until durable.
-    void this.ctx.storage.put({ record: this.#record, timeline: this.#timeline, outbox: this.#outbox, publicUrl: this.#publicUrl, rev: this.#rev });
+  async #config(version: number): Promise<RoutingConfig> {
+    return (await configVersion(this.env.LEADS_KV, version, this.env.ROUTER.getByName('global'))).config;
   }
 }
 
-function ownerLabel(owner: Owner): string {
-  return owner.kind === 'rep' ? owner.name : `queue ${owner.name}`;
-}
-
-function deliveredType(intent: Intent): TimelineType {
-  switch (intent.kind) {
-    case 'confirmation':
-      return 'confirmation_sent';
-    case 'owner_notice':
-      return 'rep_notified';
-    case 'manager_alert':
-      return 'manager_alerted';
-    case 'crm':
-      return 'crm_forwarded';
-  }
-}
-
-function describe(intent: Intent, record: LeadRecord, reps: Record<string, { name: string }>): string {
-  switch (intent.kind) {
-    case 'confirmation':
-      return `confirmation ${intent.channel} to the lead`;
-    case 'owner_notice':
-      return `${intent.channel} to ${reps[intent.to]?.name ?? (record.owner.kind === 'queue' ? record.owner.name : intent.to)}`;
-    case 'manager_alert':
-      return `manager alert (${intent.channel}) to ${reps[intent.to]?.name ?? intent.to}`;
-    case 'crm':
-      return `CRM record (owner ${ownerLabel(record.owner)})`;
-  }
+/** What the person is told: who owns their lead and how soon they answer (junk promises nothing). */
+function answerOf(lead: LeadState): Admitted {
+  const record = lead.record;
+  return { leadId: record.id, owner: record.owner, slaMs: record.decision.slaMs, junk: record.lead.status === 'junk' };
 }

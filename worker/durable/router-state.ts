@@ -1,17 +1,24 @@
 /**
- * RouterState: the one place routing state lives (round-robin cursors, open leads per rep) and
- * the one writer of config versions. Strongly consistent by construction: a single object, and
- * every decision reads and commits the state with no await in between. KV, being eventually
- * consistent, never holds a counter.
+ * RouterState: the one place routing state lives (round-robin cursors, daily counts, open leads
+ * per rep) and the one writer of config versions. Strongly consistent by construction: a single
+ * object, and every decision reads and commits the state with no await in between. KV, being
+ * eventually consistent, never holds a counter.
+ *
+ * A rep's load is derived from the open leads themselves (lead/open-leads.ts: one row per lead,
+ * keyed by the lead), so holding, moving and releasing a lead are idempotent and the count can
+ * be checked against the rows.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { parseConfig, type ConfigIssue } from '../../shared/config/parse.ts';
+import type { RoutingConfig } from '../../shared/config/schema.ts';
 import type { ShadowWarning } from '../../shared/config/shadowing.ts';
 import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
 import { applyStateChange, route } from '../../shared/routing/route.ts';
-import type { Decision, RoutableLead, RoutingState } from '../../shared/routing/types.ts';
+import type { Decision, RoutableLead, RoutingState, StateChange } from '../../shared/routing/types.ts';
+import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { bundledConfigJson, bundledConfigVersion, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
+import { OpenLeads, type OpenLead } from '../lead/open-leads.ts';
 
 /** A decision and the config version that made it. */
 export interface VersionedDecision {
@@ -29,14 +36,23 @@ export interface VersionMeta {
   note?: string;
 }
 
+/** The routing state as the admin API shows it: the engine's state, and the open leads behind the load. */
+export type StateSnapshot = RoutingState & { configVersion: number; open: OpenLead[] };
+
 const REASSIGNMENTS_KEPT = 500;
 /** How long a decision is remembered for a retried admission (they come within minutes). */
 const DECISIONS_KEPT_MS = 60 * 60_000;
 const PRUNE_EVERY = 500;
+/** Open leads listed by the admin state read. */
+const OPEN_LISTED = 1_000;
+/** How long a lead counts toward its owner's load without a close or outcome, by default. */
+export const DEFAULT_RELEASE_AFTER = '7d';
 
 /** The routing state object; address it by the name `global`. */
 export class RouterState extends DurableObject<AppEnv> {
+  /** Cursors and the other counters of the engine; the load is kept by `#open`. */
   #state: RoutingState = { cursors: {}, load: {} };
+  #open!: OpenLeads;
   #version = 0;
   #config: VersionedConfig | undefined;
   /** Results of recent reassignments by idempotency key: an alarm that fires twice gets the same answer. */
@@ -48,30 +64,35 @@ export class RouterState extends DurableObject<AppEnv> {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       const stored = await ctx.storage.get(['state', 'version', 'reassignments']);
-      this.#state = (stored.get('state') as RoutingState | undefined) ?? this.#state;
+      this.#state = { ...this.#state, ...((stored.get('state') as RoutingState | undefined) ?? {}), load: {} };
       this.#version = (stored.get('version') as number | undefined) ?? 0;
       this.#reassignments = new Map((stored.get('reassignments') as [string, Reassignment][] | undefined) ?? []);
-      // Recent decisions by lead id, on disk: a retried admission finds its decision even
-      // after this object restarted, so it is neither routed nor counted twice.
+      // Recent decisions by key, on disk: a retried admission finds its decision even after this
+      // object restarted, so it is neither routed nor counted twice.
       ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS decisions (lead_id TEXT PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL)');
+      this.#open = new OpenLeads(ctx.storage.sql);
     });
   }
 
   /**
-   * Routes a lead with the current config and commits the state change. Idempotent on `leadId`
-   * (for recent leads): an admission retried after a failure is not routed, and counted, twice.
+   * Routes a lead with the current config and commits the state change; a rep owner holds the
+   * lead as open (replacing what the lead held before, for a lead routed again). Idempotent on
+   * `key` (for recent keys): an admission retried after a failure is not routed, and counted, twice.
+   * @param key the decision's idempotency key: the lead id for a new lead, another for a re-route
    */
-  async decide(leadId: string, lead: RoutableLead, at: number): Promise<VersionedDecision> {
+  async decide(key: string, leadId: string, lead: RoutableLead, at: number): Promise<VersionedDecision> {
     const sql = this.ctx.storage.sql;
-    const done = sql.exec<{ decision: string }>('SELECT decision FROM decisions WHERE lead_id = ?', leadId).toArray()[0];
+    const done = sql.exec<{ decision: string }>('SELECT decision FROM decisions WHERE lead_id = ?', key).toArray()[0];
     if (done) return JSON.parse(done.decision) as VersionedDecision;
     const { config, version } = await this.#currentConfig();
-    const decision = route(lead, config, this.#state, at);
-    this.#state = applyStateChange(this.#state, decision.stateChange);
-    this.#saveState();
+    this.#expireIdle(config, at);
+    const decision = route(lead, config, this.#view(), at);
+    this.#commit(decision.stateChange);
+    if (decision.owner.kind === 'rep') this.#open.hold(leadId, decision.owner.id, at);
+    else this.#open.release(leadId);
     const result = { decision, configVersion: version };
     // Written with the state change (no await between): both are durable, or neither.
-    sql.exec('INSERT OR REPLACE INTO decisions (lead_id, at, decision) VALUES (?, ?, ?)', leadId, at, JSON.stringify(result));
+    sql.exec('INSERT OR REPLACE INTO decisions (lead_id, at, decision) VALUES (?, ?, ?)', key, at, JSON.stringify(result));
     if (++this.#sincePrune >= PRUNE_EVERY) {
       this.#sincePrune = 0;
       sql.exec('DELETE FROM decisions WHERE at < ?', at - DECISIONS_KEPT_MS);
@@ -80,34 +101,40 @@ export class RouterState extends DurableObject<AppEnv> {
   }
 
   /**
-   * Reassigns a lead to another rep of a pool (escalation). Idempotent on `key`: the second
-   * call returns the first answer and changes nothing.
+   * Reassigns lead `leadId` to another rep of a pool (escalation): the lead moves to the new
+   * rep's load. Idempotent on `key`: the second call returns the first answer and changes nothing.
    */
-  async reassign(key: string, pool: string | undefined, from: string | undefined, at: number): Promise<Reassignment> {
+  async reassign(key: string, leadId: string, pool: string | undefined, from: string | undefined, at: number): Promise<Reassignment> {
     const done = this.#reassignments.get(key);
     if (done) return done;
     const { config } = await this.#currentConfig();
-    const result = reassign(pool, from, config, this.#state, at);
+    this.#expireIdle(config, at);
+    const result = reassign(pool, from, config, this.#view(), at);
     if (result.ok) {
-      this.#state = applyStateChange(this.#state, result.stateChange);
-      if (from !== undefined) this.#release(from);
+      this.#commit(result.stateChange);
+      this.#open.hold(leadId, result.owner.id, at);
     }
     this.#reassignments.set(key, result);
     if (this.#reassignments.size > REASSIGNMENTS_KEPT) this.#reassignments.delete(this.#reassignments.keys().next().value!);
-    this.#saveState();
     void this.ctx.storage.put('reassignments', [...this.#reassignments]);
     return result;
   }
 
-  /** One open lead fewer for `rep` (reassigned away, moved to a queue, closed). */
-  release(rep: string): void {
-    this.#release(rep);
-    this.#saveState();
+  /** Lead `leadId` no longer counts toward its rep's load (closed, given an outcome, moved to a queue). Idempotent. */
+  release(leadId: string): boolean {
+    return this.#open.release(leadId);
   }
 
-  /** The state as it is now (for dry runs and the dashboard). */
-  snapshot(): RoutingState & { configVersion: number } {
-    return { ...structuredClone(this.#state), configVersion: this.#version };
+  /** The state as it is now (for dry runs and the dashboard), with the open leads behind the load. */
+  async snapshot(): Promise<StateSnapshot> {
+    const { config } = await this.#currentConfig();
+    this.#expireIdle(config, Date.now());
+    return { ...structuredClone(this.#view()), configVersion: this.#version, open: this.#open.list(OPEN_LISTED) };
+  }
+
+  /** Each rep's load counted again from the open leads, to check the running counts against. */
+  recountLoad(): { running: Record<string, number>; recounted: Record<string, number> } {
+    return { running: { ...this.#open.counts }, recounted: { ...this.#open.recount() } };
   }
 
   /** The current config and its version. */
@@ -154,13 +181,23 @@ export class RouterState extends DurableObject<AppEnv> {
     return this.#config;
   }
 
-  #release(rep: string): void {
-    const open = this.#state.load[rep] ?? 0;
-    this.#state = { ...this.#state, load: { ...this.#state.load, [rep]: Math.max(0, open - 1) } };
+  /** The engine's view: the cursors and counters, and the load of the open leads. */
+  #view(): RoutingState {
+    return { ...this.#state, load: this.#open.counts as Record<string, number> };
   }
 
-  #saveState(): void {
+  /**
+   * Commits a decision's change to the cursors and counters. Its `assign` is applied to a
+   * throwaway load: the open leads keep the load (see `hold`).
+   */
+  #commit(change: StateChange): void {
+    const next = applyStateChange({ ...this.#state, load: {} }, change);
+    this.#state = { ...next, load: {} };
     // Not awaited: the output gate holds every reply until this write is durable.
-    void this.ctx.storage.put('state', this.#state);
+    void this.ctx.storage.put('state', { ...this.#state, load: undefined });
+  }
+
+  #expireIdle(config: RoutingConfig, now: number): void {
+    this.#open.expire(now - parseDuration(config.load?.releaseAfter ?? DEFAULT_RELEASE_AFTER)!);
   }
 }

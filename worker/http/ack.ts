@@ -1,12 +1,14 @@
 /**
- * `GET/POST /v1/leads/:id/ack`: the rep's signed link. GET shows the lead and a button (link
- * previews in chat apps fetch GET, so it must not acknowledge); POST acknowledges and stops the
- * SLA clock. `POST /v1/leads/:id/misroute` with the same signed link lets the rep say who should
- * have had the lead instead. Forged or expired links get a 403.
+ * `GET/HEAD/POST /v1/leads/:id/ack`: the rep's signed link. Only a POST (the page's button, a
+ * person) acknowledges: GET and HEAD — link previews in chat apps, mail security scanners —
+ * only show the page. The page says whether the lead is already acknowledged, in the rep's own
+ * time zone; a link of a rep who no longer owns the lead says where it went and when, and
+ * nothing of the lead. `POST /v1/leads/:id/misroute` with the same signed link lets the owner
+ * say who should have had the lead instead. Forged or expired links get a 403.
  */
 import { Hono } from 'hono/tiny';
-import { formatDuration } from '../../shared/time/duration.ts';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
+import { formatDuration } from '../../shared/time/duration.ts';
 import { signingSecret, type AppEnv } from '../app-env.ts';
 import { checkAckLink } from '../lead/ack-link.ts';
 import { leadObject } from '../lead/lead-id.ts';
@@ -17,7 +19,7 @@ import { h, page } from './page.ts';
 /** The ack routes, mounted at `/v1/leads`. */
 export const ack = new Hono<{ Bindings: AppEnv }>();
 
-ack.on(['GET', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
+ack.on(['GET', 'HEAD', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
   const id = c.req.param('id');
   const rep = c.req.query('rep');
   const refused = await checkAckLink(signingSecret(c.env), id, rep, c.req.query('exp'), c.req.query('sig'), Date.now());
@@ -26,22 +28,25 @@ ack.on(['GET', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
     return c.html(page('Link refused', `<h1>Link refused</h1><p>${h(text)}</p>`), 403);
   }
   const lead = leadObject(c.env, id);
-  if (c.req.method === 'GET') {
-    const view = await lead.view();
+  const { config } = await c.env.ROUTER.getByName('global').config();
+  const when = (at: number) => timeFor(at, config, rep!);
+  if (c.req.method !== 'POST') {
+    const view = await lead.view(id);
     if (!view) return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);
-    const { config } = await c.env.ROUTER.getByName('global').config();
-    return c.html(page('Acknowledge lead', leadSummary(view.record, rep!, c.req.url) + misrouteForm(config, c.req.url)));
+    const record = view.record;
+    if (!isOwner(record, rep!, config)) return c.html(moved(record.owner.name, when(record.ownerSince)));
+    if (record.acknowledged) return c.html(page('Acknowledged', acknowledged(record, rep!, config, when) + contact(record)));
+    return c.html(page('Acknowledge lead', leadSummary(record, c.req.url, when) + misrouteForm(config, c.req.url)));
   }
-  const result = await lead.acknowledge(rep!, Date.now());
+  const result = await lead.acknowledge(id, rep!, Date.now());
   if (!result.ok) {
     if (result.reason === 'not_found') return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);
-    return c.html(page('Reassigned', `<h1>This lead has moved on</h1><p>It now belongs to ${h(result.owner?.name ?? 'someone else')}. Nothing to do here.</p>`), 409);
+    return c.html(moved(result.owner.name, when(result.ownerSince)), 409);
   }
   const record = result.record;
-  const when = formatDuration(record.acknowledged!.at - record.ownerSince);
-  return c.html(
-    page('Acknowledged', `<h1 class="ok">${result.already ? 'Already acknowledged' : 'Acknowledged'}</h1><p>${h(record.lead.fullName ?? 'The lead')} is yours; the SLA clock stopped after ${h(when)}.</p>${contact(record)}`),
-  );
+  const after = formatDuration(record.acknowledged!.at - record.ownerSince);
+  const heading = result.already ? 'Already acknowledged' : 'Acknowledged';
+  return c.html(page(heading, `<h1 class="ok">${heading}</h1><p>${h(record.lead.fullName ?? 'The lead')} is yours; the SLA clock stopped after ${h(after)}.</p>${contact(record)}`));
 });
 
 ack.post('/:id/misroute', async function reportMisroute(c) {
@@ -54,14 +59,38 @@ ack.post('/:id/misroute', async function reportMisroute(c) {
   const to = ownerRef(config, form.to);
   if (!to) return c.html(page('Misroute', '<h1>Whose lead is it?</h1><p>Pick the rep or queue that should have had it.</p>'), 400);
   const note = typeof form.note === 'string' ? form.note.trim().slice(0, 500) : '';
-  const record = await leadObject(c.env, id).reportMisroute(to, rep!, Date.now(), note || undefined);
+  const record = await leadObject(c.env, id).reportMisroute(id, to, rep!, Date.now(), note || undefined);
   if (!record) return c.html(page('Not found', '<h1>Lead not found</h1>'), 404);
   const [kind, ref] = to.split(':') as ['rep' | 'queue', string];
   const name = kind === 'rep' ? config.reps[ref]?.name : config.queues[ref]?.name;
   return c.html(page('Thanks', `<h1 class="ok">Thanks</h1><p>RevOps will review why this lead went to ${h(record.owner.name)} and not ${h(name ?? ref)}.</p>`));
 });
 
-/** "Not yours?": the rep picks who should have had the lead; it feeds first-pass accuracy. */
+/** True when `rep` may act on the lead now: its rep owner, or a watcher of its queue. */
+function isOwner(record: LeadRecord, rep: string, config: RoutingConfig): boolean {
+  return record.owner.kind === 'rep' ? record.owner.id === rep : (config.queues[record.owner.id]?.watchers ?? []).includes(rep);
+}
+
+/** A former owner's page: where the lead went and when, and nothing of the lead. */
+function moved(ownerName: string, when: string): string {
+  return page('Lead moved', `<h1>This lead has moved on</h1><p>This lead moved to ${h(ownerName)} at ${h(when)}. Nothing to do here.</p>`);
+}
+
+function acknowledged(record: LeadRecord, rep: string, config: RoutingConfig, when: (at: number) => string): string {
+  const ack = record.acknowledged!;
+  const by = ack.by === rep ? 'you' : (config.reps[ack.by]?.name ?? ack.by);
+  return `<h1 class="ok">Already acknowledged</h1><p>Acknowledged by ${h(by)} at ${h(when(ack.at))}, ${h(formatDuration(ack.at - record.ownerSince))} after it was assigned.</p>`;
+}
+
+/** An instant in the rep's own time zone (else the config's default), e.g. "10:42 AM PST (Thu, Dec 3)". */
+function timeFor(at: number, config: RoutingConfig, rep: string): string {
+  const timeZone = config.reps[rep]?.timeZone ?? config.defaults?.timeZone ?? 'UTC';
+  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(at);
+  const day = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(at);
+  return `${time} (${day})`;
+}
+
+/** "Not the right owner?": the rep picks who should have had the lead; it feeds first-pass accuracy. */
 function misrouteForm(config: RoutingConfig, url: string): string {
   const options = [
     ...Object.entries(config.reps).map(([id, rep]) => `<option value="rep:${h(id)}">${h(rep.name)}</option>`),
@@ -71,9 +100,10 @@ function misrouteForm(config: RoutingConfig, url: string): string {
   return `<details><summary>Not the right owner? Report a misroute</summary><form method="post" action="${h(action)}"><label>Should have gone to <select name="to">${options}</select></label><label>Why (optional) <input name="note" maxlength="500"></label><button type="submit">Report misroute</button></form></details>`;
 }
 
-function leadSummary(record: LeadRecord, rep: string, url: string): string {
+function leadSummary(record: LeadRecord, url: string, when: (at: number) => string): string {
   const lead = record.lead;
-  const status = record.acknowledged ? `<p class="ok">Acknowledged ${h(new Date(record.acknowledged.at).toISOString())}.</p>` : `<p class="warn">Respond within ${h(formatDuration(record.decision.slaMs))} of ${h(new Date(record.ownerSince).toISOString())}.</p>`;
+  const due = record.ownerSince + record.decision.slaMs;
+  const status = `<p class="warn">Respond within ${h(formatDuration(record.decision.slaMs))}: by ${h(when(due))}.</p>`;
   const rows = [
     ['Name', lead.fullName],
     ['Company', lead.company],
@@ -87,7 +117,7 @@ function leadSummary(record: LeadRecord, rep: string, url: string): string {
     .map(([k, v]) => `<dt>${h(k!)}</dt><dd>${h(v!)}</dd>`)
     .join('');
   const action = url.replace(/&amp;/g, '&');
-  return `<h1>New lead for you</h1>${status}<dl>${rows}</dl>${contact(record)}<form method="post" action="${h(action)}"><input type="hidden" name="rep" value="${h(rep)}"><button type="submit">Acknowledge: I'm on it</button></form>`;
+  return `<h1>New lead for you</h1>${status}<dl>${rows}</dl>${contact(record)}<form method="post" action="${h(action)}"><button type="submit">Acknowledge: I'm on it</button></form>`;
 }
 
 function contact(record: LeadRecord): string {

@@ -28,7 +28,8 @@ admin.use('*', async function requireAdmin(c, next) {
 });
 
 admin.get('/leads/:id', async function readLead(c) {
-  const view = await leadObject(c.env, c.req.param('id')).view();
+  const id = c.req.param('id');
+  const view = await leadObject(c.env, id).view(id);
   return view ? c.json(view) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 
@@ -37,8 +38,18 @@ admin.post('/leads/:id/close', async function closeLead(c) {
   const outcome = typeof body.outcome === 'string' && body.outcome.trim() ? body.outcome.trim().slice(0, 80) : undefined;
   if (!outcome) return c.json({ error: 'invalid_request', message: 'Send { outcome: "won" | "lost" | "disqualified" | … }', issues: [{ field: 'outcome', code: 'required', message: 'outcome is required' }] }, 400);
   const by = typeof body.by === 'string' ? body.by.slice(0, 80) : 'admin';
-  const record = await leadObject(c.env, c.req.param('id')).close(outcome, by, Date.now());
+  const record = await leadObject(c.env, c.req.param('id')).close(c.req.param('id'), outcome, by, Date.now());
   return record ? c.json({ closed: record.closed }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
+admin.post('/leads/:id/rescue', async function rescueLead(c) {
+  const body = (await c.req.json().catch(() => ({}))) as { by?: unknown } | null;
+  const by = typeof body?.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'admin';
+  const id = c.req.param('id');
+  const result = await leadObject(c.env, id).rescue(id, by, Date.now());
+  if (result.ok) return c.json({ record: result.record });
+  if (result.reason === 'not_found') return c.json({ error: 'not_found', message: `No lead ${id}` }, 404);
+  return c.json({ error: 'not_junk', message: 'Only a lead in junk review can be marked real' }, 409);
 });
 
 admin.get('/config', async function readConfig(c) {

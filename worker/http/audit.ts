@@ -51,7 +51,7 @@ audit.post('/leads/:id/misroute', async function reportMisroute(c) {
   if (!to) return c.json(invalid('to', 'to must name a rep or a queue of the current config, like "dana" or "queue:triage"'), 400);
   const note = typeof body.note === 'string' ? body.note.trim().slice(0, 500) : undefined;
   const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'admin';
-  const record = await leadObject(c.env, c.req.param('id')).reportMisroute(to, by, Date.now(), note);
+  const record = await leadObject(c.env, c.req.param('id')).reportMisroute(c.req.param('id'), to, by, Date.now(), note);
   return record ? c.json({ misrouted: record.misrouted }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 
@@ -59,7 +59,7 @@ audit.post('/leads/:id/outcome', async function reportOutcome(c) {
   const body = (await c.req.json().catch(() => ({}))) as { stage?: unknown; by?: unknown };
   if (typeof body.stage !== 'string' || !(STAGES as readonly string[]).includes(body.stage)) return c.json(invalid('stage', `stage must be one of ${STAGES.join(', ')}`), 400);
   const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'crm';
-  const record = await leadObject(c.env, c.req.param('id')).reportStage(body.stage as Stage, by, Date.now());
+  const record = await leadObject(c.env, c.req.param('id')).reportStage(c.req.param('id'), body.stage as Stage, by, Date.now());
   return record ? c.json({ stage: record.stage }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
-import { identityKeys } from '../../shared/lead/identity.ts';
+import { canonicalEmail, identityKeys } from '../../shared/lead/identity.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
@@ -66,20 +66,17 @@ intake.post(
 
     const { lead, qualification } = prepared;
     const keys = identityKeys(lead, config.dedupe.keys);
-    // A key of the first kind (email, by default) is always its own identity's object: only the
-    // other kinds need the KV index, to be found from another identity.
-    const first = `${config.dedupe.keys[0]}:`;
-    const indexed = keys.filter((key) => !key.startsWith(first));
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
-    const identity = keys[0] ?? `anonymous:${crypto.randomUUID()}`;
-    const home = homeTag(c.env, identity);
+    const [key = `anonymous:${crypto.randomUUID()}`, ...others] = keys;
+    const home = homeTag(c.env, key);
     const idempotencyKey = c.req.header('Idempotency-Key')?.slice(0, 200);
     const admitted = await identityObject(c.env, home).admit({
       home,
+      key,
+      others: others.map((other) => ({ key: other, home: homeTag(c.env, other) })),
       lead,
       qualification,
-      keys,
-      indexed,
+      ...(lead.email ? { email: canonicalEmail(lead.email) } : {}),
       windowMs: parseDuration(config.dedupe.window)!,
       site: c.get('site'),
       receivedAt,
@@ -87,16 +84,10 @@ intake.post(
       publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    // The same answer whether the person is new or returning: the 202 must not tell anyone with
+    // a site key whether an address enquired before. Junk is promised nothing.
     const minutes = Math.max(1, Math.round(admitted.slaMs / 60_000));
-    return c.json(
-      {
-        leadId: admitted.leadId,
-        duplicate: admitted.duplicate,
-        owner: { name: firstName(admitted.owner) },
-        respondWithin: { minutes },
-      },
-      202,
-    );
+    return c.json({ leadId: admitted.leadId, owner: { name: admitted.junk ? null : firstName(admitted.owner) }, respondWithin: admitted.junk ? null : { minutes } }, 202);
   },
 );
 

@@ -5,7 +5,7 @@
  */
 import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { managerAlert, queueNotice } from '../../shared/messages/alerts.ts';
-import { confirmationEmail, confirmationSms } from '../../shared/messages/confirmation.ts';
+import { confirmationEmail, confirmationPromise, confirmationSms, handoverMessages } from '../../shared/messages/confirmation.ts';
 import { repEmail, repSlack } from '../../shared/messages/notification.ts';
 import type { AlertMessages, EmailMessage as Written, SlackMessage as WrittenSlack } from '../../shared/messages/types.ts';
 import { whyLines } from '../../shared/messages/why.ts';
@@ -77,6 +77,11 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       const written = confirmationEmail(input);
       return [buildEmail(email(record.lead.email!, written, key, config.brand?.replyTo), settings), 'confirmation email to the lead'];
     }
+    case 'lead_update': {
+      const written = handoverMessages({ brand, lead: record.lead, formTypeLabel, owner: record.owner, respondWithinMs: record.decision.slaMs });
+      if (intent.channel === 'sms') return [buildSms({ to: record.lead.phone!, body: written.sms, idempotencyKey: key }, settings), 'update SMS to the lead'];
+      return [buildEmail(email(record.lead.email!, written.email, key, config.brand?.replyTo), settings), 'update email to the lead'];
+    }
     case 'owner_notice': {
       const person = config.reps[intent.to];
       const ack = await ackUrl(ctx.publicUrl, signingSecret(ctx.env), record.id, ackerFor(record, config, intent.to), ctx.now);
@@ -97,6 +102,7 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
           ackUrl: ack,
           duplicates: record.duplicates,
           ...(record.decision.route === 'named-accounts' || record.decision.strategy === 'account_owner' ? { namedAccountOwner: record.owner.name } : {}),
+          ...noticeContext(intent, record, config, ctx.now),
         };
         written = { slack: repSlack(input), email: repEmail(input) };
       }
@@ -130,6 +136,28 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       const request = requests[intent.target] ?? requests[0];
       return [request, `CRM record, owner ${record.owner.name}`];
     }
+  }
+}
+
+/** What a notice says beyond a new lead: a reassignment (from whom, how long the lead waited, what it was promised), a return, a re-route. */
+function noticeContext(intent: Extract<OutboxEntry['intent'], { kind: 'owner_notice' }>, record: LeadRecord, config: RoutingConfig, now: number) {
+  const label = (formType: string) => config.formTypes[formType]?.label ?? formType;
+  switch (intent.reason) {
+    case 'reassigned': {
+      const promised = record.confirmationSkipped
+        ? undefined
+        : confirmationPromise({ brand: config.brand?.name ?? 'our team', lead: record.lead, formTypeLabel: label(record.lead.formType), owner: record.decision.owner, respondWithinMs: record.decision.slaMs });
+      return { reassignedFrom: intent.from ?? 'the previous owner', waitedMs: now - (record.slaFrom ?? record.receivedAt), ...(promised ? { promised } : {}) };
+    }
+    case 'returned':
+    case 'rerouted':
+      return intent.before === undefined && intent.reason === 'rerouted'
+        ? { reason: 'rerouted' as const }
+        : { returned: { formTypeLabel: label(record.lead.formType), ...(intent.before ? { previousFormTypeLabel: label(intent.before) } : {}) }, ...(intent.reason === 'rerouted' ? { reason: 'rerouted' as const } : {}) };
+    case 'rescued':
+      return { reason: 'rescued' as const };
+    default:
+      return {};
   }
 }
 

@@ -20,6 +20,11 @@ export interface LeadRecord {
   /** The owner now: the decision's, or whoever escalation gave the lead to. */
   owner: Owner;
   ownerSince: number;
+  /**
+   * When the current SLA clock started: arrival, or the instant the lead was routed again (a
+   * returning person's request of higher intent) or rescued from junk. Escalation steps count from it.
+   */
+  slaFrom?: number;
   /** The pool the owner came from, which escalation reassigns within. */
   pool?: string;
   acknowledged?: { at: number; by: string };
@@ -27,8 +32,18 @@ export interface LeadRecord {
   closed?: { at: number; outcome: string; by: string };
   /** Index of the next escalation step to run. */
   nextStep: number;
-  /** Later submissions by the same person, joined to this lead. */
+  /** Later submissions by the same person, joined to this lead (identical repeats and returns alike). */
   duplicates: number;
+  /** Of those, the ones that brought something new (another form, a new message, corrected fields). */
+  returns?: number;
+  /** When the person last submitted (the first submission, a repeat or a return). */
+  lastSubmissionAt?: number;
+  /** A digest of the latest submission's form type and fields: an identical repeat is only counted. */
+  fingerprint?: string;
+  /** Set while the owner's open-lead count still has to be given back to RouterState (a failed call is retried). */
+  releaseOwed?: true;
+  /** An admin marked this junk lead real: it was routed, confirmed and notified then. */
+  rescued?: { at: number; by: string };
   /** Set when the confirmation was held back (junk, rate limit, no address). */
   confirmationSkipped?: string;
   /** When the first owner's SLA runs out (working hours counted where the config says so). */
@@ -43,10 +58,15 @@ export interface LeadRecord {
 export type TimelineType =
   | 'received'
   | 'duplicate'
+  | 'returned'
+  | 'rerouted'
+  | 'rescued'
+  | 'released'
   | 'assigned'
   | 'confirmation_sent'
   | 'confirmation_skipped'
   | 'rep_notified'
+  | 'lead_updated'
   | 'watchers_notified'
   | 'crm_forwarded'
   | 'acknowledged'
@@ -70,9 +90,26 @@ export interface TimelineEvent {
 /** What an outbox entry delivers. */
 export type Intent =
   | { kind: 'confirmation'; channel: 'email' | 'sms' }
-  | { kind: 'owner_notice'; channel: 'slack' | 'email'; to: string }
+  | {
+      kind: 'owner_notice';
+      channel: 'slack' | 'email';
+      to: string;
+      reason?: NoticeReason;
+      /** A reassignment's previous owner, by name. */
+      from?: string;
+      /** A return's previous form type id. */
+      before?: string;
+    }
+  /** The lead is told who looks after their request now (a reassignment step with `tellLead`). */
+  | { kind: 'lead_update'; channel: 'email' | 'sms' }
   | { kind: 'manager_alert'; channel: 'slack' | 'email'; to: string }
   | { kind: 'crm'; target: number };
+
+/**
+ * Why an owner hears of a lead: a new lead (no reason), the person came back with something new,
+ * the lead was reassigned to them by escalation, routed again to them, or rescued from junk.
+ */
+export type NoticeReason = 'returned' | 'reassigned' | 'rerouted' | 'rescued';
 
 /** A side effect to deliver, retried until delivered or dead-lettered. */
 export interface OutboxEntry {
