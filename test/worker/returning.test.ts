@@ -142,7 +142,8 @@ describe('one person is one lead across keys', () => {
     expect(to).toHaveLength(40);
     const salesforce = (await capturedRequests('northwind.my.salesforce.com')).filter((r) => r.status === 201);
     expect(salesforce).toHaveLength(40);
-  });
+    // 80 admissions and 40 leads' side effects: seconds on a busy 2-core machine.
+  }, 30_000);
 });
 
 describe('the answer to a junk submission', () => {

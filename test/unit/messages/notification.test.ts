@@ -79,9 +79,25 @@ describe('rep notification', () => {
   it('shows the history: earlier submissions, named account, reassignment', () => {
     const text = repEmail(notification('quote', { duplicates: 2, namedAccountOwner: 'Priya Shah', reassignedFrom: 'Sam Patel' })).text;
     expect(text).toContain('History: 2 earlier submissions; named account of Priya Shah');
-    expect(text).toContain('Reassigned to you from Sam Patel.');
+    expect(text).toContain('Reassigned to you from Sam Patel: nobody acknowledged it in time.');
     expect(repEmail(notification('quote', { duplicates: 1 })).text).toContain('History: 1 earlier submission\n');
     expect(repEmail(notification('quote')).text).toContain('History: no earlier submissions');
+  });
+
+  it('tells the new owner of a reassignment how long the lead waited and what it was promised', () => {
+    const input = notification('quote', { reassignedFrom: 'Tom Reyes', waitedMs: 16 * 60_000, promised: 'Tom will call you within 15 minutes.' });
+    const email = repEmail(input);
+    expect(email.subject).toMatch(/^Reassigned: /);
+    expect(email.text).toContain('The lead has waited 16 min so far.');
+    expect(email.text).toContain('The lead was promised: "Tom will call you within 15 minutes."');
+    expect(repSlack(input).text).toMatch(/^Reassigned to you from Tom Reyes: .*, waited 16 min; promised: Tom will call you within 15 minutes\./);
+  });
+
+  it('says a person came back, with what they asked now and the form they used before', () => {
+    const input = notification('demo', { returned: { formTypeLabel: 'Book a demo', previousFormTypeLabel: 'Start free' } });
+    const slack = repSlack(input).text;
+    expect(slack).toMatch(/came back: Book a demo, '.+' \(before: Start free\) — your lead\./);
+    expect(repEmail({ ...input, reason: 'rerouted' }).text).toContain('It was routed again for its higher intent, and it is yours now.');
   });
 
   it('recommends a next step and shows at most two lines of why', () => {
