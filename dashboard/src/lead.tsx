@@ -65,6 +65,27 @@ export function Lead({ id }: { id: string }) {
         <dd>
           {lead.status}, urgency {lead.urgency}, intent {lead.intent}
         </dd>
+        {record.qualification.junk.length > 0 && (
+          <>
+            <dt>{record.rescued ? 'Was junk for' : 'Junk because'}</dt>
+            <dd class={record.rescued ? '' : 'warn'}>
+              <ul class="reasons">
+                {record.qualification.junk.map((finding) => (
+                  <li>{finding.detail}</li>
+                ))}
+              </ul>
+              {record.rescued ? (
+                <span class="muted">
+                  marked real by {record.rescued.by}, {when(record.rescued.at)}
+                </span>
+              ) : (
+                <button type="button" onClick={() => void report('rescue', { by: 'dashboard' }, 'Marked real: routed, confirmed and notified.')}>
+                  Not junk: route it now
+                </button>
+              )}
+            </dd>
+          </>
+        )}
         <dt>Received</dt>
         <dd>{when(record.receivedAt)}</dd>
         <dt>Routed</dt>
@@ -202,6 +223,12 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Record<stri
             return (
               <li class={`candidate ${line.taken ? 'taken' : 'passed'}`}>
                 <span class="mark">{line.taken ? '✓' : '✗'}</span> {names[`rep:${line.rep}`] ?? line.rep}: {line.detail}
+              </li>
+            );
+          case 'note':
+            return (
+              <li class="note">
+                <span class="mark">ℹ</span> {line.reason}
               </li>
             );
           case 'junk':

@@ -19,6 +19,9 @@ export interface LeadView {
     duplicates: number;
     misrouted?: { to: string; by: string; at: number; note?: string };
     stage?: { stage: Stage; at: number; by: string };
+    /** Why qualification found it junk (kept when an admin marks it real). */
+    qualification: { junk: { signal: string; detail: string }[] };
+    rescued?: { at: number; by: string };
   };
   timeline: { at: number; type: string; detail: string }[];
   outbox: { id: string; intent: { kind: string; channel?: string; to?: string }; status: string; attempts: number; lastError?: string; deliveredAt?: number }[];
