@@ -3,7 +3,7 @@
  * and each lazy chunk (widget/vite.config.ts) into `dist/public/`, the demo page next to them,
  * and the sizes against their budgets (widget/size.ts, which `npm test` runs to enforce them).
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { writePhoneMetadata } from './phone-metadata.ts';
@@ -18,6 +18,9 @@ export async function buildWidget(): Promise<string[]> {
   }
   // The demo host page, so `npm run dev` serves it at /demo.html.
   copyFileSync(new URL('demo.html', import.meta.url), new URL('../dist/public/demo.html', import.meta.url));
+  // The example routing config, the Worker's version 0 until one is published (worker/config/store.ts).
+  mkdirSync(new URL('../dist/public/config/', import.meta.url), { recursive: true });
+  copyFileSync(new URL('../shared/config/examples/routing.json', import.meta.url), new URL('../dist/public/config/example.json', import.meta.url));
   return measure().map(describe);
 }
 

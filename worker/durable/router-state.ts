@@ -17,7 +17,7 @@ import { applyStateChange, route } from '../../shared/routing/route.ts';
 import type { Decision, RoutableLead, RoutingState, StateChange } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bundledConfigJson, bundledConfigVersion, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
+import { exampleConfigJson, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
 import { OpenLeads, type OpenLead } from '../lead/open-leads.ts';
 
 /** A decision and the config version that made it. */
@@ -163,20 +163,19 @@ export class RouterState extends DurableObject<AppEnv> {
     return { current: this.#version, versions: [...versions, { version: 0, publishedAt: 0, note: 'bundled example' }] };
   }
 
-  /** A version's JSON as published (version 0: the bundled example), or undefined. */
+  /** A version's JSON as published (version 0: the shipped example), or undefined. */
   async versionJson(version: number): Promise<unknown> {
-    if (version === 0) return bundledConfigJson();
-    return (await this.ctx.storage.get(`config:v:${version}`)) ?? undefined;
+    return (await this.configJson(version)) ?? undefined;
   }
 
-  /** A published version's JSON, for objects that find KV has not caught up yet. */
+  /** A published version's JSON (version 0: the shipped example), for objects that find KV has not caught up yet. */
   async configJson(version: number): Promise<unknown> {
-    return this.ctx.storage.get(`config:v:${version}`);
+    return version === 0 ? exampleConfigJson(this.env.ASSETS) : this.ctx.storage.get(`config:v:${version}`);
   }
 
   async #currentConfig(): Promise<VersionedConfig> {
     if (!this.#config || this.#config.version !== this.#version) {
-      this.#config = this.#version === 0 ? bundledConfigVersion() : remember(this.#version, await this.ctx.storage.get(`config:v:${this.#version}`));
+      this.#config = remember(this.#version, await this.configJson(this.#version));
     }
     return this.#config;
   }
