@@ -27,6 +27,16 @@ export interface LeadContext {
   timeOnFormMs?: number;
   /** The hidden field people never see; bots fill it. */
   honeypot?: string;
+  /**
+   * How the values got into the form, as the widget saw it: the browser (or a password
+   * manager) filled a field, the person pasted into one, and how many keys they pressed. A fast
+   * fill with autofill or paste is a person with a helpful browser, not a bot.
+   */
+  autofilled?: boolean;
+  /** The person pasted (or dropped) text into a field. */
+  pasted?: boolean;
+  /** Keys pressed in the form (autofill's synthetic key events not counted). */
+  keysTyped?: number;
 }
 
 /** The values of a form, as typed: strings, and `true`/`false` for checkboxes. */
@@ -119,6 +129,12 @@ export interface NormalizedLead {
   referrer?: string;
   /** Milliseconds spent on the form, when the client measured it. */
   timeOnFormMs?: number;
+  /** The browser reported autofill into the form (see {@link LeadContext.autofilled}). */
+  autofilled?: boolean;
+  /** The browser reported a paste into the form. */
+  pasted?: boolean;
+  /** Keys the browser reported pressed in the form. */
+  keysTyped?: number;
   /** True when the honeypot field came back filled. */
   honeypot: boolean;
 }

@@ -111,6 +111,10 @@ function cleanContext(raw: unknown): LeadContext | undefined {
   if (typeof raw.timeOnFormMs === 'number' && Number.isFinite(raw.timeOnFormMs) && raw.timeOnFormMs >= 0) {
     context.timeOnFormMs = raw.timeOnFormMs;
   }
+  for (const key of ['autofilled', 'pasted'] as const) {
+    if (typeof raw[key] === 'boolean') context[key] = raw[key];
+  }
+  if (Number.isSafeInteger(raw.keysTyped) && (raw.keysTyped as number) >= 0) context.keysTyped = raw.keysTyped as number;
   if (isRecord(raw.utm)) {
     const utm: NonNullable<LeadContext['utm']> = {};
     for (const key of ['source', 'medium', 'campaign', 'term', 'content'] as const) {

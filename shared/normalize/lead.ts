@@ -177,6 +177,10 @@ export function normalizeLead(submission: LeadSubmission): LeadNormalization {
   if (typeof timeOnFormMs === 'number' && Number.isFinite(timeOnFormMs) && timeOnFormMs >= 0) {
     lead.timeOnFormMs = timeOnFormMs;
   }
+  // The browser's evidence of a person (validated by validateSubmission): qualification reads it.
+  if (typeof context?.autofilled === 'boolean') lead.autofilled = context.autofilled;
+  if (typeof context?.pasted === 'boolean') lead.pasted = context.pasted;
+  if (typeof context?.keysTyped === 'number') lead.keysTyped = context.keysTyped;
 
   return { lead, issues };
 }

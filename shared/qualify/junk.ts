@@ -24,11 +24,6 @@ function quote(value: string): string {
   return `'${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text}'`;
 }
 
-/** Milliseconds as seconds with at most one decimal: 800 → "0.8", 3000 → "3". */
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
-}
-
 function gibberish(
   findings: JunkFinding[],
   label: string,
@@ -43,8 +38,8 @@ function gibberish(
 }
 
 /**
- * Every junk finding for `lead`, in a fixed order: honeypot, fill speed, disposable email,
- * gibberish (names, company, message), links. `foldedMessage` is the message through
+ * Every junk finding for `lead`, in a fixed order: honeypot, disposable email, gibberish
+ * (names, company, message), links. Fill speed is no junk signal: see suspect.ts. `foldedMessage` is the message through
  * `foldText`, when the caller already has it.
  */
 export function junkFindings(
@@ -56,14 +51,6 @@ export function junkFindings(
   const findings: JunkFinding[] = [];
   if (lead.honeypot) {
     findings.push({ signal: 'honeypot', detail: 'the hidden honeypot field was filled in' });
-  }
-  // Undefined means the client did not measure: unknown, not fast.
-  const ms = lead.timeOnFormMs;
-  if (ms !== undefined && ms < rules.minFillMs) {
-    findings.push({
-      signal: 'too_fast',
-      detail: `form filled in ${seconds(ms)} s (minimum ${seconds(rules.minFillMs)} s)`,
-    });
   }
   if (rules.disposableIsJunk && lead.emailKind === 'disposable') {
     const where = lead.emailDomain ?? lead.email ?? 'the email address';

@@ -8,6 +8,7 @@ import { foldText } from './fold.ts';
 import { leadIntent } from './intent.ts';
 import { junkFindings } from './junk.ts';
 import { missingFields } from './missing.ts';
+import { suspectFindings } from './suspect.ts';
 import { DEFAULT_QUALIFY_RULES } from './types.ts';
 import type { LeadStatus, Qualification, QualifyFormType, QualifyRules } from './types.ts';
 import { detectFoldedUrgency, maxUrgency } from './urgency.ts';
@@ -25,7 +26,7 @@ function withDefaults(rules: Partial<QualifyRules> | undefined): QualifyRules {
  * Qualifies `lead`, which came in through a form of type `formType`.
  *
  * Status: `junk` if any junk signal fired, else `incomplete` if a wanted field is missing,
- * else `qualified`. Urgency: the higher of the form type's floor and the message's phrases.
+ * else `qualified`; suspicions (a fast fill nothing explains) never change it. Urgency: the higher of the form type's floor and the message's phrases.
  * Never throws on any string content.
  */
 export function qualify(
@@ -35,7 +36,8 @@ export function qualify(
 ): Qualification {
   // Folded once: the urgency phrases and the gibberish check both read it.
   const foldedMessage = lead.message === undefined ? undefined : foldText(lead.message);
-  const junk = junkFindings(lead, withDefaults(rules), foldedMessage);
+  const effective = withDefaults(rules);
+  const junk = junkFindings(lead, effective, foldedMessage);
   const missing = missingFields(lead, formType.wanted);
   const status: LeadStatus =
     junk.length > 0 ? 'junk' : missing.length > 0 ? 'incomplete' : 'qualified';
@@ -53,5 +55,6 @@ export function qualify(
     urgency: maxUrgency(floor, said?.urgency ?? 'normal'),
     urgencySignals,
     intent: leadIntent(lead, formType),
+    suspect: suspectFindings(lead, effective),
   };
 }

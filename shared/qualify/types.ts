@@ -21,10 +21,13 @@ export type Urgency = 'normal' | 'high' | 'urgent';
  */
 export type LeadStatus = 'qualified' | 'incomplete' | 'junk';
 
-/** Why a lead looks like junk. */
+/**
+ * Why a lead looks like junk, or suspect: `too_fast` is only ever a suspicion (see
+ * {@link Qualification.suspect}); the others are junk.
+ */
 export type JunkSignal = 'honeypot' | 'too_fast' | 'disposable_email' | 'gibberish' | 'link_spam';
 
-/** One junk finding: the signal, and a sentence a reviewer can read. */
+/** One junk (or suspect) finding: the signal, and a sentence a reviewer can read. */
 export interface JunkFinding {
   /** Which check fired. */
   signal: JunkSignal;
@@ -39,8 +42,14 @@ export interface JunkFinding {
 export interface Qualification {
   /** `junk` if any junk signal, else `incomplete` if a wanted field lacks, else `qualified`. */
   status: LeadStatus;
-  /** Every junk finding, in a fixed order (honeypot, speed, email, gibberish, links). */
+  /** Every junk finding, in a fixed order (honeypot, email, gibberish, links). */
   junk: JunkFinding[];
+  /**
+   * Signs that deserve a reviewer's glance but make no lead junk on their own, same shape as
+   * `junk`: today a form filled faster than `minFillMs` with no autofill or paste to explain
+   * it. The lead is qualified or incomplete as usual and routed normally.
+   */
+  suspect: JunkFinding[];
   /** Wanted fields the lead lacks, in the form type's order. */
   missing: LeadFieldName[];
   /** The higher of the form type's floor and what the message says. */
@@ -66,7 +75,10 @@ export interface QualifyFormType {
 
 /** Thresholds a RevOps person can tune in the routing config. */
 export interface QualifyRules {
-  /** A form filled faster than this many milliseconds was filled by a bot. */
+  /**
+   * A form filled faster than this many milliseconds, with no autofill or paste reported, is
+   * suspect (never junk on that alone: autofill fills a form in a second).
+   */
   minFillMs: number;
   /** More links than this in the message is link spam; any link in a name or company is. */
   maxLinks: number;

@@ -19,7 +19,7 @@ function record(id: string, overrides: Partial<LeadRecord> = {}): LeadRecord {
     site: 'demo',
     receivedAt: T0,
     lead: { formType: 'urgent_service', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'urgent', intent: 'high', email: `${id}@example.com` },
-    qualification: { status: 'qualified', junk: [], missing: [], urgency: 'urgent', urgencySignals: [], intent: 'high' },
+    qualification: { status: 'qualified', junk: [], missing: [], urgency: 'urgent', urgencySignals: [], intent: 'high', suspect: [] },
     decision: { owner, at: T0, route: 'same-day-sf', strategy: 'direct', slaMs: 15 * MIN, slaClock: 'wall', escalation: [] },
     configVersion: 3,
     trace: [],

@@ -47,6 +47,18 @@ describe('validateSubmission', () => {
   });
 });
 
+describe('validateSubmission: the browser\'s evidence of a person', () => {
+  it('keeps autofill, paste and keys typed when well-formed, drops them otherwise', () => {
+    const fields = { firstName: 'A', email: 'a@b.co', message: 'hi' };
+    const ok = validateSubmission({ formType: 'contact', fields, context: { autofilled: true, pasted: false, keysTyped: 12 } }, formTypes);
+    expect(ok.ok && ok.submission.context).toEqual({ autofilled: true, pasted: false, keysTyped: 12 });
+    const bad = validateSubmission({ formType: 'contact', fields, context: { autofilled: 'yes', pasted: 1, keysTyped: -3 } }, formTypes);
+    expect(bad.ok && bad.submission.context).toEqual({});
+    const fraction = validateSubmission({ formType: 'contact', fields, context: { keysTyped: 2.5 } }, formTypes);
+    expect(fraction.ok && fraction.submission.context).toEqual({});
+  });
+});
+
 describe('validateField', () => {
   it.each([
     ['email', 'dana@acme.com', undefined],

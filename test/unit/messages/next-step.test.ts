@@ -7,7 +7,7 @@ import { lead } from './fixtures.ts';
 
 /** A qualification verdict with defaults; override what the case is about. */
 function verdict(overrides: Partial<Qualification> = {}): Qualification {
-  return { status: 'qualified', junk: [], missing: [], urgency: 'normal', urgencySignals: [], intent: 'medium', ...overrides };
+  return { status: 'qualified', junk: [], missing: [], urgency: 'normal', urgencySignals: [], intent: 'medium', suspect: [], ...overrides };
 }
 
 const CASES: ReadonlyArray<{ name: string; lead: Partial<RoutableLead>; qualification?: Qualification; step: string }> = [

@@ -250,6 +250,12 @@ describe('normalizeLead', () => {
     );
   });
 
+  it('carries the browser\'s evidence of a person (autofill, paste, keys typed) to the lead', () => {
+    const { lead } = normalizeLead({ ...base, fields: {}, context: { timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 } });
+    expect(lead).toMatchObject({ timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 });
+    expect(normalizeLead({ ...base, fields: {}, context: {} }).lead).not.toHaveProperty('autofilled');
+  });
+
   it('takes the source from UTM parameters first', () => {
     const { lead } = normalizeLead({
       ...base,

@@ -40,6 +40,9 @@ const leadArb: fc.Arbitrary<NormalizedLead> = fc.record(
     consent: fc.boolean(),
     source: anyText,
     timeOnFormMs: fc.option(fc.oneof(fc.integer(), fc.double()), { nil: undefined }),
+    autofilled: fc.option(fc.boolean(), { nil: undefined }),
+    pasted: fc.option(fc.boolean(), { nil: undefined }),
+    keysTyped: fc.option(fc.nat(), { nil: undefined }),
     honeypot: fc.boolean(),
   },
   { requiredKeys: ['formType', 'consent', 'source', 'honeypot'] },
@@ -76,7 +79,9 @@ describe('qualify on arbitrary input', () => {
         expect(q.intent).toBe(formType.intent);
         expect(RANK[q.urgency]).toBeGreaterThanOrEqual(RANK[formType.urgency ?? 'normal']);
         for (const field of q.missing) expect(formType.wanted).toContain(field);
-        for (const finding of q.junk) expect(finding.detail.length).toBeGreaterThan(0);
+        for (const finding of [...q.junk, ...q.suspect]) expect(finding.detail.length).toBeGreaterThan(0);
+        // Fill speed alone never makes junk.
+        expect(q.junk.map((j) => j.signal)).not.toContain('too_fast');
       }),
       { numRuns: 2000 },
     );

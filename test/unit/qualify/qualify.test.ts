@@ -16,6 +16,7 @@ describe('qualify: a clean lead', () => {
       urgency: 'normal',
       urgencySignals: [],
       intent: 'high',
+      suspect: [],
     });
   });
 
@@ -28,8 +29,6 @@ describe('qualify: a clean lead', () => {
 describe('qualify: each junk signal', () => {
   it.each<[string, Partial<NormalizedLead>, JunkSignal, string]>([
     ['honeypot', { honeypot: true }, 'honeypot', 'the hidden honeypot field was filled in'],
-    ['too fast', { timeOnFormMs: 800 }, 'too_fast', 'form filled in 0.8 s (minimum 3 s)'],
-    ['instant', { timeOnFormMs: 0 }, 'too_fast', 'form filled in 0 s (minimum 3 s)'],
     [
       'disposable email',
       { email: 'x@mailinator.com', emailDomain: 'mailinator.com', emailKind: 'disposable' },
@@ -88,13 +87,50 @@ describe('qualify: each junk signal', () => {
       }),
       QUOTE,
     );
-    expect(q.junk.map((j) => j.signal)).toEqual([
-      'honeypot',
-      'too_fast',
-      'disposable_email',
-      'gibberish',
-      'link_spam',
-    ]);
+    expect(q.junk.map((j) => j.signal)).toEqual(['honeypot', 'disposable_email', 'gibberish', 'link_spam']);
+    expect(q.suspect.map((j) => j.signal)).toEqual(['too_fast']);
+  });
+});
+
+describe('qualify: fill speed is a suspicion, never junk on its own', () => {
+  it('routes a person whose browser autofilled the form in 1.5 s: not junk, nothing to suspect', () => {
+    // issue 9, case 4: the visitor was junked for `too_fast` alone and never answered.
+    const q = qualify(lead({ timeOnFormMs: 1500, autofilled: true, keysTyped: 0 }), QUOTE);
+    expect(q).toMatchObject({ status: 'qualified', junk: [], suspect: [] });
+  });
+
+  it('is explained by a paste too', () => {
+    expect(qualify(lead({ timeOnFormMs: 900, pasted: true }), QUOTE)).toMatchObject({ status: 'qualified', suspect: [] });
+  });
+
+  it.each<[string, Partial<NormalizedLead>, string]>([
+    ['no evidence reported (a client other than the widget)', { timeOnFormMs: 800 }, 'form filled in 0.8 s (minimum 3 s); no typing, autofill or paste reported'],
+    ['instant', { timeOnFormMs: 0 }, 'form filled in 0 s (minimum 3 s); no typing, autofill or paste reported'],
+    ['keys typed, no autofill or paste', { timeOnFormMs: 1500, keysTyped: 12, autofilled: false, pasted: false }, 'form filled in 1.5 s (minimum 3 s); 12 keys typed, no autofill or paste'],
+    ['one key', { timeOnFormMs: 1500, keysTyped: 1 }, 'form filled in 1.5 s (minimum 3 s); 1 key typed, no autofill or paste'],
+    ['no key, no autofill, no paste', { timeOnFormMs: 2000, keysTyped: 0 }, 'form filled in 2 s (minimum 3 s); no key typed, no autofill or paste'],
+  ])('flags an unexplained fast fill as suspect, routed as usual: %s', (_name, overrides, detail) => {
+    const q = qualify(lead(overrides), QUOTE);
+    expect(q.status).toBe('qualified');
+    expect(q.junk).toEqual([]);
+    expect(q.suspect).toEqual([{ signal: 'too_fast', detail }]);
+  });
+
+  it('keeps incomplete leads incomplete when they are fast', () => {
+    const q = qualify(lead({ timeOnFormMs: 500 }), { intent: 'medium', wanted: ['phone'] });
+    expect(q).toMatchObject({ status: 'incomplete', missing: ['phone'], junk: [] });
+    expect(q.suspect.map((s) => s.signal)).toEqual(['too_fast']);
+  });
+
+  it.each<[string, Partial<NormalizedLead>]>([
+    ['honeypot', { honeypot: true }],
+    ['gibberish', { firstName: 'asdfgh' }],
+    ['link spam', { message: 'http://a.example http://b.example http://c.example' }],
+    ['disposable email', { emailKind: 'disposable', emailDomain: 'mailinator.com' }],
+  ])('a fast, autofilled lead with %s is still junk', (_name, overrides) => {
+    const q = qualify(lead({ timeOnFormMs: 1000, autofilled: true, ...overrides }), QUOTE);
+    expect(q.status).toBe('junk');
+    expect(q.junk.map((j) => j.signal)).not.toContain('too_fast');
   });
 });
 
@@ -104,14 +140,19 @@ describe('qualify: rules', () => {
   });
 
   it.each<[string, Partial<NormalizedLead>, Parameters<typeof qualify>[2], boolean]>([
-    ['a lower minimum lets a fast form through', { timeOnFormMs: 1500 }, { minFillMs: 1000 }, false],
-    ['a higher minimum catches a slower one', { timeOnFormMs: 4000 }, { minFillMs: 5000 }, true],
     ['disposable allowed', { emailKind: 'disposable' }, { disposableIsJunk: false }, false],
     ['no links allowed', { message: 'see www.acme.com' }, { maxLinks: 0 }, true],
     ['more links allowed', { message: 'http://a http://b http://c' }, { maxLinks: 3 }, false],
-    ['undefined overrides are no overrides', { timeOnFormMs: 1500 }, { minFillMs: undefined }, true],
   ])('%s', (_name, overrides, rules, junk) => {
     expect(qualify(lead(overrides), QUOTE, rules).status === 'junk').toBe(junk);
+  });
+
+  it.each<[string, Partial<NormalizedLead>, Parameters<typeof qualify>[2], boolean]>([
+    ['a lower minimum lets a fast form through', { timeOnFormMs: 1500 }, { minFillMs: 1000 }, false],
+    ['a higher minimum catches a slower one', { timeOnFormMs: 4000 }, { minFillMs: 5000 }, true],
+    ['undefined overrides are no overrides', { timeOnFormMs: 1500 }, { minFillMs: undefined }, true],
+  ])('minFillMs: %s', (_name, overrides, rules, suspect) => {
+    expect(qualify(lead(overrides), QUOTE, rules).suspect.length > 0).toBe(suspect);
   });
 });
 
