@@ -177,7 +177,10 @@ export interface Request {
 }
 
 /** The default 202: Dana owns the lead and answers within 15 minutes. */
-export const ACCEPTED = { status: 202, body: { leadId: 'lead_1', duplicate: false, owner: { name: 'Dana' }, respondWithin: { minutes: 15 } } };
+export const ACCEPTED = { status: 202, body: { leadId: 'lead_1', owner: { name: 'Dana' }, respondWithin: { minutes: 15 } } };
+
+/** The 202 of a junk lead: accepted for review, and nobody promised (issue 9, case 4). */
+export const ACCEPTED_JUNK = { status: 202, body: { leadId: 'lead_j', owner: { name: null }, respondWithin: null } };
 
 /** A 400 as the Worker words it. */
 export const invalid = (...issues: FieldIssue[]): WorkerAnswer => ({ status: 400, body: { error: 'invalid_lead', message: 'Some fields need attention', issues } });
@@ -241,17 +244,42 @@ export function type(name: string, value: string | boolean, root: ShadowRoot = f
 }
 
 /**
- * Types `text` into a field key by key, as a keyboard does: focus, then one `insertText` input
- * event per character, the caret at the end.
+ * Types `text` into a field key by key, as a keyboard does: focus, then per character a
+ * `keydown` and an `insertText` input event, the caret at the end.
  */
 export function typeKeys(name: string, text: string, root: ShadowRoot = forms()[0]!): void {
   const el = control(name, root);
   el.focus();
   fireEvent.focusIn(el);
   for (const data of text) {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: data, bubbles: true, composed: true }));
     el.value += data;
     el.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data, bubbles: true, composed: true }));
   }
+}
+
+/**
+ * Fills fields as Chrome's autofill does (seen in Chromium 156, test/e2e): per field a bare
+ * `keydown` Event (no key), the value, a bare `input` Event (no `inputType`) and `change`;
+ * only the first field gets focus.
+ */
+export function autofill(values: Record<string, string>, root: ShadowRoot = forms()[0]!): void {
+  fireEvent.focusIn(control(Object.keys(values)[0]!, root));
+  for (const [name, value] of Object.entries(values)) {
+    const el = control(name, root);
+    el.dispatchEvent(new Event('keydown', { bubbles: true, composed: true }));
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+}
+
+/** Pastes `text` into a field: an `insertFromPaste` input event. */
+export function paste(name: string, text: string, root: ShadowRoot = forms()[0]!): void {
+  const el = control(name, root);
+  fireEvent.focusIn(el);
+  el.value += text;
+  el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true, composed: true }));
 }
 
 /** Presses Backspace in a field, the caret at the end. */

@@ -15,12 +15,15 @@ export interface Pending {
   submission: LeadSubmission;
 }
 
-/** The Worker's 202. */
+/**
+ * The Worker's 202. A junk lead's promises nothing: `owner.name` and `respondWithin` are null.
+ * (It no longer says whether the lead was a duplicate: that told anyone with a site key whether
+ * an address had enquired.)
+ */
 export interface Accepted {
   leadId: string;
-  duplicate: boolean;
   owner: { name: string | null };
-  respondWithin: { minutes: number };
+  respondWithin: { minutes: number } | null;
 }
 
 /** The Worker's final answer: 202 `Accepted`, or a 4xx with per-field `issues` (400). */

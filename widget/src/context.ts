@@ -1,7 +1,8 @@
 /**
  * Where the lead came from: page, referrer, the visit's first page and its UTM parameters,
- * locale, time on form, honeypot. Routing and qualification read these (lead source, fast
- * fills); none of it is something the person types.
+ * locale, honeypot, and how the values got in (time on form, keys, autofill, paste). Routing
+ * and qualification read these (lead source, fast fills); none of it is something the person
+ * types.
  */
 import type { LeadContext } from '../../shared/lead/types.ts';
 
@@ -32,7 +33,7 @@ export function rememberVisit(): string {
 }
 
 /** The context sent with a lead; UTM from this page, else from the visit's first page. */
-export function pageContext(locale: string, timeOnFormMs: number, honeypot: string): LeadContext {
+export function pageContext(locale: string, watch: FormWatch, honeypot: string): LeadContext {
   const landingUrl = rememberVisit();
   return {
     pageUrl: location.href,
@@ -40,26 +41,51 @@ export function pageContext(locale: string, timeOnFormMs: number, honeypot: stri
     landingUrl,
     utm: utmOf(location.href) ?? utmOf(landingUrl) ?? {},
     locale,
-    timeOnFormMs,
     honeypot,
+    ...watch.evidence(),
   };
 }
 
-/** Time on form: from the first focus or keystroke in the form to submit. */
-export interface FormClock {
-  /** Starts the clock; later calls do nothing. */
+/** How the values got into one form: what the Worker reads to tell a person from a script. */
+export type Evidence = Required<Pick<LeadContext, 'timeOnFormMs' | 'autofilled' | 'pasted' | 'keysTyped'>>;
+
+/**
+ * Watches one form: time on form (first focus or input to submit), keys pressed, and whether
+ * the browser autofilled or the person pasted. A fast fill is a bot only when none of these
+ * explain it, so the Worker no longer junks a person whose browser filled the form in a second.
+ */
+export interface FormWatch {
+  /** Starts the clock (focus); later calls do nothing. */
   start(): void;
-  /** Milliseconds since start, 0 when it never started. */
-  elapsed(): number;
+  /** A `keydown` in the form. */
+  key(event: KeyboardEvent): void;
+  /** An `input` in the form. */
+  input(event: InputEvent): void;
+  /** What was seen so far; `timeOnFormMs` is 0 when the clock never started. */
+  evidence(): Evidence;
 }
 
-/** A new {@link FormClock}. */
-export function formClock(): FormClock {
+/** A new {@link FormWatch}. */
+export function formWatch(): FormWatch {
   let started = 0;
+  let keysTyped = 0;
+  let autofilled = false;
+  let pasted = false;
+  const start = () => {
+    started ||= Date.now();
+  };
   return {
-    start: () => {
-      started ||= Date.now();
+    start,
+    // Chrome's autofill sends a bare `keydown` Event with each value: it has no key.
+    key: (event) => event.key && keysTyped++,
+    input: (event) => {
+      start();
+      const kind = event.inputType;
+      // Autofill: Chrome fires a bare `input` Event (no inputType), Firefox and Safari
+      // `insertReplacementText`; a paste or a drop is `insertFromPaste` / `insertFromDrop`.
+      if (/^(|insertReplacementText)$/.test(kind ?? '')) autofilled = true;
+      else if (/Paste|Drop/.test(kind)) pasted = true;
     },
-    elapsed: () => (started && Date.now() - started),
+    evidence: () => ({ timeOnFormMs: started && Date.now() - started, autofilled, pasted, keysTyped }),
   };
 }

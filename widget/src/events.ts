@@ -8,10 +8,11 @@ import type { FieldIssue } from '../../shared/lead/types.ts';
 
 /** Every event and its detail. */
 export interface LeadRouterEvents {
-  /** The Worker accepted the lead (a duplicate too: it joined the earlier lead). */
-  submitted: { formType: string; leadId: string; duplicate: boolean; owner: { name: string | null }; respondWithin: { minutes: number } };
-  /** The lead was a duplicate of an earlier one (fired after `submitted`). */
-  duplicate: LeadRouterEvents['submitted'];
+  /**
+   * The Worker accepted the lead: who answers and when, or `respondWithin: null` when nobody
+   * promised an answer (a lead held for review).
+   */
+  submitted: { formType: string; leadId: string; owner: { name: string | null }; respondWithin: { minutes: number } | null };
   /**
    * The server refused the fields (`invalid`, with `issues`) or the submission (`refused`:
    * site, size), or the form type did not load (`load`). A failed send is no error: the lead
@@ -27,7 +28,7 @@ export type EventName = keyof LeadRouterEvents;
 export type Emit = <N extends EventName>(name: N, detail: LeadRouterEvents[N]) => void;
 
 /** The event names, to check `LeadRouter('on', …)` calls. */
-export const EVENT_NAMES: readonly string[] = ['submitted', 'duplicate', 'error'];
+export const EVENT_NAMES: readonly string[] = ['submitted', 'error'];
 
 /** An {@link Emit} that dispatches on the form's host element. */
 export const emitter =

@@ -15,7 +15,7 @@ import { LEAD_FIELDS, type LeadFieldName } from '../../shared/lead/fields.ts';
 import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
 import { validateField } from '../../shared/lead/validate.ts';
 import { deliver, newPending, pendingOf, type Answer, type Pending } from './api.ts';
-import { formClock, pageContext } from './context.ts';
+import { formWatch, pageContext } from './context.ts';
 import type { Emit, LeadRouterEvents } from './events.ts';
 import { en, fieldLabel, issueText, stringsOf, successText } from './i18n.ts';
 import { load } from './lazy.ts';
@@ -48,7 +48,7 @@ export interface FormOptions {
  */
 export function startForm(root: Element, { target, locale, country, emit, prefill }: FormOptions): (values: LeadFields) => void {
   const { formType } = target;
-  const clock = formClock();
+  const watch = formWatch();
   const words = stringsOf(locale);
   const inline = inlineSpec(formType);
   let t = en;
@@ -84,11 +84,10 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     delivery = deliver(target, pending, (status, body) => {
       sending = body ? 0 : 2;
       if (body && status < 300) {
-        const detail = { formType, ...(answer = body) } as LeadRouterEvents['submitted'];
+        const { leadId, owner, respondWithin } = (answer = body);
         draw();
         (root.firstChild as HTMLElement).focus();
-        emit('submitted', detail);
-        if (body.duplicate) emit('duplicate', detail);
+        emit('submitted', { formType, leadId, owner, respondWithin } as LeadRouterEvents['submitted']);
       } else if (body) {
         delivery = undefined;
         emit('error', { formType, reason: status === 400 ? 'invalid' : 'refused', status, issues: body.issues });
@@ -152,7 +151,7 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     if (fields.phone) fields.phone = phoneToSend(fields.phone as string, countries());
     errors = {};
     summary = '';
-    start(newPending({ formType, fields, context: pageContext(locale, clock.elapsed(), control('lr_hp').value) }));
+    start(newPending({ formType, fields, context: pageContext(locale, watch, control('lr_hp').value) }));
   }
 
   function field(name: LeadFieldName) {
@@ -236,10 +235,14 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
       aria-label={spec?.label}
       onSubmit={submit}
       onFocusIn={(event) => {
-        clock.start();
+        watch.start();
         use(event);
       }}
-      onInput={use}
+      onKeyDown={watch.key}
+      onInput={(event) => {
+        watch.input(event as InputEvent);
+        use(event);
+      }}
     >
       <div role="alert" class="sum">
         {summary}
@@ -255,9 +258,10 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     </form>
   );
 
+  // No promise where the Worker makes none (a junk lead: nobody will answer it).
   const success = ({ owner, respondWithin }: Answer) => (
     <div class="ok" tabIndex={-1}>
-      <b>{t.thanks}</b> {successText(owner?.name, respondWithin?.minutes!, spec, t)}
+      <b>{t.thanks}</b> {respondWithin ? successText(owner?.name, respondWithin.minutes, spec, t) : t.received}
     </div>
   );
 

@@ -23,6 +23,8 @@ export interface Strings {
   workEmail: string;
   choose: string;
   thanks: string;
+  /** The thanks of a lead nobody promised to answer (held for review). */
+  received: string;
   team: string;
   reply: string;
   call: string;
@@ -45,6 +47,7 @@ export const en: Strings = {
   workEmail: 'Please use your work email address',
   choose: 'Choose…',
   thanks: 'Thank you!',
+  received: 'We received your request.',
   team: 'Our team',
   reply: 'will get back to you within',
   call: 'will call you within',

@@ -16,6 +16,7 @@ export const es: Strings = {
   workEmail: 'Usa tu correo del trabajo',
   choose: 'Elige…',
   thanks: '¡Gracias!',
+  received: 'Hemos recibido tu solicitud.',
   team: 'Nuestro equipo',
   reply: 'te responderá en menos de',
   call: 'te llamará en menos de',
