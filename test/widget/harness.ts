@@ -8,9 +8,11 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { inject, vi } from 'vitest';
 import config from '../../shared/config/examples/routing.json';
+import { parseConfig } from '../../shared/config/parse.ts';
 import type { FieldIssue } from '../../shared/lead/types.ts';
 import type { Chunks } from '../../widget/src/lazy.ts';
 import type { FormSpec } from '../../widget/src/spec.ts';
+import { formSpecs } from '../../worker/http/form-specs.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,13 +27,21 @@ declare module 'vitest' {
 export const WORKER = 'https://router.test';
 export const SITE = 'demo';
 
-/** Every form type of the example routing config, as `GET /v1/forms/<formType>` serves it. */
-export const FORMS: Record<string, FormSpec> = Object.fromEntries(
-  Object.entries(config.formTypes).map(([formType, form]) => [formType, { ...form, formType, brand: config.brand.name } as unknown as FormSpec]),
-);
+const parsed = parseConfig(config);
+if (!parsed.ok) throw new Error('the example routing config does not parse');
 
-/** Loads the widget into the page, as one `<script src=".../widget.js">` executing. */
-export type Loader = () => Promise<void>;
+/**
+ * Every form type of the example routing config, as the Worker inlines them in widget.js and
+ * serves them at `GET /v1/forms/<formType>`: built by the Worker's own code. Assigned to the
+ * widget's own type, so the two cannot drift apart.
+ */
+export const FORMS: Record<string, FormSpec> = formSpecs(parsed.config);
+
+/**
+ * Loads the widget into the page, as one `<script src=".../widget.js">` executing; `before`
+ * runs first in the same mode, as what the Worker serves in front of the bundle.
+ */
+export type Loader = (before?: () => void) => Promise<void>;
 
 /** The lazy chunks' source modules, which a chunk's built file registers as its exports. */
 const SOURCE_CHUNKS: Chunks = {
@@ -44,15 +54,17 @@ const SOURCE_CHUNKS: Chunks = {
 let loaded: 'source' | 'bundle' = 'source';
 
 /** The source modules, freshly imported (a new module instance, like a new script run). */
-export const loadSource: Loader = async () => {
+export const loadSource: Loader = async (before) => {
   loaded = 'source';
+  before?.();
   vi.resetModules();
   await import('../../widget/src/index.ts');
 };
 
 /** The built bundle, evaluated in the page's global scope. */
-export const loadBundle: Loader = async () => {
+export const loadBundle: Loader = async (before) => {
   loaded = 'bundle';
+  before?.();
   new Function(inject('widgetBundle'))();
 };
 
@@ -113,6 +125,15 @@ document.addEventListener(
   },
   true,
 );
+
+/**
+ * A language's strings served inline before the bundle, as `widget.js?lang=es` does: the
+ * chunk's code runs before widget.js (its source module's exports, or its built file).
+ */
+export function inlineStrings(name: 'es'): void {
+  if (loaded === 'bundle') new Function(inject('widgetChunks')[name]!)();
+  else (window.__leadRouterChunks ??= {})[name] = SOURCE_CHUNKS[name] as never;
+}
 
 /** Both, for `describe.each`. */
 export const LOADERS: [string, Loader][] = [

@@ -21,6 +21,7 @@ import {
   forms,
   holdChunks,
   inForm,
+  inlineStrings,
   rendered,
   resetPage,
   submit,
@@ -181,6 +182,17 @@ describe.each(LOADERS)('lazy chunks and the phone (%s)', (_, load) => {
     expect(requested()).toEqual([`${WORKER}/widget-es.js`]);
     expect(inForm().getByRole('button').textContent).toBe('Contact us');
     expect(inForm().getByText('Email')).toBeTruthy();
+  });
+
+  it('renders a Spanish form from the first response when widget.js?lang=es brought the strings: no chunk fetched, no wait', async () => {
+    fakeWorker();
+    addScript({ site: 'demo', form: 'contact', lang: 'es' });
+    // The served file: specs, then the strings, then the bundle (worker/http/form-specs.ts).
+    await load(() => inlineStrings('es'));
+    expect(forms()[0]!.querySelector('fieldset')).toBeTruthy();
+    expect(inForm().getByRole('button').textContent).toBe('Enviar');
+    expect(inForm().getByText('Correo electrónico')).toBeTruthy();
+    expect(requested()).toEqual([]);
   });
 
   it('checks the email again when its chunk (the free-mail list) arrives after the person left the field', async () => {

@@ -1,5 +1,5 @@
 /** What the widget loads: form specs from the live config, and the bundle with them inlined. */
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { alwaysOpenConfig, publish } from './helpers.ts';
@@ -13,15 +13,13 @@ describe('form specs', () => {
     const res = await exports.default.fetch('https://router.test/v1/forms/quote_request?site=demo', { headers: { Origin: 'http://localhost:5173' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
+    // Only what the widget reads: every byte of it is inlined in widget.js for every page.
     expect(await res.json()).toEqual({
-      formType: 'quote_request',
       label: 'Request a quote',
-      brand: 'Northwind',
       fields: ['firstName', 'lastName', 'email', 'company', 'phone', 'product', 'employees', 'country', 'message', 'consent'],
       required: ['firstName', 'email', 'company', 'product'],
-      wanted: ['phone', 'employees', 'country'],
       options: { product: ['Payments', 'Payroll', 'Analytics', 'Managed IT'] },
-      confirm: ['email'],
+      contact: 'hello@northwind.example',
     });
   });
 
@@ -46,5 +44,17 @@ describe('form specs', () => {
     // Publishing clears this isolate's config cache; other isolates see it within seconds.
     const after = await (await exports.default.fetch('https://router.test/widget.js')).text();
     expect(after).toContain('"webinar"');
+  });
+
+  it('serves the Spanish strings inline for ?lang=es, between the specs and the bundle, so a Spanish form needs no second request', async () => {
+    const [plain, spanish, mexican, french] = await Promise.all(
+      ['', '?lang=es', '?lang=es-MX', '?lang=fr'].map(async (query) => (await exports.default.fetch(`https://router.test/widget.js${query}`)).text()),
+    );
+    const chunk = await (await env.ASSETS.fetch('https://router.test/widget-es.js')).text();
+    const specs = plain.slice(0, plain.indexOf(';\n') + 2);
+    expect(chunk).toContain('__leadRouterChunks.es=');
+    expect(spanish).toBe(`${specs}${chunk}\n${plain.slice(specs.length)}`);
+    expect(mexican).toBe(spanish);
+    expect(french).toBe(plain);
   });
 });

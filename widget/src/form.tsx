@@ -43,7 +43,7 @@ export interface FormOptions {
 /**
  * Renders a lead form into `root` and runs it. What the person typed survives a failed send:
  * the fields stay, and the submission is kept in localStorage and retried until accepted.
- * A Spanish form renders once its strings (a lazy chunk) are there.
+ * A Spanish form renders once its strings are there (inline, or a lazy chunk).
  * @returns a function that fills fields in (`LeadRouter('prefill', …)`)
  */
 export function startForm(root: Element, { target, locale, country, emit, prefill }: FormOptions): (values: LeadFields) => void {
@@ -270,8 +270,9 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     draw();
     fill({ ...prefill, ...pendingOf(target)?.submission.fields });
   };
-  if (inline && words === en) {
+  if (inline && !('then' in words)) {
     spec = inline;
+    t = words;
     ready();
   } else {
     // Fetched side by side: the form type (when not inlined) and the language's strings.

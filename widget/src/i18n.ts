@@ -1,6 +1,6 @@
 /**
  * The widget's words. English is in widget.js; Spanish is a lazy chunk (`chunks/es.ts`),
- * fetched before a Spanish form renders. English labels and messages come from the shared
+ * served inline by `widget.js?lang=es` or else fetched before a Spanish form renders. English labels and messages come from the shared
  * catalogue (`LEAD_FIELDS`, `validateField`), so only Spanish spells them out. Issues are
  * translated by `code` (or `code:field`), falling back to the validator's or server's text.
  */
@@ -64,11 +64,12 @@ export const en: Strings = {
 export const pickLocale = (explicit?: string): string => explicit || document.documentElement.lang || navigator.language;
 
 /**
- * The strings of a locale: Spanish for `es*` (its chunk, or English when that cannot be
- * loaded: a form in the wrong language beats no form), English otherwise.
+ * The strings of a locale: Spanish for `es*`, English otherwise. Spanish at once when it came
+ * inline (`widget.js?lang=es` runs its chunk before the bundle), else its chunk is fetched
+ * (or English when that cannot be loaded: a form in the wrong language beats no form).
  */
 export const stringsOf = (locale: string): Strings | Promise<Strings> =>
-  /^es\b/i.test(locale) ? load('es').then((chunk) => chunk.es, () => en) : en;
+  /^es\b/i.test(locale) ? (window.__leadRouterChunks?.es?.es ?? load('es').then((chunk) => chunk.es, () => en)) : en;
 
 /** A field's label. */
 export const fieldLabel = (name: LeadFieldName, t: Strings): string => t.labels[name] ?? LEAD_FIELDS[name].label;

@@ -1,23 +1,23 @@
 /**
  * Form types as the browser receives them: the routing config's `formTypes` entry trimmed to
- * what a form needs, plus its id and the brand. Data, not code, so the widget and the Worker
+ * what a form needs. Data, not code, so the widget and the Worker
  * validate with the same field specs (`validateField`) and cannot disagree.
  */
-import type { LeadFieldName } from '../../shared/lead/fields.ts';
 import type { FormFieldsSpec } from '../../shared/lead/validate.ts';
 
-/** One form type, as served by `GET /v1/forms/<formType>` or inlined before the bundle. */
+/**
+ * One form type, as served by `GET /v1/forms/<formType>` or inlined before the bundle: the
+ * Worker's `FormSpec` (worker/http/form-specs.ts), which a test holds this to.
+ */
 export interface FormSpec extends FormFieldsSpec {
-  formType: string;
   /** The form's name in the config ("Book a demo"): the submit button's text in English. */
   label: string;
-  brand: string;
-  wanted?: LeadFieldName[];
   /** The country of a local-service form: the phone's default region. */
   defaultCountry?: string;
-  confirm?: ('email' | 'sms')[];
   /** `urgent` forms promise a call ("Dana will call you…"). */
   urgency?: 'normal' | 'high' | 'urgent';
+  /** Where a person can write when the form cannot send. */
+  contact?: string;
 }
 
 /** Where a form sends its leads: the Worker's origin, the site key, the form type. */

@@ -1,27 +1,33 @@
 /**
- * `GET /widget.js`: the built widget (a static asset) with the live form specs in front of it,
- * so the form renders from this one request. Cached by browsers and the edge for five minutes;
- * a published config shows within that.
+ * `GET /widget.js[?lang=es]`: the built widget (a static asset) with the live form specs in
+ * front of it, and the Spanish strings when the page asks for them, so the form renders from
+ * this one request (see form-specs.ts). Cached by browsers and the edge for five minutes; a
+ * published config shows within that.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
-import { formSpecs } from './forms.ts';
+import { formSpecs, inlineLanguage, widgetBody } from './form-specs.ts';
 
-let cached: { version: number; assetTag: string; body: string } | undefined;
+/** The served body per language ('' for none), for one config version and one build. */
+let cached: { version: number; assetTag: string; bodies: Map<string, string> } | undefined;
 
-/** Serves the widget bundle with `window.__leadRouterForms` set. */
+/** Serves the widget bundle with `window.__leadRouterForms` set (and `?lang=`'s strings). */
 export async function widgetScript(c: Context<{ Bindings: AppEnv }>): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(new URL('/widget.js', c.req.url));
   if (!asset.ok) return c.text('// widget bundle missing: run `npm run build:widget`', 404);
   const { version, config } = await currentConfig(c.env.LEADS_KV, Date.now(), c.env.ROUTER.getByName('global'));
   const assetTag = asset.headers.get('ETag') ?? '';
-  if (!cached || cached.version !== version || cached.assetTag !== assetTag) {
-    // `<` is escaped so the JSON cannot close a script element if someone inlines the file.
-    const forms = JSON.stringify(formSpecs(config)).replaceAll('<', '\\u003c');
-    cached = { version, assetTag, body: `window.__leadRouterForms=${forms};\n${await asset.text()}` };
-  }
-  return new Response(cached.body, {
+  if (cached?.version !== version || cached.assetTag !== assetTag) cached = { version, assetTag, bodies: new Map() };
+  const lang = inlineLanguage(c.req.query('lang')) ?? '';
+  let body = cached.bodies.get(lang);
+  if (body === undefined) {
+    // A language chunk that cannot be read is left out: the widget then fetches it itself.
+    const strings = lang ? await c.env.ASSETS.fetch(new URL(`/widget-${lang}.js`, c.req.url)).then((res) => (res.ok ? res.text() : undefined)) : undefined;
+    body = widgetBody(await asset.text(), formSpecs(config), strings);
+    cached.bodies.set(lang, body);
+  } else await asset.body?.cancel();
+  return new Response(body, {
     headers: {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300',
