@@ -47,9 +47,8 @@ describe('form specs', () => {
   });
 
   it('serves the Spanish strings inline for ?lang=es, between the specs and the bundle, so a Spanish form needs no second request', async () => {
-    const [plain, spanish, mexican, french] = await Promise.all(
-      ['', '?lang=es', '?lang=es-MX', '?lang=fr'].map(async (query) => (await exports.default.fetch(`https://router.test/widget.js${query}`)).text()),
-    );
+    const served = (query: string) => exports.default.fetch(`https://router.test/widget.js${query}`).then((res) => res.text());
+    const [plain, spanish, mexican, french] = [await served(''), await served('?lang=es'), await served('?lang=es-MX'), await served('?lang=fr')];
     const chunk = await (await env.ASSETS.fetch('https://router.test/widget-es.js')).text();
     const specs = plain.slice(0, plain.indexOf(';\n') + 2);
     expect(chunk).toContain('__leadRouterChunks.es=');
