@@ -16,6 +16,7 @@ export { DevOutbox } from './durable/dev-outbox.ts';
 export { LeadObject } from './durable/lead-object.ts';
 export { MetricsObject } from './durable/metrics-object.ts';
 export { RouterState } from './durable/router-state.ts';
+export { SiteHealth } from './durable/site-health.ts';
 
 /** The Hono app. */
 export const app = new Hono<{ Bindings: AppEnv }>();

@@ -9,6 +9,7 @@ import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
 import { adminToken, type AppEnv } from '../app-env.ts';
 import { audit } from './audit.ts';
+import { refusals } from './refusals.ts';
 import { leadObject } from '../lead/lead-id.ts';
 
 /** The admin routes, mounted at `/v1/admin`. */
@@ -86,3 +87,4 @@ admin.post('/route', async function dryRun(c) {
 });
 
 admin.route('/', audit);
+admin.route('/', refusals);
