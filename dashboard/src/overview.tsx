@@ -11,6 +11,7 @@ import { api } from './api.ts';
 import { Bars, LineChart } from './charts.tsx';
 import { ms, ownerName, pct } from './format.ts';
 import { liveConfig, ownerNames } from './names.ts';
+import { Refusals } from './refusals.tsx';
 
 type Report = MetricsReport & { configVersion: number; pools: PoolShares[] };
 
@@ -58,6 +59,7 @@ export function Overview() {
         </label>
       </header>
       {!report ? <p class="muted">Loading…</p> : <ReportView report={report} names={names} period={period} />}
+      <Refusals days={days} />
     </section>
   );
 }
