@@ -201,7 +201,7 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
   });
 
   it.each([
-    [403, 'Sorry, this form cannot be sent right now.'],
+    [403, 'Sorry, this form cannot be sent from this page. Please write to hello@northwind.example.'],
     [413, 'This form is too long to send.'],
   ])('shows a %i as a form-level error, without retrying', async (status, text) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -238,7 +238,7 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
 
   it('caps the backoff at 30 seconds', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const worker = fakeWorker(...Array.from({ length: 7 }, () => 'network' as const));
+    const worker = fakeWorker(...Array.from({ length: 8 }, () => ({ status: 503 })));
     await contactForm();
     submit();
     await vi.advanceTimersByTimeAsync(200_000);

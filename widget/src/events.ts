@@ -14,11 +14,13 @@ export interface LeadRouterEvents {
    */
   submitted: { formType: string; leadId: string; owner: { name: string | null }; respondWithin: { minutes: number } | null };
   /**
-   * The server refused the fields (`invalid`, with `issues`) or the submission (`refused`:
-   * site, size), or the form type did not load (`load`). A failed send is no error: the lead
-   * is saved and retried.
+   * The lead could not be sent, and the person was told: `invalid` (400, the fields, with
+   * `issues`), `refused` (another 4xx: the page's origin or site key, with the Worker's
+   * `message`), `blocked` (the page cannot reach the Worker: its CSP's `connect-src`, an
+   * extension, a proxy). Or it is not sent yet: `offline`, fired once, the lead kept and sent
+   * when the browser is back online (`submitted` follows). Or the form type did not load (`load`).
    */
-  error: { formType: string; reason: 'invalid' | 'refused' | 'load'; status?: number; issues?: FieldIssue[] };
+  error: { formType: string; reason: 'invalid' | 'refused' | 'blocked' | 'offline' | 'load'; status?: number; issues?: FieldIssue[]; message?: string };
 }
 
 /** An event's name. */

@@ -81,18 +81,29 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
 
   function start(pending: Pending) {
     sending = 1;
-    delivery = deliver(target, pending, (status, body) => {
+    // The marketer hears of an offline submission once; it is kept and sent when back online.
+    let told = 0;
+    delivery = deliver(target, pending, (status, body, failure) => {
       sending = body ? 0 : 2;
-      if (body && status < 300) {
+      if (body && !failure && status < 300) {
         const { leadId, owner, respondWithin } = (answer = body);
         draw();
         (root.firstChild as HTMLElement).focus();
         emit('submitted', { formType, leadId, owner, respondWithin } as LeadRouterEvents['submitted']);
       } else if (body) {
         delivery = undefined;
-        emit('error', { formType, reason: status === 400 ? 'invalid' : 'refused', status, issues: body.issues });
-        show(body.issues ?? [], status === 413 ? t.tooLarge : t.failed);
-      } else draw();
+        const reason = failure ?? (status === 400 ? 'invalid' : 'refused');
+        const { issues, message } = body;
+        emit('error', { formType, reason, status, ...(issues && { issues }), ...(message && { message }) });
+        // The marketer's clue: the Worker's reason (origin, site key), or where the page could not connect.
+        if (reason !== 'invalid') console.error(`LeadRouter: ${reason}`, message ?? `${target.api} (connect-src?)`);
+        // Refused or blocked: the person is told how else to reach the business.
+        const contact = spec?.contact;
+        show(issues ?? [], status === 413 ? t.tooLarge : `${t.cannot} ${contact ? `${t.write} ${contact}.` : t.other}`);
+      } else {
+        if (failure && !told++) emit('error', { formType, reason: failure, status });
+        draw();
+      }
     });
     draw();
   }

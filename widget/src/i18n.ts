@@ -30,6 +30,10 @@ export interface Strings {
   call: string;
   tooLarge: string;
   failed: string;
+  /** A submission refused or blocked, then `write` and the contact address, or `other`. */
+  cannot: string;
+  write: string;
+  other: string;
   /** Field labels, where they differ from the catalogue's. */
   labels: Partial<Record<LeadFieldName, string>>;
   /** Issue texts by `code:field` or `code`, where they differ from the validator's. */
@@ -53,6 +57,9 @@ export const en: Strings = {
   call: 'will call you within',
   tooLarge: 'This form is too long to send.',
   failed: 'Sorry, this form cannot be sent right now.',
+  cannot: 'Sorry, this form cannot be sent from this page.',
+  write: 'Please write to',
+  other: 'Please contact us another way.',
   labels: { consent: 'I agree to be contacted' },
   issues: { must_accept: 'Please tick this box to continue' },
 };

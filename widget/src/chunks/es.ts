@@ -22,6 +22,9 @@ export const es: Strings = {
   call: 'te llamará en menos de',
   tooLarge: 'El formulario es demasiado largo.',
   failed: 'Lo sentimos, ahora no se puede enviar.',
+  cannot: 'Lo sentimos, este formulario no se puede enviar desde esta página.',
+  write: 'Escríbenos a',
+  other: 'Contáctanos por otra vía.',
   labels: {
     firstName: 'Nombre',
     lastName: 'Apellidos',
