@@ -31,10 +31,8 @@ export function prepareLead(input: unknown, config: RoutingConfig): PreparedLead
   if (!validation.ok) return validation;
   const submission = validation.submission;
   const formType = config.formTypes[submission.formType]!;
-  if (formType.defaultCountry && submission.fields.country === undefined) {
-    submission.fields.country = formType.defaultCountry;
-  }
-  const { lead, issues } = normalizeLead(submission);
+  // The form type's country: the lead's when none is typed; the phone's after the locale's.
+  const { lead, issues } = normalizeLead(submission, formType.defaultCountry);
   if (issues.length > 0) return { ok: false, issues };
   const qualification = qualify(lead, formType, qualifyRules(config));
   return {

@@ -4,7 +4,7 @@
  */
 import type { LeadFieldName } from '../lead/fields.ts';
 import type { FieldIssue, LeadSubmission, NormalizedLead } from '../lead/types.ts';
-import { normalizeCountry } from './country.ts';
+import { isCountryCode, normalizeCountry } from './country.ts';
 import { normalizeEmail } from './email.ts';
 import { parseEmployees } from './employees.ts';
 import { normalizeName, splitFullName } from './name.ts';
@@ -39,8 +39,15 @@ const POSTAL_EXAMPLES: Readonly<Record<string, string>> = {
  * Normalises a submission's fields and context. Only fields present and non-blank after
  * trimming are considered; an email, phone, postal code, company size or country that cannot
  * be understood becomes an `invalid` issue and is left out. Lengths are not checked here.
+ *
+ * `defaultCountry` is the form type's: the lead's country when none was typed (routing,
+ * region and postal code read it). A phone typed without `+` is read in the country the lead
+ * typed, else the region of the form's locale (`es-MX`), else `defaultCountry`: what the
+ * person says of themselves beats what their browser says, which beats what the form
+ * assumes (a lead who typed "México" on a Spanish form in an en-US browser has a Mexican
+ * number, not a US one).
  */
-export function normalizeLead(submission: LeadSubmission): LeadNormalization {
+export function normalizeLead(submission: LeadSubmission, defaultCountry?: string): LeadNormalization {
   const fields = submission.fields;
   const context = submission.context;
   const issues: FieldIssue[] = [];
@@ -69,8 +76,13 @@ export function normalizeLead(submission: LeadSubmission): LeadNormalization {
     } else {
       lead.country = country;
     }
+  } else if (defaultCountry !== undefined) {
+    lead.country = defaultCountry;
   }
   const country = lead.country;
+  // A typed country we cannot read leaves a national number unread (the lead is refused for
+  // the country anyway): guessing another country would store a wrong number.
+  const phoneCountry = countryText !== undefined ? country : (regionOf(context?.locale) ?? defaultCountry);
 
   // Names: one field holding "Dana Whitfield" is split.
   const first = text('firstName');
@@ -106,13 +118,13 @@ export function normalizeLead(submission: LeadSubmission): LeadNormalization {
 
   const phoneText = text('phone');
   if (phoneText !== undefined) {
-    const phone = normalizePhone(phoneText, country);
+    const phone = normalizePhone(phoneText, phoneCountry);
     if (isInvalid(phone)) {
       invalid(
         'phone',
-        country === undefined
+        phoneCountry === undefined
           ? 'Phone number is not valid; include the country code, like +44 20 7946 0958'
-          : `Phone number is not a valid number for ${country}`,
+          : `Phone number is not a valid number for ${phoneCountry}`,
       );
     } else {
       lead.phone = phone.e164;
@@ -200,6 +212,12 @@ function languageOf(locale: string | undefined): string | undefined {
   const end = trimmed.search(LANGUAGE_END);
   const language = (end < 0 ? trimmed : trimmed.slice(0, end)).toLowerCase();
   return LANGUAGE.test(language) ? language : undefined;
+}
+
+/** The country of a locale's region (`es-MX` → `MX`), when it names one (`es-419` does not). */
+function regionOf(locale: string | undefined): string | undefined {
+  const region = locale === undefined ? undefined : /^[a-z]{2,3}[-_](?:[a-z]{4}[-_])?([a-z]{2})\b/i.exec(locale.trim())?.[1]?.toUpperCase();
+  return region !== undefined && isCountryCode(region) ? region : undefined;
 }
 
 /** Sets a name field unless normalisation left nothing of it (a name of only quotes). */

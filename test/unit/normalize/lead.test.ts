@@ -188,6 +188,30 @@ describe('normalizeLead', () => {
     expect(issues.map((issue) => issue.field)).toEqual(['country', 'phone']);
   });
 
+  describe('the phone\'s country: typed country, then the locale\'s region, then the form type\'s default (issue 9, case 6)', () => {
+    it.each<[string, Record<string, string>, string | undefined, string | undefined, string, string | undefined]>([
+      ['the country the lead typed, before an en-US browser', { country: 'México', phone: '55 1234 5678' }, 'en-US', undefined, '+525512345678', 'MX'],
+      ['the country the lead typed, before the form type\'s default', { country: 'Mexico', phone: '55 1234 5678' }, 'es', 'US', '+525512345678', 'MX'],
+      ['the locale\'s region when no country was typed, before the form type\'s default', { phone: '55 1234 5678' }, 'es-MX', 'US', '+525512345678', 'US'],
+      ['the locale\'s region alone', { phone: '020 7946 0958' }, 'en-GB', undefined, '+442079460958', undefined],
+      ['the form type\'s default when the locale names no region', { phone: '(415) 555-2671' }, 'es', 'US', '+14155552671', 'US'],
+      ['the form type\'s default when the locale\'s region is no country (es-419)', { phone: '(415) 555-2671' }, 'es-419', 'US', '+14155552671', 'US'],
+      ['an international number whatever the rest', { country: 'México', phone: '+1 415 555 2671' }, 'es-MX', 'US', '+14155552671', 'MX'],
+    ])('%s', (_name, fields, locale, defaultCountry, phone, country) => {
+      const { lead, issues } = normalizeLead({ ...base, fields, context: locale ? { locale } : {} }, defaultCountry);
+      expect(issues).toEqual([]);
+      expect(lead.phone).toBe(phone);
+      // The lead's own country (routing reads it) is what was typed, else the form type's default.
+      expect(lead.country).toBe(country);
+    });
+
+    it('does not read a national number with the locale\'s region when the typed country is not one we know', () => {
+      const { lead, issues } = normalizeLead({ ...base, fields: { country: 'Narnia', phone: '55 1234 5678' }, context: { locale: 'es-MX' } });
+      expect(lead.phone).toBeUndefined();
+      expect(issues.map((issue) => issue.field)).toEqual(['country', 'phone']);
+    });
+  });
+
   it.each([
     [{ firstName: 'Dana Whitfield' }, { firstName: 'Dana', lastName: 'Whitfield', fullName: 'Dana Whitfield' }],
     [{ firstName: 'Dana' }, { firstName: 'Dana', fullName: 'Dana' }],

@@ -102,8 +102,12 @@ describe('normalizePhone agrees with libphonenumber-js', () => {
   });
 
   it('on anything typed', () => {
+    // No `;phone-context=`: libphonenumber-js tests it with global regexes (extractPhoneContext.js,
+    // `new RegExp(…, 'g')` then `.test()`), whose `lastIndex` carries over from one call to the
+    // next, so the library itself answers the same input differently on alternate calls, and a
+    // comparison with it fails at random (about one run in three). Nobody types it in a form.
     const text = fc
-      .array(fc.constantFrom('0', '1', '2', '4', '5', '9', ' ', '-', '(', ')', '+', '\t', 'x', 'ext.', '#', ',', ';', '~', '０', '٣', 'tel:', ';phone-context='), { maxLength: 16 })
+      .array(fc.constantFrom('0', '1', '2', '4', '5', '9', ' ', '-', '(', ')', '+', '\t', 'x', 'ext.', '#', ',', ';', '~', '０', '٣', 'tel:'), { maxLength: 16 })
       .map((chars) => chars.join(''));
     fc.assert(
       fc.property(text, fc.constantFrom(...countries), (raw, country) => expectSame(raw, country)),
