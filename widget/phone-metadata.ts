@@ -1,6 +1,7 @@
 /**
  * Writes `widget/src/chunks/phone-metadata.json`, the phone chunk's data: libphonenumber-js's
- * "min" metadata cut to the countries the routing config names. The full "min" set is 29 KB
+ * "min" metadata cut to the countries the routing config names (and `phone-alpha3.json`, their
+ * alpha-3 codes, so a typed "USA" is read). The full "min" set is 29 KB
  * gzip; the chunk has a 15 KB budget for the library and its data together.
  *
  * Which countries: every `country` / `defaultCountry` in the config (form types' default
@@ -21,9 +22,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { MetadataJson } from 'libphonenumber-js/core';
+import { ISO_CODE_PAIRS } from '../shared/normalize/country-data.ts';
 
 /** Where the chunk's metadata is written. */
 export const METADATA_FILE = new URL('src/chunks/phone-metadata.json', import.meta.url);
+/** Where the alpha-3 codes of its countries are written. */
+export const ALPHA3_FILE = new URL('src/chunks/phone-alpha3.json', import.meta.url);
 
 const ISO2 = /^[A-Z]{2}$/;
 /** Index of the per-type patterns in a country's entry of libphonenumber's compressed metadata. */
@@ -79,14 +83,29 @@ function wantedCountries(): string[] {
   return configCountries(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** Writes the metadata file; returns the countries it holds. */
+/**
+ * The ISO alpha-2 + alpha-3 pairs (`USUSA MXMEX`) of `countries`, from the shared country data:
+ * the chunk reads a typed "USA" or "MEX" with them (names come from `Intl.DisplayNames`).
+ */
+export function alpha3Pairs(countries: readonly string[]): string {
+  return ISO_CODE_PAIRS.split(' ')
+    .filter((pair) => countries.includes(pair.slice(0, 2)))
+    .join(' ');
+}
+
+/** Writes `text` to `file` unless it holds it already (the widget tests rebuild when a source is newer than the build). */
+function writeIfChanged(file: URL, text: string): void {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+}
+
+/** Writes the metadata file and the countries' alpha-3 codes; returns the countries it holds. */
 export function writePhoneMetadata(): string[] {
   const full = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'), 'utf8')) as MetadataJson;
   const reduced = reduceMetadata(full, wantedCountries());
-  const text = `${JSON.stringify(reduced)}\n`;
-  // Unchanged, the file keeps its date: the widget tests rebuild when a source is newer than the build.
-  if (!existsSync(METADATA_FILE) || readFileSync(METADATA_FILE, 'utf8') !== text) writeFileSync(METADATA_FILE, text);
-  return Object.keys(reduced.countries);
+  const countries = Object.keys(reduced.countries);
+  writeIfChanged(METADATA_FILE, `${JSON.stringify(reduced)}\n`);
+  writeIfChanged(ALPHA3_FILE, `${JSON.stringify(alpha3Pairs(countries))}\n`);
+  return countries;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(`phone metadata: ${writePhoneMetadata().join(' ')}`);

@@ -173,6 +173,68 @@ describe.each(LOADERS)('lazy chunks and the phone (%s)', (_, load) => {
     expect(await submitService(worker)).toBe('+14155552671');
   });
 
+  describe('the country the person typed decides (issue 9, case 6)', () => {
+    /** A contact form (phone, then country) in Spanish, in the happy-dom browser's en-US. */
+    async function contactForm() {
+      const worker = fakeWorker();
+      addScript({ site: 'demo', form: 'contact', lang: 'es' });
+      await load();
+      await rendered();
+      type('firstName', 'Lucía');
+      type('email', 'lucia@tacos-norte.mx');
+      type('message', 'Queremos una demo');
+      return worker;
+    }
+
+    async function sentPhone(worker: ReturnType<typeof fakeWorker>): Promise<unknown> {
+      submit();
+      await vi.waitFor(() => expect(worker.posts()).toHaveLength(1));
+      return worker.posts()[0]!.body.fields.phone;
+    }
+
+    it('México typed on a Spanish form in an en-US browser: the number is Mexican, not +1', async () => {
+      expect(navigator.language).toBe('en-US');
+      const worker = await contactForm();
+      type('country', 'México');
+      typeKeys('phone', '5512345678');
+      expect(control('phone').value).toBe('55 1234 5678');
+      expect(await sentPhone(worker)).toBe('+525512345678');
+    });
+
+    it('formats the number again when the country changes', async () => {
+      const worker = await contactForm();
+      typeKeys('phone', '5512345678');
+      expect(control('phone').value).toBe('(551) 234-5678');
+      type('country', 'México');
+      expect(control('phone').value).toBe('55 1234 5678');
+      expect(await sentPhone(worker)).toBe('+525512345678');
+    });
+
+    it.each([
+      ['Mexico', '5512345678', '+525512345678'],
+      ['mx', '5512345678', '+525512345678'],
+      ['MEX', '5512345678', '+525512345678'],
+      ['Reino Unido', '020 7946 0958', '+442079460958'],
+      ['United Kingdom', '020 7946 0958', '+442079460958'],
+      ['UK', '020 7946 0958', '+442079460958'],
+      ['USA', '415 555 2671', '+14155552671'],
+      ['EE. UU.', '415 555 2671', '+14155552671'],
+      ['Deutschland', '030 123456', '+4930123456'],
+    ])('reads %s', async (country, phone, e164) => {
+      const worker = await contactForm();
+      type('country', country);
+      typeKeys('phone', phone);
+      expect(await sentPhone(worker)).toBe(e164);
+    });
+
+    it('sends the number as typed when the country is one the chunk does not know: never read in the browser\'s country', async () => {
+      const worker = await contactForm();
+      type('country', 'Japón');
+      typeKeys('phone', '03 1234 5678');
+      expect(await sentPhone(worker)).toBe('03 1234 5678');
+    });
+  });
+
   it('fetches the Spanish strings only for a Spanish form, and shows English when they cannot be loaded', async () => {
     fakeWorker();
     failingChunks.add('es');

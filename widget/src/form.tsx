@@ -132,7 +132,7 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     draw();
   }
 
-  const countries = () => phoneCountries(country, locale, spec!.defaultCountry);
+  const countries = () => phoneCountries(control('country')?.value, country, locale, spec!.defaultCountry);
 
   /**
    * Fetches the lazy chunk of the email or phone field when it is first used (focus, or input
@@ -194,12 +194,13 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
         'aria-invalid': error ? 'true' : undefined,
         'aria-describedby': [hint && `${id}-h`, error && `${id}-e`].filter(Boolean).join(' ') || undefined,
         onBlur: () => {
-          if (name === 'phone') formatPhone(control(name), countries());
+          if (name === 'phone' || name === 'country') formatPhone(control('phone'), countries());
           check(name);
         },
-        // Once a field shows an error, it clears as soon as the value is right.
+        // Once a field shows an error, it clears as soon as the value is right. The phone is
+        // formatted as it is typed, and again in the country the person types.
         [kind === 'checkbox' || kind === 'select' ? 'onChange' : 'onInput']: (event: InputEvent) => {
-          if (name === 'phone') formatPhone(control(name), countries(), event);
+          if (name === 'phone' || name === 'country') formatPhone(control('phone'), countries(), name === 'phone' ? event : undefined);
           errors[name] && check(name);
         },
       },

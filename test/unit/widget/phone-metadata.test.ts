@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { AsYouType, parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import { describe, expect, it } from 'vitest';
 import config from '../../../shared/config/examples/routing.json' with { type: 'json' };
-import { METADATA_FILE, configCountries, reduceMetadata } from '../../../widget/phone-metadata.ts';
+import { ALPHA3_FILE, METADATA_FILE, alpha3Pairs, configCountries, reduceMetadata } from '../../../widget/phone-metadata.ts';
 
 const full = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('libphonenumber-js/metadata.min.json'), 'utf8')) as MetadataJson;
 const countries = (metadata: MetadataJson) => metadata.countries as unknown as Record<string, unknown[]>;
@@ -59,5 +59,16 @@ describe('reduceMetadata', () => {
 
   it('is what the committed phone-metadata.json holds for the example config', () => {
     expect(JSON.parse(readFileSync(METADATA_FILE, 'utf8'))).toEqual(reduceMetadata(full, configCountries(config)));
+  });
+});
+
+describe('alpha3Pairs', () => {
+  it('gives the alpha-3 code of each kept country, from the shared country data', () => {
+    expect(alpha3Pairs(['MX', 'US', 'GB'])).toBe('GBGBR MXMEX USUSA');
+  });
+
+  it('is what the committed phone-alpha3.json holds for the example config', () => {
+    const kept = Object.keys(reduceMetadata(full, configCountries(config)).countries);
+    expect(JSON.parse(readFileSync(ALPHA3_FILE, 'utf8'))).toBe(alpha3Pairs(kept));
   });
 });
