@@ -248,7 +248,8 @@ describe.each(LOADERS)('lazy chunks and the phone (%s)', (_, load) => {
 
   it('renders a Spanish form from the first response when widget.js?lang=es brought the strings: no chunk fetched, no wait', async () => {
     fakeWorker();
-    addScript({ site: 'demo', form: 'contact', lang: 'es' });
+    // `?lang=es` alone makes the form Spanish: no data-lang needed.
+    addScript({ site: 'demo', form: 'contact' }, document.body, `${WORKER}/widget.js?lang=es`);
     // The served file: specs, then the strings, then the bundle (worker/http/form-specs.ts).
     await load(() => inlineStrings('es'));
     expect(forms()[0]!.querySelector('fieldset')).toBeTruthy();

@@ -88,8 +88,10 @@ else {
       if (scripts.has(script)) continue;
       scripts.add(script);
       try {
-        // data-site, data-form, data-target, data-lang, data-country, data-theme, data-nonce, data-api
-        place({ ...script.dataset, api: apiOf(script), nonce: script.nonce || script.dataset.nonce }, script);
+        // data-site, data-form, data-target, data-lang, data-country, data-theme, data-nonce,
+        // data-api; `widget.js?lang=es` (its strings served inline) is the tag's language too.
+        const lang = new URL(script.src, location.href).searchParams.get('lang') || undefined;
+        place({ lang, ...script.dataset, api: apiOf(script), nonce: script.nonce || script.dataset.nonce }, script);
       } catch (error) {
         warn(script, error);
       }
