@@ -43,9 +43,9 @@ export async function startCapture(): Promise<{ url: string; requests: Captured[
   return { url: `http://127.0.0.1:${port}`, requests, close: () => server.close() };
 }
 
-/** Serves one HTML page (the host site) from its own origin. */
-export async function startHostPage(html: () => string): Promise<{ url: string; close: () => void }> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html()));
+/** Serves the HTML pages of a host site from its own origin: `html` is given the path asked for. */
+export async function startHostPage(html: (path: string) => string): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html(req.url ?? '/')));
   const port = await listen(server);
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }

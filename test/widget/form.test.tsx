@@ -36,6 +36,16 @@ describe.each(LOADERS)('the form (%s)', (_, load) => {
     expect(inForm().getByRole('button').textContent).toBe(spec.label);
   });
 
+  it('names what the browser may autofill, and keeps autofill out of the rest (Chrome put the company name in "Company size")', async () => {
+    addScript({ site: 'demo', form: 'demo_request' });
+    await load();
+    for (const name of FORMS.demo_request!.fields) {
+      const token = (LEAD_FIELDS[name] as { autocomplete?: string }).autocomplete;
+      // An unknown token: Chrome's address autofill leaves the field alone (`off` it ignores).
+      expect(control(name).getAttribute('autocomplete')).toBe(token ?? 'none');
+    }
+  });
+
   it('offers the configured products in a select', async () => {
     addScript({ site: 'demo', form: 'quote_request' });
     await load();

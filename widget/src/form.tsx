@@ -188,7 +188,9 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
         id,
         name,
         required,
-        autocomplete,
+        // Fields without a token get one Chrome does not know: it then leaves them alone
+        // (it ignores `off`), where it put the company's name in "Company size".
+        autocomplete: autocomplete ?? 'none',
         maxLength,
         type: INPUT_TYPES[kind],
         'aria-invalid': error ? 'true' : undefined,
