@@ -44,7 +44,8 @@ function digits(seed: number): (count: number) => string {
   return (count) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
 }
 
-describe('normalizePhone agrees with libphonenumber-js', () => {
+// Some 50,000 comparisons each: seconds on a loaded machine. A correctness check, not a timing.
+describe('normalizePhone agrees with libphonenumber-js', { timeout: 60_000 }, () => {
   it('on every country, its example number and near misses, typed every usual way', () => {
     const random = digits(7);
     let checked = 0;
