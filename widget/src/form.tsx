@@ -17,7 +17,7 @@ import { validateField } from '../../shared/lead/validate.ts';
 import { deliver, newPending, pendingOf, type Answer, type Pending } from './api.ts';
 import { formWatch, pageContext } from './context.ts';
 import type { Emit, LeadRouterEvents } from './events.ts';
-import { en, fieldLabel, issueText, stringsOf, successText } from './i18n.ts';
+import { cannotSendText, en, fieldLabel, issueText, stringsOf, successText } from './i18n.ts';
 import { load } from './lazy.ts';
 import { formatPhone, phoneCountries, phoneToSend } from './phone.ts';
 import { inlineSpec, loadSpec, type FormSpec, type Target } from './spec.ts';
@@ -98,8 +98,7 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
         // The marketer's clue: the Worker's reason (origin, site key), or where the page could not connect.
         if (reason !== 'invalid') console.error(`LeadRouter: ${reason}`, message ?? `${target.api} (connect-src?)`);
         // Refused or blocked: the person is told how else to reach the business.
-        const contact = spec?.contact;
-        show(issues ?? [], status === 413 ? t.tooLarge : `${t.cannot} ${contact ? `${t.write} ${contact}.` : t.other}`);
+        show(issues ?? [], status === 413 ? t.tooLarge : cannotSendText(spec?.contact, t));
       } else {
         if (failure && !told++) emit('error', { formType, reason: failure, status });
         draw();

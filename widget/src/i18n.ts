@@ -95,3 +95,9 @@ export function successText(owner: string | null | undefined, minutes: number, s
   const within = new Intl.NumberFormat(t.lang, { style: 'unit', unit: hours ? 'hour' : 'minute', unitDisplay: 'long' }).format(hours || minutes);
   return `${owner || t.team} ${call ? t.call : t.reply} ${within}.`;
 }
+
+/**
+ * What the form says when a submission cannot be sent from this page (refused or blocked):
+ * sorry, and how else to reach the business: "Please write to hello@northwind.example."
+ */
+export const cannotSendText = (contact: string | undefined, t: Strings): string => `${t.cannot} ${contact ? `${t.write} ${contact}.` : t.other}`;
