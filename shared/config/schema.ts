@@ -263,6 +263,11 @@ export const RoutingConfigSchema = z
       }),
       { window: '30d', keys: ['email', 'phone'] },
     ),
+    /**
+     * How long a lead is kept after its last activity (a submission, an acknowledgement, an
+     * outcome): then its object deletes it and only anonymous facts stay in the audit. Default 365d.
+     */
+    retention: opt(Duration),
     /** Open leads: how long a lead counts toward its owner's load without a close or an outcome. */
     load: opt(
       z.strictObject({

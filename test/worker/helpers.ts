@@ -98,6 +98,8 @@ export async function ageLead(id: string, ms: number): Promise<void> {
     record.ownerSince -= ms;
     if (record.slaFrom !== undefined) record.slaFrom -= ms;
     if (record.dueAt !== undefined) record.dueAt -= ms;
+    if (record.lastSubmissionAt !== undefined) record.lastSubmissionAt -= ms;
+    for (const mark of [record.acknowledged, record.closed, record.stage, record.misrouted, record.rescued]) if (mark) mark.at -= ms;
     state.storage.sql.exec('UPDATE leads SET body = ? WHERE id = ?', JSON.stringify(body), id);
   });
   await evictDurableObject(stub);

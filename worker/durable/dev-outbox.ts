@@ -35,6 +35,16 @@ export class DevOutbox extends DurableObject<AppEnv> {
     return (leadId ? messages.filter((m) => m.leadId === leadId) : messages).slice(0, limit);
   }
 
+  /** Forgets the messages about these leads (erasure); returns how many. */
+  async erase(leadIds: string[]): Promise<number> {
+    if (leadIds.length === 0) return 0;
+    const wanted = new Set(leadIds);
+    const entries = await this.ctx.storage.list<RecordedMessage>({ prefix: 'm:' });
+    const keys = [...entries].filter(([, message]) => wanted.has(message.leadId)).map(([key]) => key);
+    for (let i = 0; i < keys.length; i += 128) await this.ctx.storage.delete(keys.slice(i, i + 128));
+    return keys.length;
+  }
+
   /** Forgets everything (tests, and the page's "clear" button). */
   async clear(): Promise<void> {
     await this.ctx.storage.deleteAll();

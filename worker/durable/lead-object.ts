@@ -17,7 +17,7 @@ import { STAGES, type Stage } from '../../shared/metrics/types.ts';
 import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { configVersion, currentConfig } from '../config/store.ts';
-import { decideClaim, ownTarget, rememberAnswer, type Admission, type Admitted, type Claim, type ClaimAnswer, type IdentityState } from '../lead/admission.ts';
+import { decideClaim, ownTarget, rememberAnswer, type Admission, type Admitted, type Claim, type ClaimAnswer, type CurrentLead, type IdentityState } from '../lead/admission.ts';
 import { newLead, rescueLead } from '../lead/create.ts';
 import { nextStep, runStep } from '../lead/escalation.ts';
 import { factsOf } from '../lead/facts.ts';
@@ -25,6 +25,7 @@ import { identityObject, leadObject, newLeadId } from '../lead/lead-id.ts';
 import { LeadState } from '../lead/lead-state.ts';
 import { deliverDue, nextDelivery, WATCHDOG_MS } from '../lead/outbox.ts';
 import type { LeadRecord, OutboxEntry, TimelineEvent } from '../lead/record.ts';
+import { deletableAt, retentionMs, settledLead } from '../lead/retention.ts';
 import { joinSubmission, type Submission } from '../lead/returns.ts';
 import { LeadStore } from '../lead/store.ts';
 
@@ -42,6 +43,15 @@ export type AckResult =
   | { ok: true; already: boolean; record: LeadRecord }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_owner'; owner: LeadRecord['owner']; ownerSince: number };
+
+/** What an object keeps of its key's person. */
+export interface PersonHere {
+  key?: string;
+  current?: CurrentLead;
+  leads: LeadView[];
+  /** The person's leads kept by other objects (their key's mapping points there). */
+  elsewhere: string[];
+}
 
 /** The outcome of marking a junk lead real. */
 export type RescueResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_junk' };
@@ -65,6 +75,8 @@ export class LeadObject extends DurableObject<AppEnv> {
   #kicked = 0;
   /** The alarm as last set, so an unchanged one is not written again. */
   #alarmAt: number | null | undefined;
+  /** Set once the object deleted itself: nothing is scheduled again. */
+  #vanished = false;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -197,7 +209,40 @@ export class LeadObject extends DurableObject<AppEnv> {
     });
   }
 
-  /** Finishes a stalled admission, gives back owed load, runs due escalation steps, delivers due entries. Safe to run twice. */
+  /** What this object keeps of its key's person (export): the key's mapping, the leads kept here, and the ids of their leads kept elsewhere. */
+  exportPerson(): PersonHere {
+    const current = this.#identity?.current;
+    const here = [...this.#leads.values()].map((lead) => ({ record: lead.record, timeline: lead.timeline, outbox: lead.outbox }));
+    return { ...(this.#identity ? { key: this.#identity.key } : {}), ...(current ? { current } : {}), leads: here, elsewhere: current && !this.#leads.has(current.leadId) ? [current.leadId] : [] };
+  }
+
+  /**
+   * Erases this object's key's person: the leads kept here and the key's mapping. Returns the ids
+   * erased and those of the person's leads kept elsewhere (the caller erases them). The object
+   * deletes itself when nothing is left.
+   */
+  async erasePerson(): Promise<{ leads: string[]; elsewhere: string[] }> {
+    return this.#exclusive(async () => {
+      const { elsewhere } = this.exportPerson();
+      const leads = [...this.#leads.keys()];
+      for (const id of leads) this.#drop(id);
+      this.#store.deleteIdentity();
+      this.#identity = undefined;
+      await this.#vanishIfEmpty(Date.now());
+      return { leads, elsewhere };
+    });
+  }
+
+  /** Erases one lead kept here, and any mapping to it; true when it was here. */
+  async eraseLead(leadId: string): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const here = this.#drop(leadId);
+      await this.#vanishIfEmpty(Date.now());
+      return here;
+    });
+  }
+
+  /** Finishes a stalled admission, gives back owed load, runs due escalation steps, delivers due entries, deletes leads past retention. Safe to run twice. */
   override async alarm(): Promise<void> {
     const now = Date.now();
     this.#alarmAt = undefined;
@@ -210,6 +255,8 @@ export class LeadObject extends DurableObject<AppEnv> {
     for (const lead of [...this.#leads.values()]) await phase(() => this.#escalate(lead, now));
     await phase(() => this.#deliver());
     await this.#sendMetrics(Date.now());
+    await phase(() => this.#exclusive(() => this.#retire(now)));
+    if (this.#vanished) return;
     await this.#schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
   }
 
@@ -302,6 +349,47 @@ export class LeadObject extends DurableObject<AppEnv> {
     // Two leads of one person in one millisecond (junk, then real) must not share an id.
     for (let t = at + 1; this.#leads.has(id) || this.#identity?.pending?.leadId === id; t++) id = newLeadId(t, home);
     return id;
+  }
+
+  // --- retention and erasure -------------------------------------------------------------------
+
+  /**
+   * Deletes the leads past retention that have nothing left to do, once the metrics store has
+   * dropped their personal data (its anonymous facts stay); then the object itself, when empty.
+   */
+  async #retire(now: number): Promise<void> {
+    const { config } = await currentConfig(this.env.LEADS_KV, now, this.env.ROUTER.getByName('global'));
+    const retention = retentionMs(config);
+    const due = [...this.#leads.values()].filter((lead) => settledLead(lead) && lead.rev <= lead.metricsSent && deletableAt(lead, retention) <= now).map((lead) => lead.id);
+    if (due.length > 0) {
+      await this.env.METRICS.getByName('global').erase(due);
+      for (const id of due) this.#drop(id);
+    }
+    await this.#vanishIfEmpty(now);
+  }
+
+  /** Removes a lead from storage and memory, and any mapping to it; true when it was here. */
+  #drop(leadId: string): boolean {
+    const here = this.#leads.delete(leadId);
+    if (here) this.#store.deleteLead(leadId);
+    if (this.#identity?.current?.leadId === leadId) {
+      delete this.#identity.current;
+      this.#store.saveIdentity(this.#identity);
+    }
+    return here;
+  }
+
+  /** Deletes the whole object once it keeps no lead, no live mapping and no admission under way. */
+  async #vanishIfEmpty(now: number): Promise<void> {
+    const state = this.#identity;
+    const live = state && ((state.current && state.current.until > now) || state.pending || state.owedReleases?.length);
+    if (this.#leads.size > 0 || live) return;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.#identity = undefined;
+    this.#alarmAt = null;
+    this.#vanished = true;
+    this.#load();
   }
 
   // --- changes, load, escalation, delivery ----------------------------------------------------
@@ -421,6 +509,10 @@ export class LeadObject extends DurableObject<AppEnv> {
     const state = this.#identity;
     if (state?.pending) next = Math.min(next, state.pending.at + PENDING_RESUME_MS);
     if (state?.owedReleases?.length) next = Math.min(next, now + RETRY_AFTER_FAILURE_MS);
+    // Retention: the earliest lead to delete, or the mapping's end when no lead is left here.
+    const retention = this.#leads.size > 0 ? retentionMs(await this.#config(Math.max(...[...this.#leads.values()].map((l) => l.record.configVersion)))) : 0;
+    for (const lead of this.#leads.values()) next = Math.min(next, deletableAt(lead, retention));
+    if (this.#leads.size === 0 && state?.current) next = Math.min(next, state.current.until);
     const at = next === Number.POSITIVE_INFINITY ? null : next;
     if (at === this.#alarmAt) return;
     this.#alarmAt = at;

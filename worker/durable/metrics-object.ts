@@ -345,6 +345,33 @@ export class MetricsObject extends DurableObject<AppEnv> {
     return [...rows].map((row) => JSON.parse(row.facts) as LeadFacts);
   }
 
+  /**
+   * Forgets the personal data of these leads (erasure, retention): their replay copy and the
+   * email, phone, company and name in their facts. Their anonymous contributions to the figures
+   * stay. Returns how many leads it held.
+   */
+  erase(ids: string[]): number {
+    let n = 0;
+    for (const id of ids) {
+      const row = this.#sql.exec<{ facts: string }>('SELECT facts FROM leads WHERE id = ?', id).toArray()[0];
+      if (!row) continue;
+      const { email: _e, phone: _p, company: _c, name: _n, ...anonymous } = JSON.parse(row.facts) as LeadFacts;
+      this.#sql.exec('UPDATE leads SET email = NULL, phone = NULL, company = NULL, lead = NULL, facts = ? WHERE id = ?', JSON.stringify(anonymous), id);
+      n += 1;
+    }
+    return n;
+  }
+
+  /** What the audit keeps of these leads (export): their facts and replay copies. */
+  personal(ids: string[]): { facts: LeadFacts; lead: RoutableLead | null }[] {
+    return ids.flatMap((id) =>
+      this.#sql
+        .exec<{ facts: string; lead: string | null }>('SELECT facts, lead FROM leads WHERE id = ?', id)
+        .toArray()
+        .map((row) => ({ facts: JSON.parse(row.facts) as LeadFacts, lead: row.lead === null ? null : (JSON.parse(row.lead) as RoutableLead) })),
+    );
+  }
+
   /** The last `limit` real (not junk) leads, oldest first, for replay against a proposed config. */
   replaySample(limit: number): ReplayLead[] {
     const rows = this.#sql.exec<{ id: string; received_at: number; lead: string }>(

@@ -10,6 +10,7 @@ import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads
 import { adminToken, type AppEnv } from '../app-env.ts';
 import { audit } from './audit.ts';
 import { refusals } from './refusals.ts';
+import { people } from './people.ts';
 import { leadObject } from '../lead/lead-id.ts';
 
 /** The admin routes, mounted at `/v1/admin`. */
@@ -88,3 +89,4 @@ admin.post('/route', async function dryRun(c) {
 
 admin.route('/', audit);
 admin.route('/', refusals);
+admin.route('/', people);
