@@ -4,6 +4,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import example from '../../shared/config/examples/routing.json';
 import type { RoutingConfigInput } from '../../shared/config/schema.ts';
 import type { LeadView } from '../../worker/durable/lead-object.ts';
+import { forgetParsedVersions } from '../../worker/config/store.ts';
 import { leadObject } from '../../worker/lead/lead-id.ts';
 import type { LeadRecord } from '../../worker/lead/record.ts';
 
@@ -23,6 +24,8 @@ export function alwaysOpenConfig(): RoutingConfigInput {
 
 /** Publishes a config through the admin API. */
 export async function publish(config: unknown): Promise<Response> {
+  // Storage was reset between tests and version numbers start again: forget this isolate's parses.
+  forgetParsedVersions();
   return exports.default.fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
 }
 

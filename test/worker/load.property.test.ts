@@ -48,7 +48,8 @@ async function apply(step: Op, leads: string[]): Promise<void> {
   if (id === undefined) return;
   switch (step.kind) {
     case 'restart':
-      return evictDurableObject(step.what === 'router' ? env.ROUTER.getByName('global') : leadObject(env, id));
+      // An object that is not running has nothing in memory to lose.
+      return evictDurableObject(step.what === 'router' ? env.ROUTER.getByName('global') : leadObject(env, id)).catch(() => undefined);
     case 'ack': {
       const owner = (await leadView(id)).record.owner.id;
       await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', id, owner, Date.now()), { method: 'POST' });
@@ -85,7 +86,11 @@ describe('load accounting', () => {
         const { running, recounted } = await env.ROUTER.getByName('global').recountLoad();
         expect(running).toEqual(recounted);
       }),
-      { numRuns: 8 },
+      {
+        numRuns: 12,
+        // Found by this property: a won lead's escalation used to reassign it, counting it open again.
+        examples: [[[{ kind: 'submit', person: 0, formType: 'contact' }, { kind: 'won', lead: 0 }, { kind: 'submit', person: 0, formType: 'contact' }, { kind: 'escalate', lead: 0 }]]],
+      },
     );
   }, 120_000);
 });

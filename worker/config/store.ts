@@ -75,3 +75,12 @@ export async function storeVersion(kv: KVNamespace, version: number, input: unkn
   await kv.put(CURRENT_KEY, JSON.stringify({ version }));
   current = undefined;
 }
+
+/**
+ * Forgets every parsed version this isolate remembers. Version numbers are never reused in a
+ * deployment, so only tests need it: they reset storage between cases and publish v1 again.
+ */
+export function forgetParsedVersions(): void {
+  parsedVersions.clear();
+  current = undefined;
+}

@@ -17,6 +17,7 @@
 import type { Qualification } from '../../shared/qualify/types.ts';
 import type { Owner, RoutableLead } from '../../shared/routing/types.ts';
 import type { VersionedDecision } from '../durable/router-state.ts';
+import type { LeadState } from './lead-state.ts';
 
 /** One identity key and the home tag of its object. */
 export interface KeyRef {
@@ -98,6 +99,10 @@ export type ClaimAnswer = { kind: 'claimed' } | { kind: 'join'; leadId: string; 
 
 /** How many Idempotency-Key answers an identity keeps (a widget retries one submission until answered). */
 export const ANSWERS_KEPT = 50;
+/** An admission a client has not retried within this is finished by the alarm. */
+export const PENDING_RESUME_MS = 30_000;
+/** How long a half-done admission is resumed by the same submission rather than started afresh. */
+export const PENDING_MS = 10 * 60_000;
 
 /**
  * Decides a claim on `state`'s key, updating the state. A free (or expired, or junk) key is the
@@ -130,4 +135,10 @@ export function ownTarget(state: IdentityState, input: Pick<Admission, 'received
 export function rememberAnswer(state: IdentityState, key: string | undefined, answer: Admitted): void {
   if (!key) return;
   state.answers = [...state.answers.filter(([k]) => k !== key).slice(-(ANSWERS_KEPT - 1)), [key, answer]];
+}
+
+/** What the person is told: who owns their lead and how soon they answer (junk promises nothing). */
+export function answerOf(lead: LeadState): Admitted {
+  const record = lead.record;
+  return { leadId: record.id, owner: record.owner, slaMs: record.decision.slaMs, junk: record.lead.status === 'junk' };
 }

@@ -9,13 +9,19 @@ import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { crmTargetCount } from './deliveries.ts';
 import type { LeadState } from './lead-state.ts';
+import type { LeadRecord } from './record.ts';
 import { ownerLabel } from './outbox.ts';
 import { slaDue } from './sla.ts';
+
+/** True when nobody needs chasing: the lead is acknowledged, closed, or won or lost. */
+export function escalationStopped(record: LeadRecord): boolean {
+  return record.acknowledged !== undefined || record.closed !== undefined || record.stage?.stage === 'won' || record.stage?.stage === 'lost';
+}
 
 /** The next step to run and when it comes due, or undefined when the chain is done or stopped. */
 export function nextStep(lead: LeadState, config: RoutingConfig): { step: EscalationStep; index: number; dueAt: number } | undefined {
   const record = lead.record;
-  if (record.acknowledged || record.closed) return undefined;
+  if (escalationStopped(record)) return undefined;
   const index = record.nextStep;
   const step = record.decision.escalation[index];
   if (!step) return undefined;
@@ -25,8 +31,8 @@ export function nextStep(lead: LeadState, config: RoutingConfig): { step: Escala
 /**
  * Runs one step. The step index advances with the step's outcome and its outbox entries, in
  * one save by the caller, so a second alarm finds the step done; the one call to RouterState
- * (reassignment) is idempotent on the step's key. Returns the rep whose load is owed back when
- * the lead moved to a queue and RouterState could not be told (the caller retries it).
+ * (reassignment) is idempotent on the step's key. A move to a queue marks the lead's place in
+ * its rep's load as owed back (`releaseOwed`), which the caller gives back to RouterState.
  */
 export async function runStep(lead: LeadState, step: EscalationStep, index: number, config: RoutingConfig, env: AppEnv, now: number): Promise<void> {
   const record = lead.record;
