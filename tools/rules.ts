@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import '../shared/normalize/phone-metadata-file.ts';
 import { parseConfig } from '../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads, type TestLeadResult } from '../shared/config/test-leads.ts';
 

@@ -21,6 +21,8 @@ export async function buildWidget(): Promise<string[]> {
   // The example routing config, the Worker's version 0 until one is published (worker/config/store.ts).
   mkdirSync(new URL('../dist/public/config/', import.meta.url), { recursive: true });
   copyFileSync(new URL('../shared/config/examples/routing.json', import.meta.url), new URL('../dist/public/config/example.json', import.meta.url));
+  // The server's phone metadata, read by the Worker once per isolate (worker/phone-metadata.ts), not bundled.
+  copyFileSync(new URL('../shared/normalize/phone-metadata.json', import.meta.url), new URL('../dist/public/config/phone-metadata.json', import.meta.url));
   return measure().map(describe);
 }
 

@@ -13,7 +13,8 @@
  */
 import { Metadata } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import { phoneMetadata as metadataJson } from './phone-metadata.ts';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import { phoneMetadata } from './phone-metadata.ts';
 
 /** A country's or non-geographic calling code's numbering plan, its patterns compiled. */
 export interface NumberingPlan {
@@ -53,17 +54,31 @@ interface LibraryPlan {
 // Every type libphonenumber distinguishes: a number is valid if it is any of them.
 const TYPES = ['FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'PERSONAL_NUMBER', 'VOICEMAIL', 'UAN', 'PAGER', 'VOIP', 'SHARED_COST'];
 
-const metadata = new Metadata(metadataJson);
 const plans = new Map<string, NumberingPlan>();
+// The library's view of the metadata, made on first use (the metadata is handed in at run time).
+let loaded: MetadataJson | undefined;
+let library: Metadata | undefined;
+
+/** The metadata and the library's view of it, made again if other metadata was handed in. */
+function current(): { json: MetadataJson; metadata: Metadata } {
+  const json = phoneMetadata();
+  if (json !== loaded) {
+    loaded = json;
+    library = new Metadata(json);
+    plans.clear();
+  }
+  return { json, metadata: library! };
+}
 
 /** Whether libphonenumber knows the country (`US`, upper case), as its `isSupportedCountry`. */
 export function isKnownCountry(code: string): code is CountryCode {
-  return Object.hasOwn(metadataJson.countries, code);
+  return Object.hasOwn(current().json.countries, code);
 }
 
 /** Whether `code` is a country calling code libphonenumber knows (`1`, `44`, `800`). */
 export function isKnownCallingCode(code: string): boolean {
-  return Object.hasOwn(metadataJson.country_calling_codes, code) || Object.hasOwn(metadataJson.nonGeographic, code);
+  const { json } = current();
+  return Object.hasOwn(json.country_calling_codes, code) || Object.hasOwn(json.nonGeographic, code);
 }
 
 /**
@@ -74,7 +89,7 @@ export function numberingPlan(countryOrCallingCode: string): NumberingPlan {
   let plan = plans.get(countryOrCallingCode);
   if (plan === undefined) {
     // A shared calling code's plan is its first country's: compile that once, under both keys.
-    const first = metadataJson.country_calling_codes[countryOrCallingCode]?.[0];
+    const first = current().json.country_calling_codes[countryOrCallingCode]?.[0];
     plan = first === undefined ? compile(libraryPlan(countryOrCallingCode)) : numberingPlan(first);
     plans.set(countryOrCallingCode, plan);
   }
@@ -82,7 +97,7 @@ export function numberingPlan(countryOrCallingCode: string): NumberingPlan {
 }
 
 function libraryPlan(countryOrCallingCode: string): LibraryPlan {
-  const selected = metadata.selectNumberingPlan(countryOrCallingCode as never) as unknown as { numberingPlan: LibraryPlan };
+  const selected = current().metadata.selectNumberingPlan(countryOrCallingCode as never) as unknown as { numberingPlan: LibraryPlan };
   return selected.numberingPlan;
 }
 
@@ -120,7 +135,7 @@ function entire(pattern: string): RegExp {
  * non-geographic codes and when no country claims the number.
  */
 export function countryOf(callingCode: string, nationalNumber: string): string | undefined {
-  const countries = metadataJson.country_calling_codes[callingCode];
+  const countries = current().json.country_calling_codes[callingCode];
   if (countries === undefined) return undefined;
   if (countries.length === 1) return countries[0]!.length === 3 ? undefined : countries[0]; // `001`: non-geographic
   for (const country of countries) {

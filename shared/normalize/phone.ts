@@ -7,7 +7,7 @@
 // The core entry with the min metadata passed in: what `libphonenumber-js/min` wraps, lighter.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import type { CountryCode } from 'libphonenumber-js/core';
-import { phoneMetadata as metadataJson } from './phone-metadata.ts';
+import { phoneMetadata } from './phone-metadata.ts';
 import { INVALID, type Invalid } from './result.ts';
 import { checkLength, countryOf, isKnownCallingCode, isKnownCountry, isValidNumber, numberingPlan, type NumberingPlan } from './phone-plans.ts';
 
@@ -56,7 +56,7 @@ function parse(text: string, country: CountryCode | undefined): NormalizedPhone 
 function parseWithLibrary(text: string, country: CountryCode | undefined): NormalizedPhone | Invalid {
   // `extract: false`: the field holds a phone number, not prose to search for one; skipping
   // the search halves the cost of a US number.
-  const parsed = parsePhoneNumberFromString(text, country === undefined ? { extract: false } : { defaultCountry: country, extract: false }, metadataJson);
+  const parsed = parsePhoneNumberFromString(text, country === undefined ? { extract: false } : { defaultCountry: country, extract: false }, phoneMetadata());
   if (parsed === undefined || !parsed.isValid()) return INVALID;
   return parsed.country === undefined ? { e164: parsed.number } : { e164: parsed.number, country: parsed.country };
 }

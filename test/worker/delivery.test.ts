@@ -8,6 +8,7 @@ import { evictDurableObject, reset, runDurableObjectAlarm, runInDurableObject } 
 import { parseConfig } from '../../shared/config/parse.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ensurePhoneMetadata } from '../../worker/phone-metadata.ts';
 import { deliver } from '../../worker/lead/deliveries.ts';
 import type { OutboxEntry } from '../../worker/lead/record.ts';
 import type { Admission } from '../../worker/lead/admission.ts';
@@ -175,6 +176,7 @@ describe('a lead is delivered everywhere, once', () => {
 async function stopHalfway(ago = 0): Promise<string> {
   const parsed = parseConfig(alwaysOpenConfig());
   if (!parsed.ok) throw new Error('config');
+  await ensurePhoneMetadata(env);
   const prepared = prepareLead({ formType: 'demo_request', fields: demo, context: { timeOnFormMs: 30_000, locale: 'en-US' } }, parsed.config);
   if (!prepared.ok) throw new Error('lead');
   const key = 'email:riley@brightpath.io';

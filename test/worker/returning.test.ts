@@ -93,6 +93,23 @@ describe('a returning person', () => {
   });
 });
 
+describe('a person whose lead has ended', () => {
+  it('who comes back within the window gets a new lead, routed afresh; the lost one stays lost', async () => {
+    const fields = { firstName: 'Ola', email: 'ola@fieldline.io', phone: '+1 415 555 0190', message: 'Pricing for 20 users?' };
+    const first = await accepted(fields, { formType: 'contact' });
+    await settled(first.leadId);
+    const lost = await exports.default.fetch(`https://router.test/v1/admin/leads/${first.leadId}/outcome`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ stage: 'lost', by: 'crm' }) });
+    expect(lost.status).toBe(200);
+    const again = await accepted({ ...fields, message: 'We are ready to buy now' }, { formType: 'contact' });
+    expect(again.leadId).not.toBe(first.leadId);
+    expect((await settled(again.leadId)).record.owner.kind).toBe('rep');
+    expect((await leadView(first.leadId)).record.stage?.stage).toBe('lost');
+    // The phone follows the new lead too.
+    const byPhone = await accepted({ firstName: 'Ola', phone: '+1 415 555 0190', postalCode: '94107' }, { formType: 'urgent_service' });
+    expect(byPhone.leadId).toBe(again.leadId);
+  });
+});
+
 describe('people who share a phone', () => {
   it('are two leads when their emails differ', async () => {
     const phone = '+1 212 555 0199';

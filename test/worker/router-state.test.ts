@@ -2,6 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { evictDurableObject, reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ensurePhoneMetadata } from '../../worker/phone-metadata.ts';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import { alwaysOpenConfig, publish } from './helpers.ts';
@@ -15,6 +16,7 @@ describe('RouterState decisions', () => {
   it('answers a repeated decision from disk after the object restarts, without moving the rotation', async () => {
     const parsed = parseConfig(alwaysOpenConfig());
     if (!parsed.ok) throw new Error('config');
+    await ensurePhoneMetadata(env);
     const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ada', lastName: 'Moss', email: 'ada@moss-works.com', company: 'Moss Works', country: 'US', message: 'Tell me more' }, context: { timeOnFormMs: 30_000 } }, parsed.config);
     if (!prepared.ok) throw new Error('lead');
     const router = () => env.ROUTER.getByName('global');

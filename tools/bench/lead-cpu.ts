@@ -5,6 +5,7 @@
  * medians as a multiple of the 25 µs budget, and where the time goes (the phone on its own too).
  */
 import { readFileSync } from 'node:fs';
+import '../../shared/normalize/phone-metadata-file.ts';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { identityKeys } from '../../shared/lead/identity.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';

@@ -24,7 +24,7 @@ import { LeadHouse, RETRY_AFTER_FAILURE_MS } from '../lead/house.ts';
 import { leadObject } from '../lead/lead-id.ts';
 import type { LeadState } from '../lead/lead-state.ts';
 import { drop, erasePerson, personHere, retire, vanishIfEmpty, type LeadView, type PersonHere } from '../lead/privacy.ts';
-import type { LeadRecord } from '../lead/record.ts';
+import { leadEnded, type LeadRecord } from '../lead/record.ts';
 import { joinSubmission, type Submission } from '../lead/returns.ts';
 
 export type { Admission, Admitted } from '../lead/admission.ts';
@@ -68,14 +68,18 @@ export class LeadObject extends DurableObject<AppEnv> {
     return answer;
   }
 
-  /** Joins a later submission by the lead's person (see lead/returns.ts); undefined when the lead is not here. */
-  join(leadId: string, sub: Submission): Promise<Admitted | undefined> {
+  /**
+   * Joins a later submission by the lead's person (see lead/returns.ts); undefined when the lead
+   * is not here, `ended` when it is closed, won or lost (the person's new request is a new lead).
+   */
+  join(leadId: string, sub: Submission): Promise<Admitted | 'ended' | undefined> {
     const house = this.#house;
     return house.exclusive(async () => {
       // The lead may still be being admitted (or its admission stopped half-way): finish it first.
       await finishPending(house, leadId);
       const lead = house.leads.get(leadId);
       if (!lead) return undefined;
+      if (leadEnded(lead.record)) return 'ended';
       if (!(sub.idempotencyKey && lead.submissionKeys.includes(sub.idempotencyKey))) {
         await joinSubmission(lead, sub, await house.liveConfig(sub.receivedAt), this.env);
         lead.save(house.store);

@@ -12,6 +12,7 @@ import { audit } from './audit.ts';
 import { refusals } from './refusals.ts';
 import { people } from './people.ts';
 import { leadObject } from '../lead/lead-id.ts';
+import { ensurePhoneMetadata } from '../phone-metadata.ts';
 
 /** The admin routes, mounted at `/v1/admin`. */
 export const admin = new Hono<{ Bindings: AppEnv }>();
@@ -74,6 +75,7 @@ admin.post('/route', async function dryRun(c) {
   const file = TestLeadFileSchema.safeParse(body === undefined ? undefined : { leads: body.leads, ...(body.at === undefined ? {} : { at: body.at }) });
   if (!file.success) return c.json({ error: 'invalid_test_leads', message: 'Send { leads: [...], config? }', issues: file.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, 400);
   const router = c.env.ROUTER.getByName('global');
+  await ensurePhoneMetadata(c.env);
   let config = (await router.config()).config;
   let warnings: unknown[] = [];
   if (body?.config !== undefined) {

@@ -14,6 +14,7 @@ import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
+import { ensurePhoneMetadata } from '../phone-metadata.ts';
 import { RETRY_AFTER_S, shedder } from './overload.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
@@ -60,7 +61,7 @@ intake.post(
     } catch {
       return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
     }
-    const { config } = await currentConfig(c.env.LEADS_KV, receivedAt, c.env.ROUTER.getByName('global'));
+    const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, c.env.ROUTER.getByName('global')), ensurePhoneMetadata(c.env)]);
     const prepared = prepareLead(body, config);
     if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
 

@@ -14,6 +14,7 @@ import { isInvalid } from '../../shared/normalize/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { LeadView } from '../durable/lead-object.ts';
 import { homeTag, identityObject, leadObject } from '../lead/lead-id.ts';
+import { ensurePhoneMetadata } from '../phone-metadata.ts';
 
 /** The people routes, mounted inside the admin app. */
 export const people = new Hono<{ Bindings: AppEnv }>();
@@ -42,6 +43,7 @@ function keysOf(query: (name: string) => string | undefined): Keys {
 const refuse = (field: string, message: string) => ({ error: 'invalid_request', message, issues: [{ field, code: 'invalid', message }] });
 
 people.get('/people', async function exportPerson(c) {
+  await ensurePhoneMetadata(c.env);
   const named = keysOf((name) => c.req.query(name));
   if (!named.ok) return c.json(refuse(named.field, named.message), 400);
   const leads = new Map<string, LeadView>();
@@ -61,6 +63,7 @@ people.get('/people', async function exportPerson(c) {
 });
 
 people.delete('/people', async function erasePerson(c) {
+  await ensurePhoneMetadata(c.env);
   const named = keysOf((name) => c.req.query(name));
   if (!named.ok) return c.json(refuse(named.field, named.message), 400);
   const erased = new Set<string>();

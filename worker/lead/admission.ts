@@ -92,6 +92,8 @@ export interface Claim {
   email?: string;
   until: number;
   at: number;
+  /** A lead of the person's that has ended (closed, won or lost): the key is no longer its. */
+  replaces?: string;
 }
 
 /** The answer to a claim: the key is the new lead's now, or it belongs to a lead to join, or to someone else. */
@@ -105,13 +107,13 @@ export const PENDING_RESUME_MS = 30_000;
 export const PENDING_MS = 10 * 60_000;
 
 /**
- * Decides a claim on `state`'s key, updating the state. A free (or expired, or junk) key is the
- * claimant's; a key held by a lead of the same person (same email, or none known) is joined, and
+ * Decides a claim on `state`'s key, updating the state. A free (or expired, or junk, or ended)
+ * key is the claimant's; a key held by a lead of the same person (same email, or none known) is joined, and
  * that lead learns the email; a key held by another email stays theirs.
  */
 export function decideClaim(state: IdentityState, claim: Claim): ClaimAnswer {
   const current = state.current;
-  if (!current || current.until <= claim.at || current.junk || current.leadId === claim.leadId) {
+  if (!current || current.until <= claim.at || current.junk || current.leadId === claim.leadId || current.leadId === claim.replaces) {
     state.current = { leadId: claim.leadId, until: claim.until, ...(claim.email ? { email: claim.email } : {}) };
     return { kind: 'claimed' };
   }

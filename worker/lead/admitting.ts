@@ -12,22 +12,23 @@ import type { LeadHouse } from './house.ts';
 import { identityObject, newLeadId } from './lead-id.ts';
 import type { Submission } from './returns.ts';
 
-/** Joins a lead wherever it is kept (this object or another). */
-export type Join = (leadId: string, sub: Submission) => Promise<Admitted | undefined>;
+/** Joins a lead wherever it is kept (this object or another): undefined when it is not there, `ended` when its story is over. */
+export type Join = (leadId: string, sub: Submission) => Promise<Admitted | 'ended' | undefined>;
 
 type Step = { answer: Admitted } | { join: string };
 
 /** Admits a submission whose first key is this object's: a new lead, or the person's lead joined. */
-export async function admit(house: LeadHouse, input: Admission, join: Join, retried = false): Promise<Admitted> {
-  const step = await house.exclusive(() => resolve(house, input));
+export async function admit(house: LeadHouse, input: Admission, join: Join, ended?: string): Promise<Admitted> {
+  const step = await house.exclusive(() => resolve(house, input, ended));
   if ('answer' in step) return step.answer;
   // Joining happens after the lock is let go (see lead/admission.ts on deadlocks).
   const answer = await join(step.join, submissionOf(input));
-  if (!answer) {
-    // The lead the key pointed to is gone (erased): forget it and admit afresh, once.
+  if (answer === undefined || answer === 'ended') {
+    // The lead the key pointed to is gone (erased) or its story is over (closed, won, lost): the
+    // person's new request is a new lead, and takes the keys over. Once.
     await house.exclusive(async () => forget(house, step.join));
-    if (retried) throw new Error('admission found no lead twice');
-    return admit(house, input, join, true);
+    if (ended !== undefined) throw new Error('admission found no open lead twice');
+    return admit(house, input, join, step.join);
   }
   const state = house.identity!;
   rememberAnswer(state, input.idempotencyKey, answer);
@@ -49,7 +50,7 @@ export async function resumeStalled(house: LeadHouse, now: number, join: Join): 
   if (step && 'join' in step) await join(step.join, submissionOf(pending.input));
 }
 
-async function resolve(house: LeadHouse, input: Admission): Promise<Step> {
+async function resolve(house: LeadHouse, input: Admission, ended?: string): Promise<Step> {
   const state = (house.identity ??= { key: input.key, answers: [] });
   const answered = input.idempotencyKey ? state.answers.find(([key]) => key === input.idempotencyKey)?.[1] : undefined;
   if (answered) return { answer: answered };
@@ -57,8 +58,8 @@ async function resolve(house: LeadHouse, input: Admission): Promise<Step> {
   const pending = state.pending;
   if (pending && pending.fingerprint === JSON.stringify(input.lead) && input.receivedAt - pending.at < PENDING_MS) return admitNew(house, state, pending.input, pending.leadId);
   const own = ownTarget(state, input);
-  if (own) return { join: own.leadId };
-  return admitNew(house, state, input);
+  if (own && own.leadId !== ended) return { join: own.leadId };
+  return admitNew(house, state, input, undefined, ended);
 }
 
 /**
@@ -66,7 +67,7 @@ async function resolve(house: LeadHouse, input: Admission): Promise<Step> {
  * the confirmation allowance and the claims on the submission's other keys. A claim that finds
  * the person's lead elsewhere turns the admission into a join, and the decision is given back.
  */
-async function admitNew(house: LeadHouse, state: IdentityState, input: Admission, resumeId?: string): Promise<Step> {
+async function admitNew(house: LeadHouse, state: IdentityState, input: Admission, resumeId?: string, ended?: string): Promise<Step> {
   const { env, store } = house;
   const id = resumeId ?? newId(house, input.receivedAt, input.home);
   const junk = input.lead.status === 'junk';
@@ -80,7 +81,7 @@ async function admitNew(house: LeadHouse, state: IdentityState, input: Admission
   const [decided, confirm, ...answers] = await Promise.all([
     router.decide(id, id, input.lead, input.receivedAt),
     confirmAllowed(env, input, junk),
-    ...(junk ? [] : input.others.map((k) => identityObject(env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt }))),
+    ...(junk ? [] : input.others.map((k) => identityObject(env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt, ...(ended ? { replaces: ended } : {}) }))),
   ]);
   const found = answers.find((a): a is Extract<ClaimAnswer, { kind: 'join' }> => a.kind === 'join');
   if (found) {

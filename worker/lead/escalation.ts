@@ -9,13 +9,13 @@ import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { crmTargetCount } from './deliveries.ts';
 import type { LeadState } from './lead-state.ts';
-import type { LeadRecord } from './record.ts';
+import { leadEnded, type LeadRecord } from './record.ts';
 import { ownerLabel } from './outbox.ts';
 import { slaDue } from './sla.ts';
 
 /** True when nobody needs chasing: the lead is acknowledged, closed, or won or lost. */
 export function escalationStopped(record: LeadRecord): boolean {
-  return record.acknowledged !== undefined || record.closed !== undefined || record.stage?.stage === 'won' || record.stage?.stage === 'lost';
+  return record.acknowledged !== undefined || leadEnded(record);
 }
 
 /** The next step to run and when it comes due, or undefined when the chain is done or stopped. */

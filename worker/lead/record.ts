@@ -125,3 +125,8 @@ export interface OutboxEntry {
   /** The provider's id for the delivered message. */
   ref?: string;
 }
+
+/** True when the lead's story is over (closed, won or lost): a return is a new lead, not this one again. */
+export function leadEnded(record: LeadRecord): boolean {
+  return record.closed !== undefined || record.stage?.stage === 'won' || record.stage?.stage === 'lost';
+}

@@ -76,7 +76,7 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
 
   const policy = config.dedupe.reroute ?? 'higher_intent';
   const higher = INTENT_RANK[sub.lead.intent] > INTENT_RANK[previous.intent] || URGENCY_RANK[sub.lead.urgency] > URGENCY_RANK[previous.urgency];
-  const reroute = !record.closed && previous.status !== 'junk' && (policy === 'always' || (policy === 'higher_intent' && higher));
+  const reroute = previous.status !== 'junk' && (policy === 'always' || (policy === 'higher_intent' && higher));
   if (reroute) {
     await routeAgain(lead, config, env, at, higher ? `higher intent: ${sub.lead.formType} after ${previous.formType}` : 'the config routes every return again', previous.formType);
   } else if (!noticedRecently(lead, at)) {
