@@ -21,7 +21,8 @@ export class EditRefused extends Error {}
 const memberId = (m: Member) => (typeof m === 'string' ? m : m.rep);
 
 function clone(c: Config): Config {
-  return structuredClone(c);
+  // Configs are JSON: a JSON round trip is a deep copy (shared code has no structuredClone).
+  return JSON.parse(JSON.stringify(c)) as Config;
 }
 
 function repOf(c: Config, id: string): RepInput {
