@@ -8,7 +8,7 @@ const TOKEN_KEY = 'lead-router.admin-token';
 /** An answer the API refused, with its message and per-field issues. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly body: { error?: string; message?: string; issues?: { field?: string; path?: string; message: string }[] };
+  readonly body: { error?: string; message?: string; issues?: { field?: string; path?: string; message: string }[]; [key: string]: unknown };
   constructor(status: number, body: ApiError['body']) {
     super(body.message ?? `HTTP ${status}`);
     this.status = status;
@@ -34,8 +34,8 @@ export function logout(): void {
 }
 
 /** Calls the admin API; throws {@link ApiError} on refusal. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token() ?? ''}` };
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { ...init.headers, Authorization: `Bearer ${token() ?? ''}` };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(`/v1/admin${path}`, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
   const body = (await res.json().catch(() => ({}))) as T & ApiError['body'];

@@ -1,13 +1,15 @@
 /**
  * The dashboard shell: the admin login, the navigation, and a hash router (`#/`, `#/leads?…`,
- * `#/lead/<id>`, `#/config`), so every view has a link that can be shared and reloaded.
+ * `#/lead/<id>`, `#/routing`, `#/config/<section>`), so every view has a link that can be
+ * shared and reloaded.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { checkToken, login, logout, token } from './api.ts';
-import { ConfigEditor } from './config.tsx';
+import { ConfigEditor } from './config/editor.tsx';
 import { Lead } from './lead.tsx';
 import { Leads } from './leads.tsx';
 import { Overview } from './overview.tsx';
+import { RoutingPage } from './routing.tsx';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -34,8 +36,11 @@ export function App() {
   } else if (path === '/leads') {
     page = <Leads params={params} />;
     current = params.get('is') === 'misrouted' && !params.get('dim') ? 'review' : 'leads';
-  } else if (path === '/config') {
-    page = <ConfigEditor />;
+  } else if (path === '/routing') {
+    page = <RoutingPage />;
+    current = 'routing';
+  } else if (path === '/config' || path.startsWith('/config/')) {
+    page = <ConfigEditor tab={path.slice('/config/'.length)} />;
     current = 'config';
   } else {
     page = <Overview />;
@@ -52,7 +57,8 @@ export function App() {
         {link('overview', '#/', 'Overview')}
         {link('leads', '#/leads', 'Leads')}
         {link('review', '#/leads?is=misrouted', 'Misroutes')}
-        {link('config', '#/config', 'Config')}
+        {link('routing', '#/routing', 'Routing')}
+        {link('config', '#/config', 'Edit routing')}
         <button class="link" onClick={logout}>
           Log out
         </button>

@@ -1,4 +1,4 @@
-/** Number formats of the dashboard. */
+/** Number and time formats of the dashboard: one of each, in the reader's language and time zone. */
 import { formatDuration } from '../../shared/time/duration.ts';
 
 /** A share as a percentage, or a dash when there is nothing to divide. */
@@ -14,12 +14,15 @@ export function ms(value: number | null | undefined): string {
   return formatDuration(value);
 }
 
-/** An instant in the reader's time zone. */
+const INSTANT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** An instant in the reader's time zone, the one way the dashboard writes times: "3 Dec 2026, 14:05". */
 export function when(at: number | undefined): string {
-  return at === undefined ? '–' : new Date(at).toLocaleString();
+  return at === undefined ? '–' : INSTANT.format(at);
 }
 
-/** `rep:dana` → Dana's name from the config, `queue:x` → the queue's name. */
-export function ownerName(key: string, names: Record<string, string>): string {
-  return names[key] ?? key.replace(/^(rep|queue):/, '');
+/** A UTC day (`2026-12-03`, how figures are bucketed) as "3 Dec". */
+export function dayLabel(day: string): string {
+  return DAY.format(Date.parse(`${day}T00:00:00Z`));
 }

@@ -8,20 +8,20 @@ import { STAGES } from '../../shared/metrics/types.ts';
 import type { TraceLine } from '../../shared/routing/types.ts';
 import { api, ApiError } from './api.ts';
 import { when } from './format.ts';
-import { liveConfig, ownerNames } from './names.ts';
+import { liveConfig, namesOf, type Names } from './names.ts';
 import type { LeadView } from './types.ts';
 
 /** The lead page. */
 export function Lead({ id }: { id: string }) {
   const [view, setView] = useState<LeadView>();
-  const [names, setNames] = useState<Record<string, string>>({});
+  const [names, setNames] = useState<Names>(namesOf(undefined));
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const load = () =>
     Promise.all([api<LeadView>(`/leads/${encodeURIComponent(id)}`), liveConfig()])
       .then(([v, config]) => {
         setView(v);
-        setNames(ownerNames(config));
+        setNames(namesOf(config.config));
       })
       .catch((e: Error) => setError(e.message));
   useEffect(() => {
@@ -102,7 +102,7 @@ export function Lead({ id }: { id: string }) {
           <>
             <dt>Misrouted</dt>
             <dd class="warn">
-              should have gone to {names[record.misrouted.to] ?? record.misrouted.to} (reported by {record.misrouted.by}
+              should have gone to {names.owner(record.misrouted.to)} (reported by {record.misrouted.by}
               {record.misrouted.note ? `: ${record.misrouted.note}` : ''})
             </dd>
           </>
@@ -174,7 +174,7 @@ export function Lead({ id }: { id: string }) {
           <label>
             Should have gone to{' '}
             <select name="to">
-              {Object.entries(names).map(([key, name]) => (
+              {names.owners.map(([key, name]) => (
                 <option value={key}>{name}</option>
               ))}
             </select>
@@ -208,7 +208,7 @@ export function Lead({ id }: { id: string }) {
 }
 
 /** The decision trace: each rule and candidate, taken or passed over, with why. */
-export function Trace({ lines, names }: { lines: TraceLine[]; names: Record<string, string> }) {
+export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {
   return (
     <ol class="trace">
       {lines.map((line) => {
@@ -222,7 +222,7 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Record<stri
           case 'candidate':
             return (
               <li class={`candidate ${line.taken ? 'taken' : 'passed'}`}>
-                <span class="mark">{line.taken ? '✓' : '✗'}</span> {names[`rep:${line.rep}`] ?? line.rep}: {line.detail}
+                <span class="mark">{line.taken ? '✓' : '✗'}</span> {names.owner(`rep:${line.rep}`)}: {line.detail}
               </li>
             );
           case 'note':
@@ -235,7 +235,7 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Record<stri
           case 'fallback':
             return (
               <li class="taken">
-                <span class="mark">✓</span> {line.step} → {names[`queue:${line.queue}`] ?? line.queue}: {line.reason}
+                <span class="mark">✓</span> {line.step} → {names.owner(`queue:${line.queue}`)}: {line.reason}
               </li>
             );
         }

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
 import { api } from './api.ts';
-import { ownerName, when } from './format.ts';
-import { liveConfig, ownerNames } from './names.ts';
+import { when } from './format.ts';
+import { liveConfig, namesOf, type Names } from './names.ts';
 import type { LeadList } from './types.ts';
 
 const FILTER_WORDS: Record<string, string> = {
@@ -21,7 +21,7 @@ const FILTER_WORDS: Record<string, string> = {
 /** The lead list page; `params` is the hash's query. */
 export function Leads({ params }: { params: URLSearchParams }) {
   const [leads, setLeads] = useState<LeadFacts[]>();
-  const [names, setNames] = useState<Record<string, string>>({});
+  const [names, setNames] = useState<Names>(namesOf(undefined));
   const [error, setError] = useState<string>();
   const q = params.get('q') ?? '';
   const key = params.toString();
@@ -33,7 +33,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
     Promise.all([api<LeadList>(path), liveConfig()])
       .then(([list, config]) => {
         setLeads(list.leads);
-        setNames(ownerNames(config));
+        setNames(namesOf(config.config));
       })
       .catch((e: Error) => setError(e.message));
   }, [key]);
@@ -42,7 +42,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
   const dim = params.get('dim');
   const describe = q
     ? `matching “${q}”`
-    : [is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads', dim && dim !== 'all' ? `for ${dim.replace('_', ' ')} ${ownerName(params.get('key') ?? '', names)}` : '', params.get('from') ? `from ${params.get('from')} to ${params.get('to') ?? 'today'}` : '']
+    : [is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads', dim && dim !== 'all' ? `for ${dim.replace('_', ' ')} ${names.owner(params.get('key') ?? '')}` : '', params.get('from') ? `from ${params.get('from')} to ${params.get('to') ?? 'today'}` : '']
         .filter(Boolean)
         .join(' ');
 
@@ -98,7 +98,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
                   {l.formType} · {l.source}
                 </td>
                 <td>{l.route}</td>
-                <td>{ownerName(l.owner, names)}</td>
+                <td>{names.owner(l.owner)}</td>
                 <td>{flags(l).join(', ') || 'ok'}</td>
               </tr>
             ))}

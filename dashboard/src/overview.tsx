@@ -9,8 +9,8 @@ import type { PoolShares } from '../../shared/metrics/fairness.ts';
 import type { Counter, Figures, KeyFigures, MetricsReport } from '../../shared/metrics/types.ts';
 import { api } from './api.ts';
 import { Bars, LineChart } from './charts.tsx';
-import { ms, ownerName, pct } from './format.ts';
-import { liveConfig, ownerNames } from './names.ts';
+import { ms, pct } from './format.ts';
+import { liveConfig, namesOf, type Names } from './names.ts';
 import { Refusals } from './refusals.tsx';
 
 type Report = MetricsReport & { configVersion: number; pools: PoolShares[] };
@@ -28,7 +28,7 @@ export function leadsLink(params: Record<string, string | undefined>): string {
 export function Overview() {
   const [days, setDays] = useState(30);
   const [report, setReport] = useState<Report>();
-  const [names, setNames] = useState<Record<string, string>>({});
+  const [names, setNames] = useState<Names>(namesOf(undefined));
   const [error, setError] = useState<string>();
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - (days - 1) * DAY_MS).toISOString().slice(0, 10);
@@ -38,7 +38,7 @@ export function Overview() {
     Promise.all([api<Report>(`/metrics?from=${from}&to=${to}`), liveConfig()])
       .then(([r, config]) => {
         setReport(r);
-        setNames(ownerNames(config));
+        setNames(namesOf(config.config));
       })
       .catch((e: Error) => setError(e.message));
   }, [from, to]);
@@ -64,7 +64,7 @@ export function Overview() {
   );
 }
 
-function ReportView({ report, names, period }: { report: Report; names: Record<string, string>; period: { from: string; to: string } }) {
+function ReportView({ report, names, period }: { report: Report; names: Names; period: { from: string; to: string } }) {
   const t = report.total;
   const c = t.counters;
   const link = (is: Counter | 'overdue', extra: Record<string, string> = {}) => leadsLink({ ...period, is, ...extra });
@@ -130,7 +130,7 @@ function ReportView({ report, names, period }: { report: Report; names: Record<s
       </div>
 
       <h2>Reps and queues (first owner)</h2>
-      <KeyTable rows={report.by.rep} label={(k) => ownerName(k, names)} period={period} dim="rep" />
+      <KeyTable rows={report.by.rep} label={(k) => names.owner(k)} period={period} dim="rep" />
 
       <h2>Fairness: share of each pool against target</h2>
       <div class="grid">

@@ -160,6 +160,15 @@ export function setPoolWeight(c: Config, pool: string, rep: string, weight: numb
   return next;
 }
 
+/** Changes how a pool shares its leads. */
+export function setPoolStrategy(c: Config, pool: string, strategy: NonNullable<Config['pools']>[string]['strategy']): Config {
+  const next = clone(c);
+  const p = next.pools?.[pool];
+  if (!p) throw new EditRefused(`There is no pool "${pool}".`);
+  p.strategy = strategy;
+  return next;
+}
+
 /** Adds (or gives to someone else) a named account: its domain's leads go to `owner`. */
 export function setAccount(c: Config, domain: string, owner: string, name?: string): Config {
   repOf(c, owner);

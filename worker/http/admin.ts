@@ -62,7 +62,8 @@ admin.get('/config', async function readConfig(c) {
 admin.put('/config', async function publishConfig(c) {
   const body = await c.req.json().catch(() => undefined);
   if (body === undefined) return c.json({ error: 'invalid_json', message: 'The request body is not JSON' }, 400);
-  const result = await c.env.ROUTER.getByName('global').publish(body);
+  // The note travels percent-encoded (headers are Latin-1); see RouterState.publish.
+  const result = await c.env.ROUTER.getByName('global').publish(body, headerText(c.req.header('X-Publish-Note')));
   return result.ok ? c.json({ version: result.version, warnings: result.warnings }) : c.json({ error: 'invalid_config', message: 'The config was not published', issues: result.issues }, 400);
 });
 
@@ -92,3 +93,13 @@ admin.post('/route', async function dryRun(c) {
 admin.route('/', audit);
 admin.route('/', refusals);
 admin.route('/', people);
+
+/** A percent-encoded header's text (at most 500 characters), or undefined. */
+function headerText(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value).slice(0, 500);
+  } catch {
+    return value.slice(0, 500);
+  }
+}

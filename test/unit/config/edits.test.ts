@@ -102,3 +102,36 @@ describe('every problem at once, with its place in the text', () => {
     expect(syntaxErrorPosition(text, message)).toMatchObject({ line: 3, column: 3 });
   });
 });
+
+describe('working hours as rows', () => {
+  it('expands day ranges and joins them back', async () => {
+    const { hourRowsOf, hoursOfRows } = await import('../../../shared/config/hours-rows.ts');
+    const rows = hourRowsOf({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'], sun: 'off' });
+    expect(rows).toEqual({ mon: '09:00-17:30', tue: '09:00-17:30', wed: '09:00-17:30', thu: '09:00-17:30', fri: '09:00-17:30', sat: '10:00-12:00, 13:00-15:00', sun: '' });
+    expect(hoursOfRows(rows)).toEqual({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'] });
+    expect(hoursOfRows({ ...rows, wed: '' })).toEqual({ 'mon-tue': '09:00-17:30', 'thu-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'] });
+    expect(hourRowsOf({ 'sat,sun': '10:00 - 14:00' }).sun).toBe('10:00 - 14:00');
+    expect(hoursOfRows({ ...hourRowsOf({}), mon: '9:00 – 17:00' })).toEqual({ mon: '09:00-17:00' });
+  });
+});
+
+describe('two people editing at once', () => {
+  it('applies my changes onto what they published, and names what we both changed', async () => {
+    const { mergeConfigs } = await import('../../../shared/config/merge.ts');
+    const base = teamConfig();
+    const theirs = addRep(moveRoute(base, 4, 1), 'zoe', { name: 'Zoe Park' }, ['smb']);
+    theirs.reps.ana!.capacity = 10;
+    let mine = addAbsence(base, 'ben', { from: '2027-05-01', to: '2027-05-02' });
+    mine = updateRep(mine, 'ana', { capacity: 50 });
+    mine.routes.push({ id: 'late', to: { queue: 'triage' } });
+    const { merged, conflicts } = mergeConfigs(base, mine, theirs);
+    expect(conflicts).toEqual(['reps.ana.capacity']);
+    const m = merged as typeof base;
+    expect(m.reps.zoe).toEqual({ name: 'Zoe Park' });
+    expect(m.reps.ana!.capacity).toBe(50);
+    expect(m.reps.ben!.outOfOffice).toHaveLength(2);
+    expect(m.routes.map((r) => r.id)).toEqual(['named-accounts', 'everyone-else', 'enterprise', 'mid-market', 'demo', 'late']);
+    expect(m.pools!.smb!.members).toEqual(['chloe', 'dan', 'eve', 'zoe']);
+    expect(checkAll(m).issues).toEqual([]);
+  });
+});
