@@ -52,7 +52,7 @@ export function App() {
   );
   return (
     <>
-      <nav aria-label="Dashboard">
+      <nav class="top" aria-label="Dashboard">
         <strong class="brand">Lead router</strong>
         {link('overview', '#/', 'Overview')}
         {link('leads', '#/leads', 'Leads')}

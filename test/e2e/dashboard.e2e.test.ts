@@ -99,26 +99,35 @@ describe('dashboard in Chromium', () => {
     await shot(page, 'dashboard-lead.png');
 
     // Propose a config: Spain moves from EMEA to LATAM. A broken edit is flagged first.
-    await page.getByRole('link', { name: 'Config' }).click();
+    await page.getByRole('link', { name: 'Edit routing' }).click();
+    await page.getByRole('link', { name: 'JSON' }).click();
     const editor = page.getByLabel('Config (JSON)');
     await expect.poll(async () => (await editor.inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(100);
+    const paste = (text: string) =>
+      editor.evaluate((el: HTMLTextAreaElement, value: string) => {
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
     const proposed = JSON.parse(await editor.inputValue());
-    await editor.fill(JSON.stringify({ ...proposed, fallback: { queue: 'no-such-queue' } }, null, 2));
+    await paste(JSON.stringify({ ...proposed, fallback: { queue: 'no-such-queue' } }, null, 2));
     await expect.poll(() => page.locator('#config-issues').textContent()).toContain('no-such-queue');
     proposed.territories.emea.country = proposed.territories.emea.country.filter((c: string) => c !== 'ES');
     proposed.territories.latam.country.push('ES');
-    await editor.fill(JSON.stringify(proposed, null, 2));
+    await paste(JSON.stringify(proposed, null, 2));
     await expect.poll(() => page.locator('#config-issues').textContent()).toContain('Valid config');
 
-    await page.getByRole('button', { name: 'Replay', exact: true }).click();
-    const replay = page.locator('section.replay');
-    await expect.poll(() => replay.locator('h2').textContent(), { timeout: 10_000 }).toContain('2 of 6 leads would change');
+    // Review: the change in words, and the replay names exactly the Spanish leads.
+    await page.getByRole('link', { name: 'Review & publish' }).first().click();
+    expect(await page.getByRole('region', { name: 'Changes to publish' }).innerText()).toContain('Territory emea: country no longer ES');
+    const replay = page.locator('div.replay');
+    await expect.poll(() => replay.locator('.replay-summary').textContent(), { timeout: 10_000 }).toContain('2 of 6 leads would go elsewhere');
     const changed = await replay.locator('tbody tr td:first-child').allTextContents();
     expect(changed.sort()).toEqual([ids.Bea, ids.Eli].sort());
-    expect(await replay.locator('tbody').textContent()).toContain('pool latam');
+    expect(await replay.locator('tbody').textContent()).toContain('LATAM → LATAM (Spanish) (pool)');
     await shot(page, 'dashboard-replay.png');
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByLabel('Why (required, kept with the version)').fill('Spain is served from LATAM');
+    await page.getByRole('button', { name: 'Publish v2' }).click();
     await expect.poll(() => page.getByText(/Published v2/).count()).toBe(1);
 
     // New leads follow the published version.

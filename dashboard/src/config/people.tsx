@@ -134,12 +134,12 @@ function Person({ id, rep, editor }: { id: string; rep: Rep; editor: Editor }) {
         </label>
         <label>
           Manager{' '}
-          <select name="manager" defaultValue={rep.manager ?? ''}>
+          <select name="manager">
             <option value="">none</option>
             {Object.entries(c.reps)
               .filter(([other]) => other !== id)
               .map(([other, r]) => (
-                <option key={other} value={other}>
+                <option key={other} value={other} selected={other === rep.manager}>
                   {r.name}
                 </option>
               ))}
@@ -200,7 +200,10 @@ function Absences({ id, rep, editor }: { id: string; rep: Rep; editor: Editor })
           (d) => addAbsence(d, id, { from: text('from'), to: text('to'), ...(backup ? { backup } : {}), ...(text('note') ? { note: text('note') } : {}) }),
           `${rep.name} out of office ${rangeWords(text('from'), text('to'))}${backup ? `, ${c.reps[backup]?.name ?? backup} covers` : ''}.`,
         );
-        if (ok) form.reset();
+        if (ok) {
+          form.reset();
+          setFrom('');
+        }
       }}
     >
       <h3>Out of office</h3>

@@ -30,25 +30,26 @@ function targetOf(key: string): RouteTarget {
   return { accountOwner: true };
 }
 
-function TargetOptions({ c }: { c: RoutingConfigInput }) {
+/** Every target, grouped; `selected` is the one chosen at first (uncontrolled selects). */
+function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected?: string }) {
   return (
     <>
       <optgroup label="Pools">
         {Object.entries(c.pools ?? {}).map(([id, p]) => (
-          <option key={id} value={`pool:${id}`}>{`${p.name ?? id} (pool)`}</option>
+          <option key={id} value={`pool:${id}`} selected={selected === `pool:${id}`}>{`${p.name ?? id} (pool)`}</option>
         ))}
       </optgroup>
       <optgroup label="People">
         {Object.entries(c.reps).map(([id, r]) => (
-          <option key={id} value={`rep:${id}`}>{r.name}</option>
+          <option key={id} value={`rep:${id}`} selected={selected === `rep:${id}`}>{r.name}</option>
         ))}
       </optgroup>
       <optgroup label="Queues">
         {Object.entries(c.queues).map(([id, q]) => (
-          <option key={id} value={`queue:${id}`}>{`${q.name} (queue)`}</option>
+          <option key={id} value={`queue:${id}`} selected={selected === `queue:${id}`}>{`${q.name} (queue)`}</option>
         ))}
       </optgroup>
-      <option value="account">The named account's owner</option>
+      <option value="account" selected={selected === 'account'}>The named account's owner</option>
     </>
   );
 }
@@ -127,15 +128,15 @@ function RuleForm({ route, index, editor }: { route: Route; index: number; edito
       >
         <label>
           Send to{' '}
-          <select name="to" defaultValue={keyOf(route.to)}>
-            <TargetOptions c={c} />
+          <select name="to">
+            <TargetOptions c={c} selected={keyOf(route.to)} />
           </select>
         </label>
         <label>
           If nobody there is available{' '}
-          <select name="ifUnavailable" defaultValue={keyOf(route.ifUnavailable)}>
+          <select name="ifUnavailable">
             <option value="next">try the next rule</option>
-            <TargetOptions c={c} />
+            <TargetOptions c={c} selected={keyOf(route.ifUnavailable)} />
           </select>
         </label>
         <label>
@@ -143,10 +144,10 @@ function RuleForm({ route, index, editor }: { route: Route; index: number; edito
         </label>
         <label>
           If unanswered{' '}
-          <select name="escalation" defaultValue={route.escalation ?? ''}>
+          <select name="escalation">
             <option value="">the form's or team's escalation</option>
             {Object.keys(c.escalations ?? {}).map((id) => (
-              <option key={id} value={id}>
+              <option key={id} value={id} selected={route.escalation === id}>
                 {titleOf(id)} escalation
               </option>
             ))}
@@ -199,9 +200,9 @@ function AddRule({ editor }: { editor: Editor }) {
       </label>
       <label>
         Position{' '}
-        <select name="at" defaultValue={String(Math.max(0, c.routes.length - 1))}>
+        <select name="at">
           {c.routes.map((r, i) => (
-            <option key={r.id} value={i}>
+            <option key={r.id} value={i} selected={i === c.routes.length - 1}>
               before {titleOf(r.id)}
             </option>
           ))}
