@@ -1,6 +1,6 @@
 /**
  * The dashboard shell: the admin login, the navigation, and a hash router (`#/`, `#/leads?…`,
- * `#/lead/<id>`, `#/routing`, `#/config/<section>`), so every view has a link that can be
+ * `#/lead/<id>`, `#/misroutes`, `#/routing`, `#/config/<section>`), so every view has a link that can be
  * shared and reloaded.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { checkToken, login, logout, token } from './api.ts';
 import { ConfigEditor } from './config/editor.tsx';
 import { Lead } from './lead.tsx';
 import { Leads } from './leads.tsx';
+import { Misroutes } from './misroutes.tsx';
 import { Overview } from './overview.tsx';
 import { RoutingPage } from './routing.tsx';
 
@@ -36,6 +37,9 @@ export function App() {
   } else if (path === '/leads') {
     page = <Leads params={params} />;
     current = params.get('is') === 'misrouted' && !params.get('dim') ? 'review' : 'leads';
+  } else if (path === '/misroutes') {
+    page = <Misroutes />;
+    current = 'review';
   } else if (path === '/routing') {
     page = <RoutingPage />;
     current = 'routing';
@@ -56,7 +60,7 @@ export function App() {
         <strong class="brand">Lead router</strong>
         {link('overview', '#/', 'Overview')}
         {link('leads', '#/leads', 'Leads')}
-        {link('review', '#/leads?is=misrouted', 'Misroutes')}
+        {link('review', '#/misroutes', 'Misroutes')}
         {link('routing', '#/routing', 'Routing')}
         {link('config', '#/config', 'Edit routing')}
         <button class="link" onClick={logout}>

@@ -56,7 +56,7 @@ export function Lead({ id }: { id: string }) {
         <dd>{[lead.email, lead.phone].filter(Boolean).join(' · ') || '–'}</dd>
         <dt>Form · source</dt>
         <dd>
-          {lead.formType} · {lead.source}
+          {names.form(lead.formType)} · {lead.source}
           {lead.pagePath ? ` (${lead.pagePath})` : ''}
         </dd>
         <dt>Location</dt>
@@ -90,8 +90,8 @@ export function Lead({ id }: { id: string }) {
         <dd>{when(record.receivedAt)}</dd>
         <dt>Routed</dt>
         <dd>
-          to <strong>{record.decision.owner.name}</strong> by route <code>{record.decision.route}</code> ({record.decision.strategy.replace('_', ' ')}
-          {record.decision.pool ? `, pool ${record.decision.pool}` : ''}) with config <strong>v{record.configVersion}</strong>
+          to <strong>{record.decision.owner.name}</strong> by rule <strong>{names.route(record.decision.route)}</strong> ({record.decision.strategy.replace('_', ' ')}
+          {record.decision.pool ? ` in ${names.target(`pool:${record.decision.pool}`)}` : ''}) with config <strong>v{record.configVersion}</strong>
         </dd>
         <dt>Owner now</dt>
         <dd>
@@ -136,6 +136,7 @@ export function Lead({ id }: { id: string }) {
       </ol>
 
       <h2>Side effects</h2>
+      <div class="scroll">
       <table>
         <thead>
           <tr>
@@ -158,6 +159,7 @@ export function Lead({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
+      </div>
 
       <h2>Reports</h2>
       {notice && <p role="status">{notice}</p>}
@@ -216,7 +218,7 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {
           case 'route':
             return (
               <li class={line.matched ? 'taken' : 'passed'}>
-                <span class="mark">{line.matched ? '✓' : '·'}</span> route <code>{line.route}</code>: {line.reason}
+                <span class="mark">{line.matched ? '✓' : '·'}</span> rule <strong>{names.route(line.route)}</strong> <span class="muted small">({line.route})</span>: {line.reason}
               </li>
             );
           case 'candidate':

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
 import { api } from './api.ts';
-import { when } from './format.ts';
+import { dayLabel, when } from './format.ts';
 import { liveConfig, namesOf, type Names } from './names.ts';
 import type { LeadList } from './types.ts';
 
@@ -42,7 +42,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
   const dim = params.get('dim');
   const describe = q
     ? `matching “${q}”`
-    : [is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads', dim && dim !== 'all' ? `for ${dim.replace('_', ' ')} ${names.owner(params.get('key') ?? '')}` : '', params.get('from') ? `from ${params.get('from')} to ${params.get('to') ?? 'today'}` : '']
+    : [is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads', dim && dim !== 'all' ? dimWords(dim, params.get('key') ?? '', names) : '', params.get('from') ? `from ${dayLabel(params.get('from')!)} to ${params.get('to') ? dayLabel(params.get('to')!) : 'today'}` : '']
         .filter(Boolean)
         .join(' ');
 
@@ -69,44 +69,54 @@ export function Leads({ params }: { params: URLSearchParams }) {
       {!leads && !error && <p class="muted">Loading…</p>}
       {leads && leads.length === 0 && <p>No leads.</p>}
       {leads && leads.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>Lead</th>
-              <th>Received</th>
-              <th>Who</th>
-              <th>Form · source</th>
-              <th>Route</th>
-              <th>Owner</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {leads.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  <a href={`#/lead/${l.id}`}>{l.id}</a>
-                </td>
-                <td>{when(l.receivedAt)}</td>
-                <td>
-                  {l.name ?? '–'}
-                  {l.company ? ` · ${l.company}` : ''}
-                  <br />
-                  <span class="muted">{l.email ?? l.phone ?? ''}</span>
-                </td>
-                <td>
-                  {l.formType} · {l.source}
-                </td>
-                <td>{l.route}</td>
-                <td>{names.owner(l.owner)}</td>
-                <td>{flags(l).join(', ') || 'ok'}</td>
+        <div class="scroll">
+          <table class="leads">
+            <thead>
+              <tr>
+                <th>Who</th>
+                <th>Received</th>
+                <th>Form · source</th>
+                <th>Rule</th>
+                <th>Owner</th>
+                <th>Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {leads.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    <a href={`#/lead/${l.id}`}>{l.name ?? l.email ?? l.phone ?? l.id}</a>
+                    {l.company ? ` · ${l.company}` : ''}
+                    <br />
+                    <span class="muted small">{l.name ? (l.email ?? l.phone ?? '') : ''}</span>
+                  </td>
+                  <td>{when(l.receivedAt)}</td>
+                  <td>
+                    {names.form(l.formType)} · {l.source}
+                  </td>
+                  <td>{names.route(l.route)}</td>
+                  <td>{names.owner(l.owner)}</td>
+                  <td>{flags(l).join(', ') || 'ok'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
+}
+
+/** "for rule Enterprise", "for Dana Whitfield", "for Ana Silva in the SDRs pool". */
+function dimWords(dim: string, key: string, names: Names): string {
+  if (dim === 'route') return `of rule ${names.route(key)}`;
+  if (dim === 'form') return `from the ${names.form(key)} form`;
+  if (dim === 'source') return `from ${key}`;
+  if (dim === 'pool_rep') {
+    const [pool = '', owner = ''] = key.split('/');
+    return `of ${names.owner(owner)} in ${names.target(`pool:${pool}`)}`;
+  }
+  return `of ${names.owner(key)}`;
 }
 
 function flags(l: LeadFacts): string[] {

@@ -76,11 +76,12 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
 
     // The overview: six leads, all confirmed and notified, charts drawn from them.
-    const leadsTile = page.locator('a.tile', { hasText: 'Leads' });
+    const tile = (label: string) => page.locator('a.tile').filter({ has: page.locator('.tile-label', { hasText: new RegExp(`^${label}$`) }) });
+    const leadsTile = tile('Leads');
     await expect.poll(() => leadsTile.locator('strong').textContent(), { timeout: 10_000 }).toBe('6');
     expect(await page.locator('.chart svg circle').count()).toBeGreaterThan(0);
     expect(await page.locator('.bars li').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('a.tile', { hasText: 'Confirmation, median' }).locator('strong').textContent()).not.toBe('–');
+    await expect.poll(() => tile('Confirmation sent').locator('strong').textContent()).not.toBe('–');
     await shot(page, 'dashboard-overview.png');
 
     // Every number links to its leads: the Leads tile lists all six.
@@ -90,11 +91,11 @@ describe('dashboard in Chromium', () => {
     // Search finds Bea by email; her page shows the decision trace and the config version.
     await page.getByLabel('Search').fill('bea@bea-corp.com');
     await page.getByRole('button', { name: 'Find' }).click();
-    await page.getByRole('link', { name: ids.Bea! }).click();
+    await page.getByRole('link', { name: 'Bea Moreno' }).click();
     await page.getByRole('heading', { name: 'Why it went there' }).waitFor();
     const trace = page.locator('ol.trace');
-    await expect.poll(() => trace.locator('li.taken').first().textContent()).toContain('emea');
-    expect(await trace.textContent()).toContain('named-accounts');
+    await expect.poll(() => trace.locator('li.taken').first().textContent()).toContain('EMEA');
+    expect(await trace.textContent()).toContain('Named accounts');
     expect(await page.locator('.facts').textContent()).toContain('v1');
     await shot(page, 'dashboard-lead.png');
 
@@ -135,6 +136,55 @@ describe('dashboard in Chromium', () => {
     const view = await admin<{ record: { decision: { route: string; pool?: string }; configVersion: number } }>(`/leads/${leadId}`);
     expect(view.record.configVersion).toBe(2);
     expect(view.record.decision).toMatchObject({ route: 'latam', pool: 'latam' });
+    await page.close();
+  });
+
+  it('reads in a minute: the three figures first, names not ids, readable charts, misroutes with target, reporter and note, and 390 px wide', async () => {
+    const report = await fetch(`${worker.url}/v1/admin/leads/${ids.Cai}/misroute`, {
+      method: 'POST',
+      headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ to: 'dana', note: 'Cai is an existing customer of Dana', by: 'Ingrid Larsen' }),
+    });
+    expect(report.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${worker.url}/dashboard/`);
+    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    const hero = page.getByRole('group', { name: 'The three figures that matter' });
+    await expect.poll(() => hero.locator('.tile-label').allTextContents(), { timeout: 10_000 }).toEqual(['Speed to lead', 'Unclaimed past SLA now', 'SLA compliance']);
+    await page.locator('.chart svg').first().waitFor();
+    const main = await page.locator('main').innerText();
+    for (const id of ['$junk', '$fallback', 'round-robin →', 'rep:', 'queue:', 'contact ·', 'demo_request']) expect(main).not.toContain(id);
+    expect(main).toContain('Contact us');
+    // Axis labels are drawn at the size they are read (the old ones were about 6 px high).
+    const tick = await page.locator('.chart .tick').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(tick).toBeGreaterThanOrEqual(11);
+    await expect.poll(() => page.locator('.fair').first().innerText()).toContain('given availability');
+    await shot(page, 'overview-1280.png');
+
+    // The Misroutes page names where it went, where it should have gone, who said so and why.
+    await page.getByRole('link', { name: 'Misroutes' }).click();
+    const row = page.locator('table.misroutes tbody tr').first();
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Ingrid Larsen');
+    const cells = await row.locator('td').allInnerTexts();
+    const cai = await admin<{ record: { decision: { owner: { name: string } } } }>(`/leads/${ids.Cai}`);
+    expect(cells.slice(1)).toEqual(['EMEA', cai.record.decision.owner.name, 'Dana Whitfield', expect.stringContaining('Ingrid Larsen'), 'Cai is an existing customer of Dana']);
+    expect(cells[0]).toContain('Cai Moreno');
+    await shot(page, 'misroutes-1280.png');
+
+    // A phone: nothing wider than the screen, "Log out" in view.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [hash, name] of [['#/', 'overview-390.png'], ['#/misroutes', 'misroutes-390.png'], [`#/lead/${ids.Bea}`, 'lead-390.png'], ['#/leads', 'leads-390.png']] as const) {
+      await page.goto(`${worker.url}/dashboard/${hash}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(390);
+      const logout = await page.getByRole('button', { name: 'Log out' }).boundingBox();
+      expect(logout!.x + logout!.width).toBeLessThanOrEqual(390);
+      expect(logout!.y).toBeLessThan(844);
+      await shot(page, name);
+    }
     await page.close();
   });
 });
