@@ -191,4 +191,76 @@ describe('the routing editor in Chromium', () => {
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.close();
   });
+
+  it('works from the keyboard alone, every control named in the accessibility tree', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    /**
+     * Presses Tab until the focused element matches `node` in the accessibility tree (its
+     * aria snapshot, e.g. `- button "Add person"`); a quick look at the element's own text first
+     * keeps the loop fast.
+     */
+    const tabTo = async (node: RegExp, max = 200): Promise<string> => {
+      const words = node.source.replace(/^[a-z]+ "/, '').replace(/\\d\+|["\\]/g, '').split(/[^A-Za-z ]/)[0]!.trim();
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        const text = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return '';
+          return `${el?.getAttribute('aria-label') ?? ''} ${(el as HTMLInputElement | null)?.labels?.[0]?.textContent ?? ''} ${el?.textContent ?? ''}`;
+        });
+        if (!text.includes(words)) continue;
+        const focused = await page.locator(':focus').ariaSnapshot();
+        if (node.test(focused)) return focused;
+      }
+      throw new Error(`Tab never reached ${node}`);
+    };
+    await page.goto(`${worker.url}/dashboard/`);
+    await tabTo(/textbox "Admin token"/);
+    await page.keyboard.type('dev-admin-token');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Overview' }).waitFor();
+
+    // The editor: add a person to a pool, swap two rules, publish with a note.
+    await tabTo(/link "Edit routing"/);
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.waitFor();
+    const tree = await form.ariaSnapshot();
+    for (const node of ['textbox "Name"', 'textbox "Email"', 'combobox "Time zone"', 'checkbox "Inside sales"', 'button "Add person"']) expect(tree).toContain(node);
+    await tabTo(/textbox "Name"/);
+    await page.keyboard.type('Kim Lee');
+    await tabTo(/checkbox "Inside sales"/);
+    await page.keyboard.press('Space');
+    await tabTo(/button "Add person"/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().ariaSnapshot()).toContain('Kim Lee added to Inside sales');
+
+    await page.locator('body').focus();
+    await tabTo(/link "Rules"/);
+    await page.keyboard.press('Enter');
+    await tabTo(/button "Move rule Enterprise up"/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('li.rule').nth(6).getAttribute('data-rule')).toBe('enterprise');
+
+    await page.locator('body').focus();
+    await tabTo(/link "Review & publish"/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: 'Changes to publish' }).ariaSnapshot()).toContain('Rule Enterprise moved from 8th to 7th');
+    await tabTo(/textbox "Why/);
+    await page.keyboard.type('Kim starts in inside sales');
+    await tabTo(/button "Publish v\d+"/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().ariaSnapshot()).toMatch(/Published v\d+/);
+    expect((await admin<{ config: { reps: Record<string, { name: string }> } }>('/config')).config.reps.kim?.name).toBe('Kim Lee');
+
+    // The dashboard: from the overview to the leads behind a figure.
+    await page.locator('body').focus();
+    await tabTo(/link "Overview"/);
+    await page.keyboard.press('Enter');
+    await tabTo(/link "Unclaimed past SLA now/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').ariaSnapshot()).toContain('heading "Leads"');
+    expect(await page.locator('main').ariaSnapshot()).toContain('search');
+    await page.close();
+  });
 });
