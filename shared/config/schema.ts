@@ -275,6 +275,25 @@ export const RoutingConfigSchema = z
         releaseAfter: opt(Duration),
       }),
     ),
+    /** Alerts when routing breaks (worker/alerts): who is told, how often, and the thresholds. */
+    alerts: opt(
+      z.strictObject({
+        /** Reps emailed (default: the fallback queue's watchers); the Slack webhook gets every alert. */
+        notify: opt(z.array(Id)),
+        /** The least time between two alerts of the same kind (default 4h). */
+        quiet: opt(Duration),
+        /** Fallback or junk share this many times its 14-day norm (default 3). */
+        shareFactor: opt(z.number().check(z.gt(1))),
+        /** Leads in the last two days before shares are judged (default 5). */
+        minLeads: opt(z.int().check(z.minimum(1))),
+        /** Leads unclaimed past their SLA in one queue (default 3). */
+        unclaimedInQueue: opt(z.int().check(z.minimum(1))),
+        /** Minutes a rep notice may stay undelivered (default 10). */
+        notifyMinutes: opt(z.int().check(z.minimum(1))),
+        /** Days without a lead before a rule is reported unused (default 30). */
+        unusedRouteDays: opt(z.int().check(z.minimum(7))),
+      }),
+    ),
     /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */
     fallback: z.strictObject({ queue: Id, sla: opt(Duration), escalation: opt(Id) }),
   })
