@@ -1,6 +1,6 @@
 /**
  * The dashboard shell: the admin login, the navigation, and a hash router (`#/`, `#/leads?…`,
- * `#/lead/<id>`, `#/misroutes`, `#/routing`, `#/config/<section>`), so every view has a link that can be
+ * `#/lead/<id>`, `#/misroutes`, `#/spot-check`, `#/routing`, `#/config/<section>`), so every view has a link that can be
  * shared and reloaded.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { Leads } from './leads.tsx';
 import { Misroutes } from './misroutes.tsx';
 import { Overview } from './overview.tsx';
 import { RoutingPage } from './routing.tsx';
+import { SpotCheck } from './spot-check.tsx';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -39,6 +40,9 @@ export function App() {
     current = params.get('is') === 'misrouted' && !params.get('dim') ? 'review' : 'leads';
   } else if (path === '/misroutes') {
     page = <Misroutes />;
+    current = 'review';
+  } else if (path === '/spot-check') {
+    page = <SpotCheck />;
     current = 'review';
   } else if (path === '/routing') {
     page = <RoutingPage />;

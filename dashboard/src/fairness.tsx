@@ -40,7 +40,7 @@ function PoolFairness({ pool, config, period }: { pool: PoolShares; config: Rout
   return (
     <div class="fair">
       <Bars
-        title={`${pool.name} (${pool.strategy.replace('_', ' ')}, ${pool.leads} leads)`}
+        title={`${pool.name} (${pool.strategy.replace('_', ' ')}, ${pool.leads === 1 ? '1 lead' : `${pool.leads} leads`})`}
         scale={1}
         rows={pool.members.map((m) => ({
           label: m.name,

@@ -14,6 +14,7 @@ import { Fairness } from './fairness.tsx';
 import { ms, pct } from './format.ts';
 import { liveConfig, namesOf, type LiveConfig, type Names } from './names.ts';
 import { Refusals } from './refusals.tsx';
+import { Review } from './review.tsx';
 import { Timeline } from './timeline.tsx';
 
 type Report = MetricsReport & { configVersion: number; pools: PoolShares[] };
@@ -101,6 +102,8 @@ function ReportView({ report, live, period, dayLeads }: { report: Report; live: 
         <Tile label="Accepted" value={pct(t.acceptanceRate)} href={link('accepted')} note={`${c.accepted} leads`} />
         <Tile label="Won" value={pct(t.conversionRate)} href={link('won')} note={`${c.won} won, ${c.lost} lost`} />
       </div>
+
+      <Review live={live} />
 
       <div class="grid">
         <Timeline report={report} from={period.from} to={period.to} dayLeads={dayLeads} />

@@ -31,7 +31,7 @@ export function RoutingDocument({ d, subtitle }: { d: ConfigDescription; subtitl
       <h2 id="doc-title" class="doc-title">
         {d.name}
       </h2>
-      {subtitle && <p class="muted">{subtitle}</p>}
+      <p class="muted">{[subtitle, d.reviewed].filter(Boolean).join(' ')}</p>
       <section aria-labelledby="doc-rules">
         <h3 id="doc-rules">Rules, in priority order</h3>
         <p class="muted">Each lead goes to the first rule it matches.</p>

@@ -14,7 +14,7 @@ function entries(list: readonly EntryDescription[]): string[] {
  */
 export function describeMarkdown(d: ConfigDescription, subtitle?: string): string {
   const out: string[] = [`# ${d.name}`];
-  if (subtitle) out.push('', subtitle);
+  out.push('', [subtitle, d.reviewed].filter(Boolean).join(' '));
   out.push('', '## Rules, in priority order', '', 'Each lead goes to the first rule it matches.', '');
   for (const r of d.rules) {
     out.push(`${r.position}. **${r.title}** (${r.when}) → ${r.target}, ${r.sla}${r.unavailable ? `; ${r.unavailable}` : ''}.`);

@@ -12,7 +12,7 @@
 import { ConfigWords } from './config-words.ts';
 import { whenWords } from './condition-words.ts';
 import type { RoutingConfig } from './schema.ts';
-import { durationWords, listWords } from './words.ts';
+import { dateWords, durationWords, listWords } from './words.ts';
 
 /** One rule in words. */
 export interface RuleDescription {
@@ -54,6 +54,8 @@ export interface PoolDescription extends EntryDescription {
 /** The whole config in words. */
 export interface ConfigDescription {
   name: string;
+  /** "Last reviewed 3 Dec 2026 by Grace Liu.", or that it never was. */
+  reviewed: string;
   rules: RuleDescription[];
   fallback: string;
   junk: string;
@@ -81,6 +83,7 @@ export function describeConfig(config: RoutingConfig, options: DescribeOptions =
   const words = new ConfigWords(config, options);
   return {
     name: config.name ?? 'Routing',
+    reviewed: config.reviewed ? `Last reviewed ${dateWords(config.reviewed.at)}${config.reviewed.by ? ` by ${config.reviewed.by}` : ''}.` : 'Never reviewed.',
     rules: config.routes.map((r, i) => words.rule(r, i)),
     fallback: words.fallback(),
     junk: `Junk (bots, disposable addresses, gibberish, link spam) → the ${words.queue(config.qualification.junkQueue)} queue, for review: never confirmed to the sender, never escalated.`,

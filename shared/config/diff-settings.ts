@@ -6,7 +6,7 @@
 import type { ConfigWords } from './config-words.ts';
 import { same } from './diff.ts';
 import type { RoutingConfig } from './schema.ts';
-import { durationWords, hoursWords, listWords } from './words.ts';
+import { dateWords, durationWords, hoursWords, listWords } from './words.ts';
 
 type Say = (text: string) => void;
 
@@ -74,6 +74,8 @@ export function diffSettings(before: RoutingConfig, after: RoutingConfig, was: C
   keys('Duplicates', before.dedupe, after.dedupe, add, { window: 'window', keys: 'matched on' });
   keys('Brand', before.brand ?? {}, after.brand ?? {}, add, { name: 'name', replyTo: 'reply-to address' });
   if (before.name !== after.name) add(`Config name: ${value(before.name)} became ${value(after.name)}`);
+  const r = after.reviewed;
+  if (!same(before.reviewed, r) && r) add(`Rules marked reviewed on ${dateWords(r.at)}${r.by ? ` by ${r.by}` : ''}${r.note ? `: ${r.note}` : ''}`);
 }
 
 /** One sentence per changed key of a settings object. */

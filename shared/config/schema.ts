@@ -275,6 +275,8 @@ export const RoutingConfigSchema = z
         releaseAfter: opt(Duration),
       }),
     ),
+    /** When the rules were last reviewed (seeds/004: quarterly), by whom, and what was found. */
+    reviewed: opt(z.strictObject({ at: DateOrInstant, by: opt(text(80)), note: opt(text(500)) })),
     /** Alerts when routing breaks (worker/alerts): who is told, how often, and the thresholds. */
     alerts: opt(
       z.strictObject({

@@ -187,4 +187,50 @@ describe('dashboard in Chromium', () => {
     }
     await page.close();
   });
+
+  it('offers last week’s spot-check across rules and records the quarterly review', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // A week from now, this week's leads are last week's: the sample is drawn from them.
+    await page.clock.setFixedTime(Date.now() + 7 * 86_400_000);
+    await page.goto(`${worker.url}/dashboard/#/spot-check`);
+    await page.getByLabel('Admin token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const items = page.locator('ol.spot-list > li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(7);
+    const rules = await items.locator('strong').allTextContents();
+    expect(new Set(rules.filter((_, i) => i % 2 === 0))).toEqual(new Set(['EMEA', 'Round robin', 'LATAM']));
+    const first = items.nth(0);
+    await first.getByRole('button', { name: /looks right/ }).click();
+    expect(await first.innerText()).toContain('✓ Looks right');
+    const second = items.nth(1);
+    const id = await second.getAttribute('data-lead');
+    await second.getByRole('button', { name: /misrouted/ }).click();
+    await second.getByLabel('Should have gone to').selectOption({ label: 'Dana Whitfield' });
+    await second.getByLabel('Why').fill('Existing customer');
+    await second.getByRole('button', { name: 'Report misroute' }).click();
+    await expect.poll(() => page.locator(`li[data-lead="${id}"]`).innerText()).toContain('Misrouted: should have gone to Dana Whitfield');
+    expect(await page.locator('.page-head .muted').textContent()).toMatch(/^(2 of 7 checked · 1|3 of 7 checked · 2) misrouted$/); // Cai, reported above, may be in the sample
+    const misroute = await admin<{ record: { misrouted?: { to: string; by: string; note?: string } } }>(`/leads/${id}`);
+    expect(misroute.record.misrouted).toMatchObject({ to: 'rep:dana', note: 'Existing customer' });
+    await shot(page, 'spot-check-1280.png');
+    await page.close();
+
+    // The review box says a review is due, what to look at, and records one.
+    const overview = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await overview.goto(`${worker.url}/dashboard/`);
+    await overview.getByLabel('Admin token').fill(TOKEN);
+    await overview.getByRole('button', { name: 'Log in' }).click();
+    const review = overview.locator('section.review');
+    await expect.poll(() => review.innerText(), { timeout: 10_000 }).toContain('The rules have never been reviewed. A quarterly review is due.');
+    expect(await review.innerText()).toContain('took no lead in 90 days');
+    await review.getByRole('button', { name: 'Mark the rules as reviewed' }).click();
+    await review.getByLabel('What the review found').fill('Spain moved to LATAM; nothing else');
+    await review.getByLabel('Your name').fill('Grace Liu');
+    await review.getByRole('button', { name: 'Record the review' }).click();
+    await expect.poll(() => review.innerText()).toMatch(/Rules last reviewed \d+ \w+ \d{4} by Grace Liu\. Next review by/);
+    const versions = await admin<{ versions: { note?: string }[] }>('/config/versions');
+    expect(versions.versions[0]!.note).toBe('Quarterly review: Spain moved to LATAM; nothing else');
+    await shot(overview, 'review-1280.png');
+    await overview.close();
+  });
 });

@@ -62,7 +62,7 @@ describe('the routing config in plain words', () => {
 
   it('prints the same words as a Markdown document', () => {
     const md = describeMarkdown(d, 'Live config v3');
-    expect(md).toMatch(/^# Acme sales\n\nLive config v3\n/);
+    expect(md).toMatch(/^# Acme sales\n\nLive config v3 Never reviewed.\n/);
     expect(md).toContain('2. **Enterprise** (500+ employees, in US/CA) → Enterprise pool, round-robin between Ana and Ben, answer within 15 minutes; if neither is available → the next rule.');
     expect(md).toContain('- **Ben Carter**: Mon–Fri 9:00–17:30, New York time (team hours); out of office 4–8 Jan 2027 (now), Ski trip: Ana Silva covers');
     expect(md).toContain('**Fallback.** Any lead no rule takes → the Inbound triage queue');
