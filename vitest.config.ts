@@ -88,6 +88,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // A loaded machine answers in seconds, not the default second: polls wait longer.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

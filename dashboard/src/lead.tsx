@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { STAGES } from '../../shared/metrics/types.ts';
 import type { TraceLine } from '../../shared/routing/types.ts';
 import { api, ApiError } from './api.ts';
+import { author } from './config/draft.ts';
 import { when } from './format.ts';
 import { liveConfig, namesOf, type Names } from './names.ts';
 import type { LeadView } from './types.ts';
@@ -169,7 +170,7 @@ export function Lead({ id }: { id: string }) {
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
-            void report('misroute', { to: data.get('to'), note: data.get('note') }, 'Marked as misrouted.');
+            void report('misroute', { to: data.get('to'), note: data.get('note'), by: author() || 'admin' }, 'Marked as misrouted.');
           }}
         >
           <h3>Misrouted?</h3>

@@ -263,4 +263,41 @@ describe('the routing editor in Chromium', () => {
     expect(await page.locator('main').ariaSnapshot()).toContain('search');
     await page.close();
   });
+
+  it('tells an editor someone published meanwhile, shows their changes and applies the draft onto them', async () => {
+    const page = await openDashboard(browser, worker.url);
+    await page.getByRole('link', { name: 'Edit routing' }).click();
+    const add = page.getByRole('form', { name: 'Add a person' });
+    await add.getByLabel('Name').fill('Noor Haddad');
+    await add.getByLabel('SDRs').check();
+    await add.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => page.locator('p.notice').textContent()).toContain('Noor Haddad added');
+
+    // Meanwhile a colleague publishes another change.
+    const live = await admin<{ version: number }>('/config');
+    const json = (await admin<{ config: { reps: Record<string, { capacity?: number }> } }>(`/config/versions/${live.version}`)).config;
+    json.reps.ben!.capacity = 25;
+    const theirs = await fetch(`${worker.url}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json', 'X-Publish-Note': encodeURIComponent('Ben part-time') }, body: JSON.stringify(json) });
+    expect(theirs.status).toBe(200);
+
+    await page.getByRole('link', { name: 'Review & publish' }).first().click();
+    await page.getByLabel('Why (required, kept with the version)').fill('Noor joins the SDRs');
+    await page.getByRole('button', { name: /^Publish v\d+$/ }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Someone published' }).count()).toBe(1);
+    const concurrent = page.locator('section.concurrent');
+    await expect.poll(() => concurrent.innerText()).toContain('Their note: “Ben part-time”');
+    expect(await concurrent.getByRole('region', { name: 'Their changes' }).innerText()).toContain("Ben's capacity: at most 40 open leads became at most 25 open leads");
+    await shot(page, 'editor-concurrent-1280.png');
+    await concurrent.getByRole('button', { name: /^Apply my changes onto v\d+$/ }).click();
+    await expect.poll(() => page.locator('section.concurrent').count()).toBe(0);
+    const changes = await page.getByRole('region', { name: 'Changes to publish' }).innerText();
+    expect(changes).toContain('Noor added to the SDRs pool');
+    expect(changes).not.toContain('capacity');
+    await page.getByRole('button', { name: /^Publish v\d+$/ }).click();
+    await expect.poll(() => page.locator('p.notice').textContent(), { timeout: 15_000 }).toMatch(/Published v\d+/);
+    const after = await admin<{ config: { reps: Record<string, { name: string; capacity?: number }> } }>('/config');
+    expect(after.config.reps.noor?.name).toBe('Noor Haddad');
+    expect(after.config.reps.ben?.capacity).toBe(25);
+    await page.close();
+  });
 });

@@ -89,6 +89,10 @@ export function Publish({ editor }: { editor: Editor }) {
     setError(undefined);
     try {
       rememberAuthor(by);
+      // Asked first as well as by If-Match: a server without the If-Match check still never
+      // gets a draft that would silently undo someone's newer version.
+      const { current } = await api<{ current: number }>('/config/versions');
+      if (current !== editor.base) throw new ApiError(409, { error: 'conflict', message: `v${current} was published meanwhile`, version: current });
       const published = await publishConfig(editor.draft, note.trim(), by.trim(), editor.base);
       const fresh = await editor.refresh();
       clearDraft();
@@ -146,10 +150,11 @@ export function Publish({ editor }: { editor: Editor }) {
         <label>
           Your name <input name="by" value={by} maxLength={80} autocomplete="name" onInput={(e) => setBy((e.target as HTMLInputElement).value)} />
         </label>
-        <button type="submit" class="primary" disabled={busy || changes.length === 0 || note.trim() === ''}>
+        <button type="submit" class="primary" disabled={busy || behind || changes.length === 0 || note.trim() === ''}>
           Publish v{live.version + 1}
         </button>
         {changes.length === 0 && <p class="muted small">Make a change first: publishing the same config again would only add a version.</p>}
+        {behind && <p class="muted small">Apply your changes onto v{live.version} first (above).</p>}
         {error && (
           <p role="alert" class="error">
             {error}
