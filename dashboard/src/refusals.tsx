@@ -45,6 +45,7 @@ export function Refusals({ days }: { days: number }) {
       ) : rows.length === 0 ? (
         <p class="muted">None: every submission came from an allowed origin with a known site key.</p>
       ) : (
+        <div class="scroll">
         <table>
           <thead>
             <tr>
@@ -67,6 +68,7 @@ export function Refusals({ days }: { days: number }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

@@ -27,8 +27,8 @@ export interface Situation {
   firstDay: string | undefined;
   /** Open leads per rep. */
   load: Record<string, number>;
-  /** Sites whose submissions were refused by origin recently, with counts (when known). */
-  refusals?: { site: string; count: number }[];
+  /** Submissions refused by origin over the last day, per site key and origin. */
+  refusals: { site: string; origin: string; count: number }[];
 }
 
 /** One alert: a stable key for its quiet period, what is wrong, and where to look. */
@@ -48,10 +48,11 @@ export interface AlertSettings {
   unclaimed: number;
   notifyMinutes: number;
   unusedDays: number;
+  refused: number;
 }
 
 /** Defaults sensible for a team of about five reps (tens of leads a day). */
-export const ALERT_DEFAULTS = { quiet: '4h', shareFactor: 3, minLeads: 5, unclaimedInQueue: 3, notifyMinutes: 10, unusedRouteDays: 30 } as const;
+export const ALERT_DEFAULTS = { quiet: '4h', shareFactor: 3, minLeads: 5, unclaimedInQueue: 3, notifyMinutes: 10, unusedRouteDays: 30, refusedSubmissions: 3 } as const;
 
 /** The settings of a config's `alerts` section, defaults filled in. */
 export function alertSettings(config: RoutingConfig): AlertSettings {
@@ -63,6 +64,7 @@ export function alertSettings(config: RoutingConfig): AlertSettings {
     unclaimed: a.unclaimedInQueue ?? ALERT_DEFAULTS.unclaimedInQueue,
     notifyMinutes: a.notifyMinutes ?? ALERT_DEFAULTS.notifyMinutes,
     unusedDays: a.unusedRouteDays ?? ALERT_DEFAULTS.unusedRouteDays,
+    refused: a.refusedSubmissions ?? ALERT_DEFAULTS.refusedSubmissions,
   };
 }
 
@@ -113,8 +115,18 @@ export function detectAlerts(s: Situation, config: RoutingConfig, seenDeadLetter
     const why = rep.active === false ? 'is inactive' : 'is out of office with no backup';
     out.push({ key: `rep:${id}`, title: `${rep.name} ${why}`, text: `${rep.name} ${why}${open > 0 ? ` and has ${open} open lead${open === 1 ? '' : 's'}` : ''}${owns ? ', and rules or named accounts still send leads to them' : ''}.`, link: `#/leads?dim=rep&key=rep:${id}&is=unanswered` });
   }
-  for (const r of s.refusals ?? []) {
-    if (r.count > 0) out.push({ key: `refused:${r.site}`, title: `${r.count} submissions refused on ${r.site}`, text: `Submissions from site ${r.site} were refused by origin: the form may be embedded on a page the config does not allow.`, link: '#/' });
+  // A site's own leads refused because the page's origin is not allowed: a new domain, a
+  // landing page builder. Unknown site keys are left to the overview (bots send any key).
+  const bySite = new Map<string, { count: number; origins: string[] }>();
+  for (const r of s.refusals) {
+    const site = bySite.get(r.site) ?? { count: 0, origins: [] };
+    site.count += r.count;
+    site.origins.push(r.origin || '(no origin)');
+    bySite.set(r.site, site);
+  }
+  for (const [site, r] of bySite) {
+    if (r.count < set.refused || site === '' || site === '(other)') continue;
+    out.push({ key: `refused:${site}`, title: `${r.count} submissions refused on site ${site}`, text: `${r.count} submissions from site ${site} were refused in the last day because their page is not an allowed origin (${r.origins.slice(0, 3).join(', ')}): add it to SITES if it is yours, or those leads are lost.`, link: '#/' });
   }
   return out;
 }

@@ -294,6 +294,8 @@ export const RoutingConfigSchema = z
         notifyMinutes: opt(z.int().check(z.minimum(1))),
         /** Days without a lead before a rule is reported unused (default 30). */
         unusedRouteDays: opt(z.int().check(z.minimum(7))),
+        /** Submissions refused by origin on one site within a day (default 3). */
+        refusedSubmissions: opt(z.int().check(z.minimum(1))),
       }),
     ),
     /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */

@@ -180,6 +180,18 @@ describe('alerts when routing breaks', () => {
     expect(await run(now + QUIET + MIN)).toEqual([]);
   });
 
+  it('submissions refused by origin on a site', async () => {
+    const health = env.SITE_HEALTH.getByName('global');
+    await health.record([{ site: 'demo', origin: 'https://new-landing.example', reason: 'origin', count: 2 }], now - 60 * MIN);
+    // Unknown keys are what bots send: left to the overview.
+    await health.record([{ site: 'nope', origin: 'https://spam.example', reason: 'site', count: 50 }], now - 30 * MIN);
+    expect(await run()).toEqual([]);
+    await health.record([{ site: 'demo', origin: 'https://new-landing.example', reason: 'origin', count: 1 }], now - 5 * MIN);
+    expect(await run()).toEqual(['refused:demo']);
+    expect((await delivered()).slack[0]).toContain('3 submissions refused on site demo');
+    expect(await run(now + MIN)).toEqual([]);
+  });
+
   it('runs from the alerts Worker’s cron trigger', async () => {
     await ingest(facts({ deadLetters: 2 }));
     const ctx = createExecutionContext();
