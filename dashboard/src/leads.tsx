@@ -70,7 +70,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
       {leads && leads.length === 0 && <p>No leads.</p>}
       {leads && leads.length > 0 && (
         <div class="scroll">
-          <table class="leads">
+          <table class="leads stack">
             <thead>
               <tr>
                 <th>Who</th>
@@ -90,13 +90,13 @@ export function Leads({ params }: { params: URLSearchParams }) {
                     <br />
                     <span class="muted small">{l.name ? (l.email ?? l.phone ?? '') : ''}</span>
                   </td>
-                  <td>{when(l.receivedAt)}</td>
-                  <td>
+                  <td data-label="Received">{when(l.receivedAt)}</td>
+                  <td data-label="Form · source">
                     {names.form(l.formType)} · {l.source}
                   </td>
-                  <td>{names.route(l.route)}</td>
-                  <td>{names.owner(l.owner)}</td>
-                  <td>{flags(l).join(', ') || 'ok'}</td>
+                  <td data-label="Rule">{names.route(l.route)}</td>
+                  <td data-label="Owner">{names.owner(l.owner)}</td>
+                  <td data-label="Status">{flags(l).join(', ') || 'ok'}</td>
                 </tr>
               ))}
             </tbody>

@@ -61,7 +61,7 @@ export function Misroutes() {
       {rows && rows.length === 0 && <p>No lead has been reported misrouted.</p>}
       {rows && rows.length > 0 && (
         <div class="scroll">
-          <table class="misroutes">
+          <table class="misroutes stack">
             <thead>
               <tr>
                 <th>Lead</th>
@@ -81,12 +81,12 @@ export function Misroutes() {
                     <br />
                     <span class="muted small">{when(l.receivedAt)}</span>
                   </td>
-                  <td>{names.route(l.route)}</td>
-                  <td>{names.owner(l.firstOwner)}</td>
-                  <td>
+                  <td data-label="Routed by rule">{names.route(l.route)}</td>
+                  <td data-label="Went to">{names.owner(l.firstOwner)}</td>
+                  <td data-label="Should have gone to">
                     <strong>{names.owner(report?.to ?? l.misroutedTo ?? '')}</strong>
                   </td>
-                  <td>
+                  <td data-label="Reported by">
                     {report ? report.by : '…'}
                     {report && (
                       <>
@@ -95,7 +95,7 @@ export function Misroutes() {
                       </>
                     )}
                   </td>
-                  <td>{report?.note ?? ''}</td>
+                  <td data-label="Note">{report?.note ?? ''}</td>
                 </tr>
               ))}
             </tbody>
