@@ -11,6 +11,7 @@ import { forms } from './http/forms.ts';
 import { intake } from './http/intake.ts';
 import { isOverload, RETRY_AFTER_S } from './http/overload.ts';
 import { widgetScript } from './http/widget-script.ts';
+import { runAlerts } from './alerts/run.ts';
 
 export { DevOutbox } from './durable/dev-outbox.ts';
 export { LeadObject } from './durable/lead-object.ts';
@@ -43,4 +44,10 @@ app.onError((error, c) => {
   return c.json({ error: 'internal', message: 'Something went wrong on our side; the request can be retried' }, 500);
 });
 
-export default app satisfies ExportedHandler<AppEnv>;
+/** HTTP through the Hono app; every five minutes (wrangler.toml `crons`) the alerts check (alerts/run.ts). */
+export default {
+  fetch: app.fetch,
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(runAlerts(env, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<AppEnv>;

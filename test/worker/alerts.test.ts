@@ -10,7 +10,7 @@ import { createExecutionContext, createScheduledController, reset, waitOnExecuti
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RoutingConfigInput } from '../../shared/config/schema.ts';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
-import alertsWorker from '../../worker/alerts/index.ts';
+import router from '../../worker/index.ts';
 import { runAlerts } from '../../worker/alerts/run.ts';
 import { capturedRequests, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, publish, settled } from './helpers.ts';
@@ -192,10 +192,10 @@ describe('alerts when routing breaks', () => {
     expect(await run(now + MIN)).toEqual([]);
   });
 
-  it('runs from the alerts Worker’s cron trigger', async () => {
+  it('runs from the Worker’s cron trigger', async () => {
     await ingest(facts({ deadLetters: 2 }));
     const ctx = createExecutionContext();
-    alertsWorker.scheduled(createScheduledController({ scheduledTime: now, cron: '*/5 * * * *' }), env, ctx);
+    router.scheduled(createScheduledController({ scheduledTime: now, cron: '*/5 * * * *' }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect((await delivered()).slack).toEqual([expect.stringContaining('2 leads with a side effect that gave up')]);
   });
