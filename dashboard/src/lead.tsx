@@ -4,6 +4,7 @@
  * side effects; and the two reports RevOps makes on it: misrouted, and its later stage.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { LEAD_FIELDS, type LeadFieldName } from '../../shared/lead/fields.ts';
 import { STAGES } from '../../shared/metrics/types.ts';
 import type { TraceLine } from '../../shared/routing/types.ts';
 import { api, ApiError } from './api.ts';
@@ -205,10 +206,35 @@ export function Lead({ id }: { id: string }) {
           </label>
           <button type="submit">Record stage</button>
         </form>
+        <form
+          class="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            void report('reroute', { fields: { [String(data.get('field'))]: String(data.get('value') ?? '') }, by: author() || 'dashboard' }, 'Corrected and routed again by the rules.');
+          }}
+        >
+          <h3>Wrong data?</h3>
+          <label>
+            Field{' '}
+            <select name="field">
+              {CORRECTABLE.map((name) => (
+                <option value={name}>{LEAD_FIELDS[name].label}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Correct value <input name="value" required maxLength={200} />
+          </label>
+          <button type="submit">Correct and route again</button>
+        </form>
       </div>
     </section>
   );
 }
+
+/** The fields whose wrong value most often sends a lead the wrong way. */
+const CORRECTABLE: LeadFieldName[] = ['employees', 'country', 'region', 'postalCode', 'company', 'website', 'product', 'email', 'phone'];
 
 /** The decision trace: each rule and candidate, taken or passed over, with why. */
 export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {

@@ -199,6 +199,8 @@ const FormType = z.strictObject({
   sla: Duration,
   escalation: opt(Id),
   slaClock: opt(SlaClock),
+  /** The version of the consent wording this form shows (e.g. "privacy-2026-11"): recorded with each lead that ticks it. */
+  consentVersion: opt(text(60, 1)),
   /** How the lead is confirmed at once: email, SMS, both, or neither. */
   confirm: opt(z.array(z.enum(['email', 'sms']))),
   /** Choices for select fields. */

@@ -37,6 +37,8 @@ export interface LeadContext {
   pasted?: boolean;
   /** Keys pressed in the form (autofill's synthetic key events not counted). */
   keysTyped?: number;
+  /** The consent wording the person saw beside the box they ticked, as shown (their language). */
+  consentText?: string;
 }
 
 /** The values of a form, as typed: strings, and `true`/`false` for checkboxes. */
@@ -135,6 +137,8 @@ export interface NormalizedLead {
   pasted?: boolean;
   /** Keys the browser reported pressed in the form. */
   keysTyped?: number;
+  /** The consent wording the person saw, as the client reported it (see {@link LeadContext.consentText}). */
+  consentText?: string;
   /** True when the honeypot field came back filled. */
   honeypot: boolean;
 }

@@ -104,7 +104,7 @@ export function validateSubmission(input: unknown, formTypes: Readonly<Record<st
 function cleanContext(raw: unknown): LeadContext | undefined {
   if (!isRecord(raw)) return undefined;
   const context: LeadContext = {};
-  for (const key of ['pageUrl', 'referrer', 'landingUrl', 'locale', 'honeypot'] as const) {
+  for (const key of ['pageUrl', 'referrer', 'landingUrl', 'locale', 'honeypot', 'consentText'] as const) {
     const value = raw[key];
     if (typeof value === 'string') context[key] = value.slice(0, CONTEXT_TEXT_MAX);
   }

@@ -191,6 +191,9 @@ export function normalizeLead(submission: LeadSubmission, defaultCountry?: strin
   }
   // The browser's evidence of a person (validated by validateSubmission): qualification reads it.
   if (typeof context?.autofilled === 'boolean') lead.autofilled = context.autofilled;
+  // The wording only matters with the box ticked: it is what the person agreed to.
+  const consentText = lead.consent && context?.consentText?.trim();
+  if (consentText) lead.consentText = consentText;
   if (typeof context?.pasted === 'boolean') lead.pasted = context.pasted;
   if (typeof context?.keysTyped === 'number') lead.keysTyped = context.keysTyped;
 

@@ -83,6 +83,20 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
     expect(worker.posts()[0]!.body.context).toMatchObject({ timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 2 });
   });
 
+  it('sends the consent wording the person saw when they tick the box, and none when they do not', async () => {
+    const worker = fakeWorker(ACCEPTED, ACCEPTED);
+    await contactForm();
+    type('consent', true);
+    submit();
+    await vi.waitFor(() => expect(worker.posts()).toHaveLength(1));
+    expect(worker.posts()[0]!.body).toMatchObject({ fields: { consent: true }, context: { consentText: 'I agree to be contacted' } });
+    resetPage();
+    await contactForm();
+    submit();
+    await vi.waitFor(() => expect(worker.posts()).toHaveLength(2));
+    expect(worker.posts()[1]!.body.context.consentText).toBeUndefined();
+  });
+
   it('reports a paste', async () => {
     const worker = fakeWorker();
     addScript({ site: 'demo', form: 'contact' });

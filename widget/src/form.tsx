@@ -161,7 +161,10 @@ export function startForm(root: Element, { target, locale, country, emit, prefil
     if (fields.phone) fields.phone = phoneToSend(fields.phone as string, countries());
     errors = {};
     summary = '';
-    start(newPending({ formType, fields, context: pageContext(locale, watch, control('lr_hp').value) }));
+    const context = pageContext(locale, watch, control('lr_hp').value);
+    // What the person agreed to, in the words they saw: recorded with the lead.
+    if (fields.consent === true) context.consentText = fieldLabel('consent', t);
+    start(newPending({ formType, fields, context }));
   }
 
   function field(name: LeadFieldName) {

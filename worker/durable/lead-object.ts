@@ -25,7 +25,12 @@ import { leadObject } from '../lead/lead-id.ts';
 import type { LeadState } from '../lead/lead-state.ts';
 import { drop, erasePerson, personHere, retire, vanishIfEmpty, type LeadView, type PersonHere } from '../lead/privacy.ts';
 import { leadEnded, type LeadRecord } from '../lead/record.ts';
-import { joinSubmission, type Submission } from '../lead/returns.ts';
+import { correctLead } from '../lead/corrections.ts';
+import { crmTargetCount } from '../lead/deliveries.ts';
+import { joinSubmission, routeAgain, type Submission } from '../lead/returns.ts';
+import { ensurePhoneMetadata } from '../phone-metadata.ts';
+import { qualifyLead } from '../../shared/lead/prepare.ts';
+import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
 
 export type { Admission, Admitted } from '../lead/admission.ts';
 export type { LeadView, PersonHere } from '../lead/privacy.ts';
@@ -35,6 +40,9 @@ export type AckResult =
   | { ok: true; already: boolean; record: LeadRecord }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_owner'; owner: LeadRecord['owner']; ownerSince: number };
+
+/** The outcome of correcting a lead's data and routing it again. */
+export type RerouteResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'ended' } | { ok: false; reason: 'invalid'; issues: FieldIssue[] };
 
 /** The outcome of marking a junk lead real. */
 export type RescueResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_junk' };
@@ -167,6 +175,34 @@ export class LeadObject extends DurableObject<AppEnv> {
       lead.save(house.store);
       await house.deliverSoon();
       return { ok: true, record: lead.record } as const;
+    });
+  }
+
+  /**
+   * Corrects the lead's data (a misroute that came from wrong data) and routes it again with the
+   * rules: a new owner and SLA from now if the rules say so, the change on the timeline and the trace.
+   */
+  reroute(leadId: string, corrections: LeadFields, by: string, at: number): Promise<RerouteResult> {
+    const house = this.#house;
+    return house.exclusive(async () => {
+      const lead = house.leads.get(leadId);
+      if (!lead) return { ok: false, reason: 'not_found' } as const;
+      if (leadEnded(lead.record)) return { ok: false, reason: 'ended' } as const;
+      await ensurePhoneMetadata(this.env);
+      const corrected = correctLead(lead.record.lead, corrections);
+      if (!corrected.ok) return { ok: false, reason: 'invalid', issues: corrected.issues } as const;
+      const config = await house.liveConfig(at);
+      const q = qualifyLead(corrected.lead, config);
+      const record = lead.record;
+      record.lead = { ...corrected.lead, status: record.lead.status === 'junk' ? 'junk' : q.status, urgency: q.urgency, intent: q.intent };
+      const what = corrected.changed.join(', ') || 'nothing';
+      lead.event(at, 'corrected', `${by} corrected ${what}`);
+      const n = lead.timeline.filter((e) => e.type === 'corrected').length;
+      await routeAgain(lead, config, this.env, at, `data corrected by ${by} (${what})`, undefined, `${leadId}:corrected:${n}`);
+      if (!lead.crmPending()) lead.enqueueCrm(at, crmTargetCount(this.env));
+      lead.save(house.store);
+      await house.deliverSoon();
+      return { ok: true, record } as const;
     });
   }
 

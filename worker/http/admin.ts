@@ -11,6 +11,7 @@ import { adminToken, type AppEnv } from '../app-env.ts';
 import { audit } from './audit.ts';
 import { refusals } from './refusals.ts';
 import { people } from './people.ts';
+import { readCorrections } from '../lead/corrections.ts';
 import { leadObject } from '../lead/lead-id.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
 
@@ -43,6 +44,19 @@ admin.post('/leads/:id/close', async function closeLead(c) {
   const by = typeof body.by === 'string' ? body.by.slice(0, 80) : 'admin';
   const record = await leadObject(c.env, c.req.param('id')).close(c.req.param('id'), outcome, by, Date.now());
   return record ? c.json({ closed: record.closed }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
+admin.post('/leads/:id/reroute', async function correctAndReroute(c) {
+  const body = (await c.req.json().catch(() => null)) as { fields?: unknown; by?: unknown } | null;
+  const read = readCorrections(body?.fields ?? {});
+  if (!read.ok) return c.json({ error: 'invalid_request', message: 'Some corrections cannot be used', issues: read.issues }, 400);
+  const by = typeof body?.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'admin';
+  const id = c.req.param('id');
+  const result = await leadObject(c.env, id).reroute(id, read.fields, by, Date.now());
+  if (result.ok) return c.json({ record: result.record });
+  if (result.reason === 'not_found') return c.json({ error: 'not_found', message: `No lead ${id}` }, 404);
+  if (result.reason === 'ended') return c.json({ error: 'ended', message: 'The lead is closed, won or lost: it is not routed again' }, 409);
+  return c.json({ error: 'invalid_lead', message: 'Some corrections cannot be used', issues: 'issues' in result ? result.issues : [] }, 400);
 });
 
 admin.post('/leads/:id/rescue', async function rescueLead(c) {

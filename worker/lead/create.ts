@@ -13,7 +13,7 @@ import { qualifyLead } from '../../shared/lead/prepare.ts';
 import { crmTargetCount } from './deliveries.ts';
 import { LeadState } from './lead-state.ts';
 import { ownerLabel } from './outbox.ts';
-import type { LeadRecord } from './record.ts';
+import { consentOf, type LeadRecord } from './record.ts';
 import { fingerprintOf } from './returns.ts';
 import { slaDue } from './sla.ts';
 
@@ -53,6 +53,8 @@ export function newLead(input: NewLead, config: RoutingConfig, env: AppEnv): Lea
   };
   if (decision.pool !== undefined) record.pool = decision.pool;
   record.dueAt = slaDue(record, config, input.receivedAt, decision.slaMs);
+  const consent = consentOf(input.lead, input.receivedAt, config.formTypes[input.lead.formType]);
+  if (consent) record.consent = consent;
   const lead = LeadState.fresh(record, input.publicUrl);
   const at = input.receivedAt;
   lead.event(at, 'received', `${input.lead.formType} from ${input.lead.source}${input.lead.pagePath ? ` (${input.lead.pagePath})` : ''}`);

@@ -42,6 +42,8 @@ export interface LeadRecord {
   fingerprint?: string;
   /** Set while the owner's open-lead count still has to be given back to RouterState (a failed call is retried). */
   releaseOwed?: true;
+  /** The person's consent: when, the wording they saw and its version (the form type's `consentVersion`). */
+  consent?: ConsentRecord;
   /** An admin marked this junk lead real: it was routed, confirmed and notified then. */
   rescued?: { at: number; by: string };
   /** Set when the confirmation was held back (junk, rate limit, no address). */
@@ -54,6 +56,20 @@ export interface LeadRecord {
   stage?: { stage: Stage; at: number; by: string };
 }
 
+/** What a person agreed to, and when. */
+export interface ConsentRecord {
+  at: number;
+  /** The words beside the box, as shown to them (their language); "not reported" for a client that sent none. */
+  wording: string;
+  version: string;
+}
+
+/** The consent a submission gives, if it gives one. */
+export function consentOf(lead: { consent: boolean; consentText?: string; formType: string }, at: number, versions: { consentVersion?: string } | undefined): ConsentRecord | undefined {
+  if (!lead.consent) return undefined;
+  return { at, wording: lead.consentText ?? 'not reported by the client', version: versions?.consentVersion ?? 'unversioned' };
+}
+
 /** Timeline event types, in the words of the design. */
 export type TimelineType =
   | 'received'
@@ -61,6 +77,7 @@ export type TimelineType =
   | 'returned'
   | 'rerouted'
   | 'rescued'
+  | 'corrected'
   | 'released'
   | 'assigned'
   | 'confirmation_sent'

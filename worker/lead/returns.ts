@@ -16,6 +16,7 @@ import type { RoutableLead } from '../../shared/routing/types.ts';
 import type { AppEnv } from '../app-env.ts';
 import { crmTargetCount } from './deliveries.ts';
 import type { LeadState } from './lead-state.ts';
+import { consentOf } from './record.ts';
 import { ownerLabel } from './outbox.ts';
 import { slaDue } from './sla.ts';
 
@@ -35,7 +36,7 @@ const NOTICE_QUIET_MS = 10 * 60_000;
 /** Attribution is the first visit's: a return's source goes on the timeline, not over the lead's. */
 const FIRST_TOUCH = new Set<keyof NormalizedLead>(['source', 'medium', 'campaign', 'pagePath', 'pageUrl', 'referrer']);
 /** What a submission carries that is not the person's request: never compared, never merged. */
-const VISIT_ONLY = new Set<string>(['timeOnFormMs', 'honeypot', 'status', 'urgency', 'intent']);
+const VISIT_ONLY = new Set<string>(['timeOnFormMs', 'honeypot', 'status', 'urgency', 'intent', 'autofilled', 'pasted', 'keysTyped', 'consentText']);
 const INTENT_RANK = { low: 0, medium: 1, high: 2 } as const;
 const URGENCY_RANK = { normal: 0, high: 1, urgent: 2 } as const;
 const QUOTE = 60;
@@ -69,6 +70,9 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
 
   const previous = record.lead;
   const merged = mergeLeads(previous, sub.lead, config);
+  // The latest consent given is the one that holds (a new wording, a new version).
+  const consent = consentOf(sub.lead, at, config.formTypes[sub.lead.formType]);
+  if (consent) record.consent = consent;
   record.fingerprint = fingerprint;
   record.returns = (record.returns ?? 0) + 1;
   record.lead = merged;
@@ -86,14 +90,13 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
 }
 
 /**
- * Routes the lead again with its current content: a new decision (idempotent on the lead and its
- * return count), a new SLA clock from `at`, escalation from the first step, and the new owner
+ * Routes the lead again with its current content: a new decision (idempotent on `key`: by
+ * default the lead and its return count), a new SLA clock from `at`, escalation from the first step, and the new owner
  * told. The reason is the trace's first line and the timeline's.
  */
-export async function routeAgain(lead: LeadState, config: RoutingConfig, env: AppEnv, at: number, reason: string, before?: string): Promise<void> {
+export async function routeAgain(lead: LeadState, config: RoutingConfig, env: AppEnv, at: number, reason: string, before?: string, key = `${lead.record.id}:reroute:${lead.record.returns ?? 0}`): Promise<void> {
   const record = lead.record;
   const previous = record.owner;
-  const key = `${record.id}:reroute:${record.returns ?? 0}`;
   const { decision, configVersion } = await env.ROUTER.getByName('global').decide(key, record.id, record.lead, at);
   const { trace: _packed, stateChange: _change, ...kept } = decision;
   record.decision = kept;
