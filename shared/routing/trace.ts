@@ -27,6 +27,8 @@ export const Step = {
   Alternate: 8,
   /** a = min(open leads, 4095) of the rep a least-loaded pool took. */
   Load: 9,
+  /** a = route index: it targets the contact owner and the lead is no known contact of a rep. */
+  NoContact: 10,
 } as const;
 
 /** Candidate outcomes, in the `b` of a {@link Step.Candidate} step. */
