@@ -24,13 +24,19 @@ export async function capturedRequests(host?: string): Promise<CapturedRequest[]
   return res.json<CapturedRequest[]>();
 }
 
-/** Makes the next `times` requests to `host` fail with `status` and that API's error body. */
-export async function failNext(host: string, status: number, times = 1): Promise<void> {
+/** Makes the next `times` requests to `host` fail with `status` and that API's error body (optionally with Retry-After seconds, and HubSpot's rate-limit policy). */
+export async function failNext(host: string, status: number, times = 1, extra: { retryAfter?: number; policyName?: string } = {}): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/fail', {
     method: 'POST',
-    body: JSON.stringify({ host, times, status }),
+    body: JSON.stringify({ host, times, status, ...extra }),
   });
   if (!res.ok) throw new Error(`capture /fail answered ${res.status}`);
+}
+
+/** Seeds what the CRMs' read APIs hold (see crm-fake.js): HubSpot companies/contacts, Salesforce accounts/contacts. */
+export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; pageSize?: number } }): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });
+  if (!res.ok) throw new Error(`capture /crm answered ${res.status}`);
 }
 
 /** Forgets every request, pending failure and handed-out id. */

@@ -8,6 +8,7 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
 import { adminToken, type AppEnv } from '../app-env.ts';
+import { accounts } from './accounts.ts';
 import { audit } from './audit.ts';
 import { refusals } from './refusals.ts';
 import { people } from './people.ts';
@@ -107,6 +108,7 @@ admin.post('/route', async function dryRun(c) {
 admin.route('/', audit);
 admin.route('/', refusals);
 admin.route('/', people);
+admin.route('/accounts', accounts);
 
 /** A percent-encoded header's text (at most 500 characters), or undefined. */
 function headerText(value: string | undefined): string | undefined {
