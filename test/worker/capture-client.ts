@@ -24,8 +24,11 @@ export async function capturedRequests(host?: string): Promise<CapturedRequest[]
   return res.json<CapturedRequest[]>();
 }
 
-/** Makes the next `times` requests to `host` fail with `status` and that API's error body (optionally with Retry-After seconds, and HubSpot's rate-limit policy). */
-export async function failNext(host: string, status: number, times = 1, extra: { retryAfter?: number; policyName?: string } = {}): Promise<void> {
+/**
+ * Makes the next `times` requests to `host` fail with `status` and that API's error body;
+ * `extra` lets `skip` requests through first, and adds Retry-After seconds or HubSpot's policy.
+ */
+export async function failNext(host: string, status: number, times = 1, extra: { skip?: number; retryAfter?: number; policyName?: string } = {}): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/fail', {
     method: 'POST',
     body: JSON.stringify({ host, times, status, ...extra }),
@@ -37,6 +40,11 @@ export async function failNext(host: string, status: number, times = 1, extra: {
 export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; pageSize?: number } }): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });
   if (!res.ok) throw new Error(`capture /crm answered ${res.status}`);
+}
+
+/** Forgets the requests received so far, and nothing else. */
+export async function forgetRequests(): Promise<void> {
+  await env.CAPTURE.fetch('http://capture.control/forget', { method: 'POST' });
 }
 
 /** Forgets every request, pending failure and handed-out id. */

@@ -6,8 +6,10 @@
  *
  * Control API, on host `capture.control` (tests reach it through the `CAPTURE` service binding):
  * - `GET /requests[?host=h]`: the recorded requests, oldest first;
- * - `POST /fail` `{ host, times, status }`: the next `times` requests to `host` get `status`
- *   with an error body shaped like that API's own;
+ * - `POST /fail` `{ host, times, status, skip?, retryAfter?, policyName? }`: after `skip`
+ *   requests let through, the next `times` requests to `host` get `status` with an error body
+ *   shaped like that API's own (and `Retry-After`, HubSpot's rate-limit policy when given);
+ * - `POST /forget`: forget the requests received so far;
  * - `POST /reset`: forget requests, pending failures and the ids handed out;
  * - `POST /crm`: the records the CRMs' read APIs hold (see crm-fake.js, which answers them).
  *
@@ -22,7 +24,7 @@ const CONTROL_HOST = 'capture.control';
 
 /** Every request received, oldest first: { method, url, host, path, headers, body, time }. */
 let requests = [];
-/** host → { times left, status, retryAfter? (seconds), policyName? (HubSpot) } */
+/** host → { times left, status, skip (requests let through first), retryAfter? (seconds), policyName? (HubSpot) } */
 let failures = new Map();
 /** HubSpot record ids, stable per upsert key (the email, or our lead id). */
 let hubspotIds = new Map();
@@ -53,7 +55,10 @@ export default {
 
     const failure = failures.get(url.hostname);
     let response;
-    if (failure !== undefined && failure.times > 0) {
+    if (failure !== undefined && failure.skip > 0) {
+      failure.skip -= 1;
+      response = await answer(request, url, body);
+    } else if (failure !== undefined && failure.times > 0) {
       failure.times -= 1;
       if (failure.times === 0) failures.delete(url.hostname);
       response = errorResponse(url.hostname, failure.status, failure);
@@ -74,11 +79,15 @@ async function control(request, url) {
     return Response.json(host === null ? requests : requests.filter((r) => r.host === host));
   }
   if (request.method === 'POST' && url.pathname === '/fail') {
-    const { host, times = 1, status = 500, retryAfter, policyName } = await request.json().catch(() => ({}));
-    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(status)) {
-      return Response.json({ error: 'expected { host: string, times: integer, status: integer, retryAfter?: seconds, policyName?: string }' }, { status: 400 });
+    const { host, times = 1, status = 500, skip = 0, retryAfter, policyName } = await request.json().catch(() => ({}));
+    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(status) || !Number.isInteger(skip)) {
+      return Response.json({ error: 'expected { host: string, times: integer, status: integer, skip?: integer, retryAfter?: seconds, policyName?: string }' }, { status: 400 });
     }
-    failures.set(host, { times, status, retryAfter, policyName });
+    failures.set(host, { times, status, skip, retryAfter, policyName });
+    return Response.json({ ok: true });
+  }
+  if (request.method === 'POST' && url.pathname === '/forget') {
+    requests = [];
     return Response.json({ ok: true });
   }
   if (request.method === 'POST' && url.pathname === '/reset') {
