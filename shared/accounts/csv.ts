@@ -23,38 +23,95 @@ export interface KnownContact {
   account?: string;
 }
 
-/** Splits CSV text into rows of fields. The separator is the first line's `,` or `;`. */
+/**
+ * A CSV parser fed in chunks, as a request body streams in: complete records out, quotes and
+ * line ends split across chunks handled. The separator is the first line's `,` or `;`
+ * (spreadsheets in many locales save `;`).
+ */
+export class CsvParser {
+  #sep: string | undefined;
+  #head = '';
+  #row: string[] = [];
+  #field = '';
+  #quoted = false;
+  /** A `"` inside quotes was the last character: an escaped quote or the closing one. */
+  #quote = false;
+  /** A `\r` ended the last record: a `\n` right after it belongs to it. */
+  #cr = false;
+  #fresh = true;
+
+  /** Parses a chunk; returns the records it completed. */
+  push(chunk: string): string[][] {
+    let text = chunk;
+    if (this.#fresh) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.#fresh = text === '';
+    }
+    if (this.#sep === undefined) {
+      this.#head += text;
+      const eol = this.#head.search(/[\r\n]/);
+      if (eol < 0) return [];
+      const first = this.#head.slice(0, eol);
+      this.#sep = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
+      text = this.#head;
+      this.#head = '';
+    }
+    return this.#parse(text);
+  }
+
+  /** Ends the input; returns the last record, if any. */
+  end(): string[][] {
+    const rows = this.#sep === undefined ? ((this.#sep = ','), this.#parse(this.#head)) : [];
+    this.#quote = false;
+    if (this.#field !== '' || this.#row.length > 0) {
+      this.#row.push(this.#field);
+      rows.push(this.#row);
+    }
+    this.#row = [];
+    this.#field = '';
+    return rows;
+  }
+
+  #parse(text: string): string[][] {
+    const rows: string[][] = [];
+    const sep = this.#sep!;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (this.#cr) {
+        this.#cr = false;
+        if (ch === '\n') continue;
+      }
+      if (this.#quote) {
+        this.#quote = false;
+        if (ch === '"') {
+          this.#field += '"';
+          continue;
+        }
+        this.#quoted = false;
+      }
+      if (this.#quoted) {
+        if (ch === '"') this.#quote = true;
+        else this.#field += ch;
+      } else if (ch === '"' && this.#field === '') this.#quoted = true;
+      else if (ch === sep) {
+        this.#row.push(this.#field);
+        this.#field = '';
+      } else if (ch === '\n' || ch === '\r') {
+        this.#cr = ch === '\r';
+        this.#row.push(this.#field);
+        rows.push(this.#row);
+        this.#row = [];
+        this.#field = '';
+      } else this.#field += ch;
+    }
+    return rows;
+  }
+}
+
+/** Splits CSV text into records of fields. */
 export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (src[i + 1] === '"') field += src[++i];
-      else quoted = false;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  const parser = new CsvParser();
+  return [...parser.push(text), ...parser.end()];
 }
 
 const ACCOUNT_COLUMNS = ['id', 'name', 'domains', 'owner', 'tier', 'parent', 'customer_since', 'customer'] as const;
@@ -71,21 +128,34 @@ export interface CsvImport<T> {
   issues: CsvIssue[];
 }
 
+/** The most problems kept (a file wrong on every row would otherwise answer with all of them). */
+export const MAX_ISSUES = 500;
+
 /**
- * Accounts from CSV text with the columns `name` (required), `domains` (one or more, separated
- * by spaces, `;` or `|`), `owner` (a rep id or a rep's email), `tier`, `parent` (another row's
- * id), `customer_since` (YYYY-MM-DD), `customer` (yes/no) and `id` (default: the first domain,
- * else the name). A row with a problem is left out and named in `issues`.
+ * Reads a CSV file record by record (the header first), keeping what it finds wrong: the
+ * Worker streams a large upload through one, a chunk of accounts at a time.
  */
-export function accountsFromCsv(text: string, config: RoutingConfig): CsvImport<IndexedAccount> {
-  const { header, rows, issues } = table(text, ACCOUNT_COLUMNS, ['name']);
+export interface CsvReader<T> {
+  /** Takes the next record; returns what it holds, or undefined (a header, a blank or refused row). */
+  read(cells: string[]): T | undefined;
+  /** The problems so far, at most {@link MAX_ISSUES}. */
+  readonly issues: CsvIssue[];
+  /** How many problems in all. */
+  readonly problems: number;
+  /** False when the header lacks a required column: no row can be read. */
+  readonly usable: boolean;
+}
+
+/**
+ * Reads accounts: the columns `name` (required), `domains` (one or more, separated by spaces,
+ * `;` or `|`), `owner` (a rep id or a rep's email), `tier`, `parent` (another row's id),
+ * `customer_since` (YYYY-MM-DD), `customer` (yes/no) and `id` (default: the first domain, else
+ * the name). A row with a problem is left out and named.
+ */
+export function accountReader(config: RoutingConfig): CsvReader<IndexedAccount> {
   const reps = repLookup(config);
-  const items: IndexedAccount[] = [];
   const ids = new Map<string, number>();
-  for (const { cells, row } of rows) {
-    const get = (column: string) => cells[header.get(column) ?? -1]?.trim() ?? '';
-    const problem = (column: string, reason: string) => issues.push({ row, column, reason });
-    const before = issues.length;
+  return reader(ACCOUNT_COLUMNS, ['name'], (get, problem, row) => {
     const name = get('name');
     if (name === '') problem('name', 'is empty: every account needs a name');
     const rawDomains = get('domains');
@@ -102,52 +172,94 @@ export function accountsFromCsv(text: string, config: RoutingConfig): CsvImport<
     const id = get('id') || domains[0] || name.toLowerCase();
     const seen = ids.get(id);
     if (seen !== undefined) problem(get('id') ? 'id' : 'name', `the same account as row ${seen} ("${id}"): give each row its own id`);
-    if (issues.length > before) continue;
-    ids.set(id, row);
-    const account: IndexedAccount = { id: `csv:${id}`, source: 'csv', name, domains };
-    if (owner !== undefined) account.owner = owner;
-    if (get('tier')) account.tier = get('tier');
-    if (get('parent')) account.parent = `csv:${get('parent')}`;
-    if (since !== '') account.customerSince = since;
-    if (since !== '' || YES.test(customerText)) account.customer = true;
-    items.push(account);
-  }
-  return { items, issues };
+    return () => {
+      ids.set(id, row);
+      const account: IndexedAccount = { id: `csv:${id}`, source: 'csv', name, domains };
+      if (owner !== undefined) account.owner = owner;
+      if (get('tier')) account.tier = get('tier');
+      if (get('parent')) account.parent = `csv:${get('parent')}`;
+      if (since !== '') account.customerSince = since;
+      if (since !== '' || YES.test(customerText)) account.customer = true;
+      return account;
+    };
+  });
 }
 
-/** Known contacts from CSV text with the columns `email` (required), `owner` (a rep id or email) and `account` (an account id). */
-export function contactsFromCsv(text: string, config: RoutingConfig): CsvImport<KnownContact> {
-  const { header, rows, issues } = table(text, CONTACT_COLUMNS, ['email', 'owner']);
+/** Reads known contacts: the columns `email` (required), `owner` (required: a rep id or email) and `account` (an account id). */
+export function contactReader(config: RoutingConfig): CsvReader<KnownContact> {
   const reps = repLookup(config);
-  const items: KnownContact[] = [];
-  for (const { cells, row } of rows) {
-    const get = (column: string) => cells[header.get(column) ?? -1]?.trim() ?? '';
+  return reader(CONTACT_COLUMNS, ['email', 'owner'], (get, problem) => {
     const email = get('email').toLowerCase();
     const owner = reps(get('owner'));
-    const before = issues.length;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ row, column: 'email', reason: email === '' ? 'is empty' : `"${email}" is not an email address` });
-    if (owner === undefined) issues.push({ row, column: 'owner', reason: get('owner') === '' ? 'is empty: a known contact needs its owner' : `no rep "${get('owner')}" in the routing config (use a rep id or a rep's email)` });
-    if (issues.length > before) continue;
-    items.push(get('account') ? { email, owner, account: `csv:${get('account')}` } : { email, owner });
-  }
-  return { items, issues };
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('email', email === '' ? 'is empty' : `"${email}" is not an email address`);
+    if (owner === undefined) problem('owner', get('owner') === '' ? 'is empty: a known contact needs its owner' : `no rep "${get('owner')}" in the routing config (use a rep id or a rep's email)`);
+    return () => (get('account') ? { email, owner: owner!, account: `csv:${get('account')}` } : { email, owner: owner! });
+  });
 }
 
-/** The header (column → index) and the data rows; unknown or missing columns are issues of row 1. */
-function table(text: string, known: readonly string[], required: readonly string[]): { header: Map<string, number>; rows: { cells: string[]; row: number }[]; issues: CsvIssue[] } {
-  const [head = [], ...body] = parseCsv(text);
-  const issues: CsvIssue[] = [];
+/** Accounts from CSV text (see {@link accountReader}). */
+export function accountsFromCsv(text: string, config: RoutingConfig): CsvImport<IndexedAccount> {
+  return readAll(text, accountReader(config));
+}
+
+/** Known contacts from CSV text (see {@link contactReader}). */
+export function contactsFromCsv(text: string, config: RoutingConfig): CsvImport<KnownContact> {
+  return readAll(text, contactReader(config));
+}
+
+function readAll<T>(text: string, r: CsvReader<T>): CsvImport<T> {
+  const items: T[] = [];
+  for (const cells of parseCsv(text)) {
+    const item = r.read(cells);
+    if (item !== undefined) items.push(item);
+  }
+  return { items, issues: r.issues };
+}
+
+/**
+ * A reader over the header's columns: `check` reads one row's cells and names its problems,
+ * and returns how to build the item, called only when the row had none.
+ */
+function reader<T>(
+  known: readonly string[],
+  required: readonly string[],
+  check: (get: (column: string) => string, problem: (column: string, reason: string) => void, row: number) => () => T,
+): CsvReader<T> {
   const header = new Map<string, number>();
-  head.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase();
-    const column = ALIASES[name] ?? name.replace(/\s+/g, '_');
-    if (known.includes(column)) header.set(column, i);
-    else issues.push({ row: 1, column: raw, reason: `unknown column, ignored (known: ${known.join(', ')})` });
-  });
-  for (const column of required) if (!header.has(column)) issues.push({ row: 1, column, reason: 'missing: this column is required' });
-  // Blank lines (a trailing newline, a spreadsheet's empty rows) are no rows.
-  const rows = required.every((c) => header.has(c)) ? body.map((cells, i) => ({ cells, row: i + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== '')) : [];
-  return { header, rows, issues };
+  const issues: CsvIssue[] = [];
+  let problems = 0;
+  let row = 0;
+  const problem = (r: number, column: string, reason: string) => {
+    problems++;
+    if (issues.length < MAX_ISSUES) issues.push({ row: r, column, reason });
+  };
+  const self = {
+    issues,
+    get problems() {
+      return problems;
+    },
+    usable: false,
+    read(cells: string[]): T | undefined {
+      row++;
+      if (row === 1) {
+        cells.forEach((raw, i) => {
+          const name = raw.trim().toLowerCase();
+          const column = ALIASES[name] ?? name.replace(/\s+/g, '_');
+          if (known.includes(column)) header.set(column, i);
+          else problem(1, raw, `unknown column, ignored (known: ${known.join(', ')})`);
+        });
+        for (const column of required) if (!header.has(column)) problem(1, column, 'missing: this column is required');
+        self.usable = required.every((c) => header.has(c));
+        return undefined;
+      }
+      // Blank lines (a trailing newline, a spreadsheet's empty rows) are no rows.
+      if (!self.usable || cells.every((c) => c.trim() === '')) return undefined;
+      const before = problems;
+      const build = check((column) => cells[header.get(column) ?? -1]?.trim() ?? '', (column, reason) => problem(row, column, reason), row);
+      return problems === before ? build() : undefined;
+    },
+  };
+  return self;
 }
 
 /** Finds a rep by id or by email (case-insensitive). */

@@ -39,6 +39,7 @@ describe('POST /v1/admin/accounts/import', () => {
       kind: 'accounts',
       imported: 2,
       dropped: 0,
+      problems: 2,
       issues: [
         { row: 4, column: 'owner', reason: `no rep "zed" in the routing config (use a rep id or a rep's email)` },
         { row: 5, column: 'domains', reason: expect.stringContaining('gmail.com') },

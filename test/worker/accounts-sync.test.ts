@@ -5,8 +5,9 @@
  * the Cron Trigger starting it all.
  */
 import { env, exports } from 'cloudflare:workers';
-import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, evictDurableObject, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import worker from '../../worker/index.ts';
 import { hubspotPage } from '../../worker/accounts/hubspot-sync.ts';
 import { clearLookupCache, lookupAccount } from '../../worker/accounts/lookup.ts';
 import type { SyncStatus } from '../../worker/accounts/sync-object.ts';
@@ -209,7 +210,9 @@ describe('Salesforce account sync', () => {
 describe('the Cron Trigger', () => {
   it('starts the sync of each CRM the config names', async () => {
     await seedCrm({ hubspot: { companies: companies(2) }, salesforce: { accounts: [] } });
-    await exports.default.scheduled({ cron: '*/15 * * * *', scheduledTime: new Date() });
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: new Date() }), env, ctx);
+    await waitOnExecutionContext(ctx);
     expect((await status('hubspot')).running).toBeDefined();
     expect((await status('salesforce')).running).toBeDefined();
     await drain('hubspot');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountsFromCsv, contactsFromCsv, parseCsv } from '../../../shared/accounts/csv.ts';
+import { accountsFromCsv, contactsFromCsv, CsvParser, MAX_ISSUES, parseCsv } from '../../../shared/accounts/csv.ts';
 import { exampleConfig } from '../helpers.ts';
 
 const config = exampleConfig();
@@ -11,6 +11,18 @@ describe('parseCsv', () => {
       ['Acme, Inc.', 'acme.com'],
       ['Say "hi"', 'a.com\nb.com'],
     ]);
+  });
+
+  it('reads the same in chunks split anywhere (a streamed upload), quotes and CRLF included', () => {
+    const text = '\ufeffname;domains\r\n"Acme; ""Inc"".";acme.com\r\n"multi\r\nline";b.com\r\nlast;c.com';
+    const whole = parseCsv(text);
+    expect(whole).toEqual([['name', 'domains'], ['Acme; "Inc".', 'acme.com'], ['multi\r\nline', 'b.com'], ['last', 'c.com']]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (let cut2 = cut; cut2 <= text.length; cut2 += 7) {
+        const parser = new CsvParser();
+        expect([...parser.push(text.slice(0, cut)), ...parser.push(text.slice(cut, cut2)), ...parser.push(text.slice(cut2)), ...parser.end()]).toEqual(whole);
+      }
+    }
   });
 
   it('takes ";" as the separator when the header uses it (spreadsheets in many locales)', () => {
@@ -53,6 +65,11 @@ describe('accountsFromCsv', () => {
       { row: 7, column: 'customer', reason: expect.stringContaining('perhaps') },
       { row: 8, column: 'name', reason: expect.stringContaining('row 2') },
     ]);
+  });
+
+  it('keeps at most MAX_ISSUES problems of a file wrong on every row', () => {
+    const csv = ['name,owner', ...Array.from({ length: MAX_ISSUES + 20 }, (_, i) => `Co ${i},nobody`)].join('\n');
+    expect(accountsFromCsv(csv, config).issues).toHaveLength(MAX_ISSUES);
   });
 
   it('refuses a file without a name column', () => {
