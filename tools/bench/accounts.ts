@@ -87,6 +87,7 @@ try {
     await new Promise((r) => setTimeout(r, 250));
   }
   console.log(`accounts index benchmark (wrangler dev: workerd, local D1), Node ${process.version}`);
+  await fetch(`${BASE}/setup`);
 
   let t = performance.now();
   const result = await call<{ imported: number; issues: number }>('/import', csv(imported));

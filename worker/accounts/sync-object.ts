@@ -9,7 +9,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { currentConfig } from '../config/store.ts';
+import { liveConfig } from './live-config.ts';
 import { providerSettings } from '../providers/settings.ts';
 import type { PageOutcome, PageQuery, Stream } from './crm-page.ts';
 import { hubspotPage } from './hubspot-sync.ts';
@@ -72,7 +72,7 @@ export class AccountSync extends DurableObject<AppEnv> {
     }
     const setup = await this.#setup(crm);
     if ('error' in setup) return setup;
-    const { config } = await currentConfig(this.env.LEADS_KV, now);
+    const { config } = await liveConfig(this.env, now);
     const everyMs = parseDuration(config.accountIndex?.fullSyncEvery ?? '') ?? DEFAULT_FULL_EVERY_MS;
     const isFull = full || status.watermarks.accounts === undefined || now - (status.lastFullAt ?? 0) >= everyMs;
     const streams: Stream[] = setup.contacts ? ['accounts', 'contacts'] : ['accounts'];
@@ -163,7 +163,7 @@ export class AccountSync extends DurableObject<AppEnv> {
   /** The CRM's connection and the config's choices for it, or why it cannot sync. */
   async #setup(crm: Crm): Promise<{ contacts: boolean; page: (q: PageQuery) => Promise<PageOutcome> } | { error: string }> {
     const settings = providerSettings(this.env as unknown as Record<string, string | undefined>).crm;
-    const { config } = await currentConfig(this.env.LEADS_KV);
+    const { config } = await liveConfig(this.env);
     const choices = config.accountIndex?.[crm] ?? {};
     const fields = { ...(choices.tier ? { tier: choices.tier } : {}), ...(choices.customerSince ? { customerSince: choices.customerSince } : {}) };
     for (const s of settings) {

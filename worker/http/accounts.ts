@@ -10,7 +10,7 @@ import { importCsv } from '../accounts/import.ts';
 import { lookupAccount } from '../accounts/lookup.ts';
 import { indexCounts } from '../accounts/store.ts';
 import type { Crm } from '../accounts/sync-object.ts';
-import { currentConfig } from '../config/store.ts';
+import { liveConfig } from '../accounts/live-config.ts';
 
 /** The accounts routes, mounted at `/v1/admin/accounts`. */
 export const accounts = new Hono<{ Bindings: AppEnv }>();
@@ -31,7 +31,7 @@ accounts.post('/import', async function importFile(c) {
   if ((kind !== 'accounts' && kind !== 'contacts') || (mode !== 'merge' && mode !== 'replace')) {
     return c.json({ error: 'invalid_request', message: 'kind is accounts or contacts; mode is merge or replace' }, 400);
   }
-  const { config } = await currentConfig(c.env.LEADS_KV);
+  const { config } = await liveConfig(c.env);
   const result = await importCsv(c.env.ACCOUNTS_DB, c.req.raw.body ?? '', config, { kind, mode, dryRun: c.req.query('dryRun') === '1' || c.req.query('dryRun') === 'true' });
   if (result.imported === 0 && result.issues.length > 0) return c.json({ error: 'invalid_csv', message: 'No row could be imported', ...result }, 400);
   return c.json(result);
@@ -52,6 +52,6 @@ accounts.post('/match', async function dryMatch(c) {
   const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
   const fields = Object.fromEntries(['email', 'website', 'company'].filter((k) => typeof body[k] === 'string').map((k) => [k, body[k] as string]));
   const { lead } = normalizeLead({ formType: 'match', fields });
-  const { config } = await currentConfig(c.env.LEADS_KV);
+  const { config } = await liveConfig(c.env);
   return c.json(await lookupAccount(c.env.ACCOUNTS_DB, lead, config));
 });

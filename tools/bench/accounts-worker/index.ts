@@ -4,7 +4,10 @@
  * `/lookup` times the lookup inside the Worker as well (`ms`: the clock advances across the D1
  * round trip, as workerd's clock does); Node times the whole request.
  */
-import { bundledConfigVersion } from '../../../worker/config/store.ts';
+import example from '../../../shared/config/examples/routing.json';
+import { parseConfig } from '../../../shared/config/parse.ts';
+import type { RoutingConfig } from '../../../shared/config/schema.ts';
+import { storeVersion } from '../../../worker/config/store.ts';
 import { importCsv } from '../../../worker/accounts/import.ts';
 import { clearLookupCache, lookupAccount } from '../../../worker/accounts/lookup.ts';
 import { indexCounts } from '../../../worker/accounts/store.ts';
@@ -16,8 +19,12 @@ export default {
   async fetch(request: Request, env: AppEnv): Promise<Response> {
     const url = new URL(request.url);
     const q = Object.fromEntries(url.searchParams);
-    const { config } = bundledConfigVersion();
+    const config = (parseConfig(example) as { config: RoutingConfig }).config;
     switch (url.pathname) {
+      case '/setup':
+        // The sync object reads the live config from KV: the example, as version 1.
+        await storeVersion(env.LEADS_KV, 1, example);
+        return new Response('ok');
       case '/import': {
         const result = await importCsv(env.ACCOUNTS_DB, request.body ?? '', config, { kind: 'accounts', mode: 'merge', dryRun: false });
         return Response.json({ imported: result.imported, issues: result.issues.length });
