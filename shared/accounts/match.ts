@@ -22,6 +22,8 @@ export interface MatchCandidates {
   byName: readonly IndexedAccount[];
 }
 
+const SOURCE_RANK: Readonly<Record<IndexedAccount['source'], number>> = { config: 0, hubspot: 1, salesforce: 1, csv: 2 };
+
 /** How close two names must be to count as "as alike" as the best (ambiguous). */
 const AMBIGUITY_MARGIN = 0.02;
 
@@ -33,7 +35,8 @@ const AMBIGUITY_MARGIN = 0.02;
 export function pickAccount(found: MatchCandidates, owners: (owner: string | undefined) => string | undefined): LeadAccount | undefined {
   if (found.contactAccount) return leadAccount(found.contactAccount, 'contact', 1, found.contactAccount.name, owners);
   for (const domain of found.domains) {
-    const hit = found.byDomain.find((d) => d.domain === domain);
+    // Several accounts on one domain: the config's (hand-kept) first, then the CRM's, then a CSV's.
+    const hit = found.byDomain.filter((d) => d.domain === domain).sort((a, b) => SOURCE_RANK[a.account.source] - SOURCE_RANK[b.account.source] || a.account.id.localeCompare(b.account.id))[0];
     if (hit) return leadAccount(hit.account, 'domain', 1, domain, owners);
   }
   if (found.company === undefined || found.byName.length === 0) return undefined;

@@ -14,6 +14,12 @@ describe('pickAccount', () => {
     expect(match).toMatchObject({ id: 'hubspot:2', owner: 'lee', matchedBy: 'domain', confidence: 1, matchedOn: 'eu.acme.com', parent: 'hubspot:1' });
   });
 
+  it("prefers the CRM's account to a CSV's on the same domain, whatever order the index returns them in", () => {
+    const csv: IndexedAccount = { id: 'csv:acme.com', source: 'csv', name: 'Acme (CSV)', domains: ['acme.com'], owner: 'priya' };
+    const match = pickAccount({ domains: ['acme.com'], byDomain: [{ domain: 'acme.com', account: csv }, { domain: 'acme.com', account: acme }], byName: [] }, owners);
+    expect(match?.id).toBe('hubspot:1');
+  });
+
   it('takes a known contact’s account before any domain', () => {
     const match = pickAccount({ domains: ['eu.acme.com'], contactAccount: acme, byDomain: [{ domain: 'eu.acme.com', account: acmeEu }], byName: [] }, owners);
     expect(match).toMatchObject({ id: 'hubspot:1', matchedBy: 'contact', owner: 'dana', tier: 'tier_1', customer: true, customerSince: '2021-03-31' });
