@@ -78,7 +78,7 @@ export function AccountsUpload() {
           </button>
         </p>
       ))}
-      <form onSubmit={(e) => (e.preventDefault(), send(e.currentTarget, false))}>
+      <form class="actions" onSubmit={(e) => (e.preventDefault(), send(e.currentTarget, false))}>
         <label>
           CSV <input name="file" type="file" accept=".csv,text/csv" />
         </label>
@@ -91,12 +91,14 @@ export function AccountsUpload() {
         <label>
           <input name="replace" type="checkbox" /> replace the earlier CSV upload
         </label>
-        <button type="button" disabled={busy} onClick={(e) => send((e.currentTarget as HTMLButtonElement).form!, true)}>
-          Check
-        </button>{' '}
-        <button type="submit" class="primary" disabled={busy}>
-          Import
-        </button>
+        <span>
+          <button type="button" disabled={busy} onClick={(e) => send((e.currentTarget as HTMLButtonElement).form!, true)}>
+            Check
+          </button>{' '}
+          <button type="submit" class="primary" disabled={busy}>
+            Import
+          </button>
+        </span>
       </form>
       {error && (
         <p role="alert" class="error">
@@ -106,7 +108,7 @@ export function AccountsUpload() {
       {result && (
         <div role="status">
           <p>
-            {result.checked ? 'Would import' : 'Imported'} {result.imported.toLocaleString()} rows{result.dropped ? `, dropped ${result.dropped.toLocaleString()} no longer listed` : ''}
+            {result.checked ? 'Would import' : 'Imported'} {result.imported.toLocaleString()} row{result.imported === 1 ? '' : 's'}{result.dropped ? `, dropped ${result.dropped.toLocaleString()} no longer listed` : ''}
             {result.issues.length > 0 ? `; ${result.issues.length} problem${result.issues.length > 1 ? 's' : ''}:` : '.'}
           </p>
           {result.issues.length > 0 && (
