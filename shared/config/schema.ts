@@ -62,6 +62,9 @@ const text = (max: number, min = 0) => (min > 0 ? z.string().check(z.minLength(m
 /** A list of at least one. */
 const some = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1));
 
+/** An ISO 639 language code, as leads carry it (from the browser's locale). */
+const Language = z.string().check(z.regex(/^[a-z]{2,3}$/, 'an ISO 639 language code, like en or es'));
+
 const OutOfOffice = z.strictObject({
   from: DateOrInstant,
   /** Inclusive when a date; exclusive when an instant. */
@@ -82,9 +85,14 @@ const Rep = z.strictObject({
   outOfOffice: opt(z.array(OutOfOffice)),
   /** Most open (unacknowledged or unclosed) leads at once; none means no cap. */
   capacity: opt(z.int().check(z.minimum(0))),
+  /** Most new leads in one day, the day in the rep's own time zone; none means no cap. */
+  dailyCapacity: opt(z.int().check(z.minimum(0))),
   /** Share in weighted pools, relative to the other members. */
   weight: opt(z.number().check(z.positive(), z.maximum(100))),
-  languages: opt(z.array(z.string().check(z.regex(/^[a-z]{2}$/, 'ISO 639-1, like en or es')))),
+  /** Languages the rep speaks (ISO 639 codes), for routes that require a speaker. */
+  languages: opt(z.array(Language)),
+  /** Skills, free words compared without regard to case: `enterprise`, `product:payroll`, `region:emea`. */
+  skills: opt(z.array(text(80, 1))),
   /** Who is alerted when this rep's leads escalate. */
   manager: opt(Id),
   /** The rep's owner id in each CRM. */
@@ -145,6 +153,19 @@ const Target = z.union([
   z.strictObject({ accountOwner: z.literal(true) }),
 ]);
 
+/**
+ * What a rep must have to take a route's leads; reps who lack it are passed over, and when
+ * nobody qualifies the route's `ifUnavailable` (or the next route) takes the lead.
+ */
+const Requirement = z.strictObject({
+  /** `lead`: a speaker of the lead's language (none needed when the lead's is unknown); or a fixed code. */
+  language: opt(z.union([z.literal('lead'), Language])),
+  /** `lead`: the skill `product:<the lead's product>` (none needed when the lead names none). */
+  product: opt(z.literal('lead')),
+  /** Skills every rep taking the lead must have. */
+  skills: opt(some(text(80, 1))),
+});
+
 /** How SLA time is counted: on the wall clock, or only in the owner's working hours. */
 const SlaClock = z.enum(['wall', 'working_hours']);
 
@@ -154,6 +175,8 @@ const Route = z.strictObject({
   /** Conditions; omitted means every lead that reaches this route. */
   when: opt(When),
   to: Target,
+  /** What the rep taking the lead must have (a language, skills). */
+  requires: opt(Requirement),
   /** When nobody in the target is available: `next` (the default) tries the next route. */
   ifUnavailable: opt(z.union([z.literal('next'), Target])),
   /** Time to acknowledge; overrides the form type's. */
@@ -319,3 +342,4 @@ export type EscalationStepSpec = RoutingConfig['escalations'][string][number];
 export type WhenSpec = NonNullable<Route['when']>;
 export type FieldTestSpec = z.output<typeof FieldTest>;
 export type WorkingHoursSpec = z.output<typeof WorkingHours>;
+export type RequirementSpec = z.output<typeof Requirement>;

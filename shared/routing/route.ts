@@ -3,7 +3,8 @@
  * the strategy, the SLA, the escalation chain, the state change and a trace.
  *
  * Pure and deterministic: live state goes in, the change comes out, nothing is mutated, and
- * the same inputs give the same decision. First matching route wins; junk goes to the junk
+ * the same inputs give the same decision. The caller commits the change with
+ * {@link applyStateChange} before routing the next lead. First matching route wins; junk goes to the junk
  * queue before any route; a lead no route takes goes to the mandatory fallback queue.
  */
 import type { RoutingConfig } from '../config/schema.ts';
@@ -11,6 +12,7 @@ import { availability, outOfOffice } from './availability.ts';
 import { compileConfig, type CompileProblem, type CompiledConfig, type CompiledTarget } from './compile.ts';
 import { firstFailing, matches, type SlotValue } from './conditions.ts';
 import { pickFromPool } from './pools.ts';
+import { needOf, type Need } from './team.ts';
 import { Reason, Step, pack } from './trace.ts';
 import type { Decision, EscalationStep, RoutableLead, RoutingState, StateChange, Strategy } from './types.ts';
 
@@ -31,7 +33,7 @@ let lastCompiled: CompiledConfig | undefined;
 /** The compiled form of a parsed config, compiled on first use and cached. */
 export function compiled(config: RoutingConfig | CompiledConfig): CompiledConfig {
   if (config === lastConfig) return lastCompiled!;
-  const c = 'slotText' in config ? config : compileCached(config);
+  const c = 'slotFolds' in config ? config : compileCached(config);
   lastConfig = config;
   lastCompiled = c;
   return c;
@@ -54,7 +56,7 @@ const NO_ESCALATION: readonly EscalationStep[] = Object.freeze([]);
  * Routes one lead.
  * @param lead the normalised, qualified lead
  * @param config a parsed config (see `parseConfig`) or its compiled form
- * @param state round-robin cursors and open-lead counts, as they are now
+ * @param state cursors, open leads, new leads today and least-loaded rosters, as they are now
  * @param now the instant of the decision (epoch ms or Date): availability is judged then
  * @example
  * const decision = route(lead, config, { cursors: {}, load: {} }, Date.now());
@@ -88,10 +90,13 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       continue;
     }
     trace.push(pack(Step.Match, i, alternative));
-    let found = resolve(c, r.target, account, state, at, trace);
+    // A requirement (a language, skills) applies to the route's target; `ifUnavailable` is
+    // where its leads go when nobody there qualifies.
+    const need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
+    let found = resolve(c, r.target, account, state, at, trace, need);
     if (!found && r.ifUnavailable) {
       trace.push(pack(Step.Alternate, i));
-      found = resolve(c, r.ifUnavailable, account, state, at, trace);
+      found = resolve(c, r.ifUnavailable, account, state, at, trace, undefined);
     }
     if (found) {
       const formType = c.formTypes.get(lead.formType);
@@ -130,37 +135,41 @@ interface Found {
   change: StateChange;
 }
 
-function resolve(c: CompiledConfig, target: CompiledTarget, account: number, state: RoutingState, now: number, trace: number[]): Found | undefined {
+function resolve(c: CompiledConfig, target: CompiledTarget, account: number, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
   switch (target.kind) {
     case 'queue':
       return { rep: -1, queue: target.queue, strategy: 'queue', change: {} };
     case 'pool': {
       const pool = c.pools[target.pool]!;
-      const pick = pickFromPool(pool, c.reps, state, now, trace);
+      const pick = pickFromPool(pool, c.reps, state, now, trace, need);
       if (!pick) return undefined;
-      return { rep: pick.rep, pool: pool.id, strategy: pool.strategy, change: { cursor: { pool: pool.id, value: pick.cursor }, assign: c.reps[pick.rep]!.id } };
+      const rep = c.reps[pick.rep]!;
+      const change: StateChange = { cursor: { pool: pool.id, value: pick.cursor }, assign: rep.id, day: rep.zone.dayNumber(now) };
+      if (pick.roster) change.roster = { pool: pool.id, members: pick.roster };
+      return { rep: pick.rep, pool: pool.id, strategy: pool.strategy, change };
     }
     case 'rep':
-      return direct(c, target.rep, 'direct', state, now, trace);
+      return direct(c, target.rep, 'direct', state, now, trace, need);
     case 'account':
       // An `ifUnavailable: { accountOwner: true }` for a lead with no named account finds nobody.
-      return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace);
+      return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace, need);
   }
 }
 
-/** One named rep, or their out-of-office backup. */
-function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[]): Found | undefined {
+/** One named rep, or their out-of-office backup (who must meet the route's requirement too). */
+function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
   const rep = c.reps[repIndex]!;
-  const reason = availability(rep, now, state.load);
+  const reason = availability(rep, now, state, need);
   trace.push(pack(Step.Candidate, repIndex, reason));
-  if (reason === Reason.Taken) return { rep: repIndex, strategy, change: { assign: rep.id } };
+  if (reason === Reason.Taken) return { rep: repIndex, strategy, change: { assign: rep.id, day: rep.zone.dayNumber(now) } };
   if (reason !== Reason.OutOfOffice) return undefined;
-  const backup = outOfOffice(rep, now)!.backup;
-  if (backup < 0) return undefined;
-  const backupReason = availability(c.reps[backup]!, now, state.load);
-  trace.push(pack(Step.Candidate, backup, backupReason));
+  const backupIndex = outOfOffice(rep, now)!.backup;
+  if (backupIndex < 0) return undefined;
+  const backup = c.reps[backupIndex]!;
+  const backupReason = availability(backup, now, state, need);
+  trace.push(pack(Step.Candidate, backupIndex, backupReason));
   if (backupReason !== Reason.Taken) return undefined;
-  return { rep: backup, strategy: 'backup', change: { assign: c.reps[backup]!.id } };
+  return { rep: backupIndex, strategy: 'backup', change: { assign: backup.id, day: backup.zone.dayNumber(now) } };
 }
 
 function queueDecision(
@@ -194,17 +203,26 @@ function escalationSteps(c: CompiledConfig, id: string | undefined): readonly Es
   return id === undefined ? NO_ESCALATION : c.escalations.get(id) ?? NO_ESCALATION;
 }
 
-/** The rep index owning the named account of `domain` (or of its parent domain), or -1. */
+/**
+ * The rep index owning the named account of `domain` or of the nearest parent domain that is
+ * one (`mail.eu.acme.com` → `eu.acme.com`, then `acme.com`: the most specific first), or -1.
+ * A bare top-level domain (`com`) is nobody's account.
+ */
 export function accountOwner(c: CompiledConfig, domain: string | undefined): number {
   if (domain === undefined || c.accountCount === 0) return -1;
   const owner = c.accounts[domain];
   if (owner !== undefined) return owner;
-  const dot = domain.indexOf('.');
-  if (dot > 0 && domain.indexOf('.', dot + 1) > 0) return c.accounts[domain.slice(dot + 1)] ?? -1;
-  return -1;
+  for (let from = 0; ; ) {
+    const dot = domain.indexOf('.', from);
+    // Only look the parent up when it still has a dot: no slice for `company.com`.
+    if (dot < 0 || domain.indexOf('.', dot + 1) < 0) return -1;
+    from = dot + 1;
+    const parent = c.accounts[domain.slice(from)];
+    if (parent !== undefined) return parent;
+  }
 }
 
-/** The values of the fields the config's conditions name, folded for comparison, into `values`. */
+/** The values of the fields the config's conditions name, normalised for comparison, into `values`. */
 export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number, values: SlotValue[] = new Array(c.slots.fields.length)): SlotValue[] {
   const fields = c.slots.fields;
   let territorySlot = -1;
@@ -214,14 +232,15 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
     else if (field === 'namedAccount') values[i] = account >= 0;
     else {
       const value = c.slotReaders[i]!(lead);
-      values[i] = c.slotText[i] && typeof value === 'string' ? value.toLowerCase() : value;
+      const fold = c.slotFolds[i];
+      values[i] = fold !== undefined && typeof value === 'string' ? fold(value) : value;
     }
   }
   if (territorySlot >= 0) {
     values[territorySlot] = undefined;
     for (const territory of c.territories) {
       if (matches(territory.when, values)) {
-        values[territorySlot] = territory.id.toLowerCase();
+        values[territorySlot] = territory.id;
         break;
       }
     }
@@ -236,10 +255,28 @@ function matchingAlternative(when: CompiledConfig['routes'][number]['when'], val
   return -1;
 }
 
-/** The state after a decision's change: a new object; the old one is left as it was. */
+/**
+ * Commits a decision's change to `state` **in place** and returns it: O(1) per change, writing
+ * only the entries the change names (a cursor, a rep's open leads and new leads today, one
+ * pool's roster), never copying the maps. RouterState calls it once per decision. A caller that
+ * needs the state as it was must clone it first; `route` itself never mutates its input.
+ * Fields a stored state lacks (an older version's) are created on first use.
+ * @example
+ * const decision = route(lead, config, state, now);
+ * applyStateChange(state, decision.stateChange); // state now includes the decision
+ */
 export function applyStateChange(state: RoutingState, change: StateChange): RoutingState {
-  return {
-    cursors: change.cursor ? { ...state.cursors, [change.cursor.pool]: change.cursor.value } : state.cursors,
-    load: change.assign ? { ...state.load, [change.assign]: (state.load[change.assign] ?? 0) + 1 } : state.load,
-  };
+  if (change.cursor !== undefined) state.cursors[change.cursor.pool] = change.cursor.value;
+  const rep = change.assign;
+  if (rep !== undefined) {
+    state.load[rep] = (state.load[rep] ?? 0) + 1;
+    if (change.day !== undefined) {
+      const daily = (state.daily ??= {});
+      const today = daily[rep];
+      if (today !== undefined && today.day === change.day) today.count += 1;
+      else daily[rep] = { day: change.day, count: 1 };
+    }
+  }
+  if (change.roster !== undefined) (state.members ??= {})[change.roster.pool] = change.roster.members;
+  return state;
 }

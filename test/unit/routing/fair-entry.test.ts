@@ -11,7 +11,7 @@ import { emptyState, loadConfig, routable, tinyConfig } from '../helpers.ts';
 
 type Strategy = 'round_robin' | 'weighted' | 'least_loaded';
 
-function poolConfig(strategy: Strategy, members: RoutingConfigInput['pools'][string]['members'], reps: RoutingConfigInput['reps'] = {}) {
+function poolConfig(strategy: Strategy, members: NonNullable<RoutingConfigInput['pools']>[string]['members'], reps: RoutingConfigInput['reps'] = {}) {
   return loadConfig(
     tinyConfig({
       reps: { ann: { name: 'Ann' }, bob: { name: 'Bob', weight: 2 }, cat: { name: 'Cat' }, ...reps },

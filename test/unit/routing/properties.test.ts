@@ -102,7 +102,7 @@ describe('engine invariants', () => {
         const decision = route(lead, c, state, at);
         if (decision.owner.kind === 'rep') {
           const owner = c.reps[c.repIndex.get(decision.owner.id)!]!;
-          expect(availability(owner, at, state.load)).toBe(Reason.Taken);
+          expect(availability(owner, at, state)).toBe(Reason.Taken);
         }
         // A pool a matched route gave up on had nobody available.
         for (const step of decision.trace) {
@@ -111,7 +111,7 @@ describe('engine invariants', () => {
           const target = c.routes[a]!.target;
           if (target.kind !== 'pool') continue;
           for (const member of c.pools[target.pool]!.members) {
-            expect(availability(c.reps[member]!, at, state.load)).not.toBe(Reason.Taken);
+            expect(availability(c.reps[member]!, at, state)).not.toBe(Reason.Taken);
           }
         }
       }),
