@@ -116,9 +116,13 @@ export function leadFold(compare: Compare | undefined): ((value: string) => stri
   }
 }
 
+// Text that is already folded once lower-cased (printable ASCII, single inner spaces): most of it.
+const NEEDS_FOLDING = /[^\x20-\x7e]|\s\s|^\s|\s$/;
+
 /** Free text for comparison: lower case, no accents, single spaces (`Nómina  Pro` → `nomina pro`). */
 export function foldText(text: string): string {
-  return tidy(stripAccents(text.toLowerCase()));
+  const lower = text.toLowerCase();
+  return NEEDS_FOLDING.test(lower) ? tidy(stripAccents(lower)) : lower;
 }
 
 function lower(text: string): string {
