@@ -7,7 +7,7 @@
  * (RouterState re-reads published versions, and refusing one would stop intake), and such a
  * route loses no lead: its leads go on to the next route and, at worst, the fallback queue.
  */
-import type { CompiledConfig, CompiledTarget } from '../routing/compile.ts';
+import type { CompiledConfig } from '../routing/compile.ts';
 
 /** A part of a config that loads but can never work as written: where, and why. */
 export interface ConfigWarning {
@@ -18,38 +18,19 @@ export interface ConfigWarning {
 /** Warnings for route requirements that no rep of the route's target can meet, or that do nothing. */
 export function checkRequirements(c: CompiledConfig): ConfigWarning[] {
   const warnings: ConfigWarning[] = [];
-  for (const route of c.routes) {
-    const requirement = route.requirement;
-    if (requirement === undefined) continue;
-    const path = `routes[${route.index}] "${route.id}" requires`;
-    const reps = repsOf(c, route.target);
-    if (reps === undefined) {
+  for (const { requirement, target, index, id } of c.routes) {
+    if (requirement === undefined || target.kind === 'account') continue;
+    const path = `routes[${index}] "${id}" requires`;
+    if (target.kind === 'queue') {
       warnings.push({ path, message: 'a queue takes any lead: the requirement has no effect' });
       continue;
     }
-    const never = `nobody route "${route.id}" sends to`;
+    // Who the route can give a lead to: the pool's members, or the rep and their backups.
+    const reps = (target.kind === 'pool' ? c.pools[target.pool]!.members : [target.rep, ...c.reps[target.rep]!.outOfOffice.map((o) => o.backup)]).map((r) => c.reps[r]).filter((r) => r !== undefined);
+    const never = (what: string, key: string) => warnings.push({ path: `${path}.${key}`, message: `nobody route "${id}" sends to ${what}: it never takes a lead` });
     const language = requirement.language;
-    if (language !== undefined && language !== 'lead' && !reps.some((r) => c.reps[r]!.languages.includes(language))) {
-      warnings.push({ path: `${path}.language`, message: `${never} speaks ${language}: it never takes a lead` });
-    }
-    for (const skill of requirement.skills) {
-      if (!reps.some((r) => c.reps[r]!.skills.includes(skill))) warnings.push({ path: `${path}.skills`, message: `${never} has the skill ${skill}: it never takes a lead` });
-    }
+    if (language !== undefined && language !== 'lead' && !reps.some((r) => r.languages.includes(language))) never(`speaks ${language}`, 'language');
+    for (const skill of requirement.skills) if (!reps.some((r) => r.skills.includes(skill))) never(`has the skill ${skill}`, 'skills');
   }
   return warnings;
-}
-
-/** The reps a target can give a lead to (with out-of-office backups), or undefined for a queue. */
-function repsOf(c: CompiledConfig, target: CompiledTarget): number[] | undefined {
-  switch (target.kind) {
-    case 'queue':
-      return undefined;
-    case 'pool':
-      return [...c.pools[target.pool]!.members];
-    case 'rep':
-      return [target.rep, ...c.reps[target.rep]!.outOfOffice.map((o) => o.backup).filter((b) => b >= 0)];
-    case 'account':
-      // Any named account's owner may be the one; the check is on all of them.
-      return [...new Set(Object.values(c.accounts))];
-  }
 }

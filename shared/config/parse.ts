@@ -42,6 +42,12 @@ export function parseConfig(input: unknown): ParsedConfig {
 }
 
 function toIssue(issue: z.core.$ZodIssue, input: unknown): ConfigIssue {
+  if (issue.code === 'invalid_union') {
+    // A target or an escalation step reports every option's issues: report those of the option
+    // the config meant (its literal and keys matched, like `"action": "move_to_queue"`).
+    const meant = issue.errors.find((errors) => errors.length > 0 && !errors.some((e) => e.code === 'invalid_value' || e.code === 'unrecognized_keys'));
+    if (meant) return toIssue({ ...meant[0]!, path: [...issue.path, ...meant[0]!.path] }, input);
+  }
   const path = issue.path.map(String);
   let where = '';
   for (let i = 0; i < path.length; i++) {

@@ -12,7 +12,10 @@ import { applyStateChange, route } from '../routing/route.ts';
 import type { Decision, RoutableLead, RoutingState, TraceLine } from '../routing/types.ts';
 import type { RoutingConfig } from './schema.ts';
 
-const Instant = z.iso.datetime({ offset: true });
+/** An instant with its offset, `2026-11-17T18:30:00Z` (a regex, not zod's ISO module: the Worker counts bytes). */
+const Instant = z.string().check(
+  z.refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'an instant like 2026-11-17T18:30:00Z'),
+);
 
 const TestLeadSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),

@@ -94,7 +94,7 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
         target = r.target;
         need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
         seen = new Set();
-        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, account) + requirementWords(c, a, lead, need) });
+        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, account) + requirementWords(c, a, need) });
         break;
       }
       case Step.Alternate:
@@ -148,15 +148,12 @@ function why(c: CompiledConfig, routeIndex: number, alternative: number, values:
 }
 
 /** What a route's requirement asked of the rep for this lead, as the end of its match line. */
-function requirementWords(c: CompiledConfig, routeIndex: number, lead: RoutableLead, need: Need | undefined): string {
-  const requirement = c.routes[routeIndex]!.requirement;
-  if (requirement === undefined) return '';
-  const parts: string[] = [];
-  if (need?.language !== undefined) parts.push(`needs a speaker of ${need.language}`);
-  else if (requirement.language === 'lead') parts.push("the lead's language is unknown, so any member may take it");
-  if (need && need.skills.length > 0) parts.push(`needs the skill${need.skills.length > 1 ? 's' : ''} ${need.skills.join(', ')}`);
-  else if (requirement.product && lead.product === undefined) parts.push('the lead names no product, so no product skill is needed');
-  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
+function requirementWords(c: CompiledConfig, routeIndex: number, need: Need | undefined): string {
+  if (c.routes[routeIndex]!.requirement === undefined) return '';
+  if (need === undefined) return "; the lead's language (or product) is unknown, so any member may take it";
+  const parts = need.skills.map((skill) => `the skill ${skill}`);
+  if (need.language !== undefined) parts.unshift(`a speaker of ${need.language}`);
+  return `; needs ${parts.join(' and ')}`;
 }
 
 function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason: CandidateReason, target: CompiledTarget | undefined, need: Need | undefined): string {

@@ -19,8 +19,6 @@ export type Compare =
   | 'lower'
   /** Free text: both sides lower case, accents and runs of spaces folded. */
   | 'text'
-  /** A page path: both sides lower case. */
-  | 'path'
   | 'country'
   | 'region'
   | 'postal'
@@ -66,7 +64,7 @@ export const ROUTABLE_FIELDS = {
   source: { type: 'string', compare: 'lower' },
   medium: { type: 'string', compare: 'lower' },
   campaign: { type: 'string', compare: 'text' },
-  pagePath: { type: 'string', compare: 'path' },
+  pagePath: { type: 'string', compare: 'text' },
   status: { type: 'string', compare: 'enum', values: ['qualified', 'incomplete', 'junk'] },
   urgency: { type: 'string', compare: 'enum', values: ['normal', 'high', 'urgent'] },
   intent: { type: 'string', compare: 'enum', values: ['low', 'medium', 'high'] },

@@ -41,59 +41,60 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const NOT_PHONE_CHAR = /[^\d+]/g;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** `value`, with `never` when `ok` is false. */
+const operand = (value: string, ok: boolean, never: string): Operand => (ok ? { value } : { value, never });
+
 /**
  * The config operand `raw` of a test on `field` (defined by `def`), normalised as the lead's
  * value is. `partial`: the operand is part of a value (`prefix`, `contains`), so it is only
  * folded, never checked as a whole value.
  */
 export function normalizeOperand(field: string, def: RoutableField, raw: string, partial: boolean, ctx: OperandContext): Operand {
+  const lower = raw.trim().toLowerCase();
   switch (def.compare) {
-    case 'id':
-      return partial || field !== 'formType' || ctx.formTypes.includes(raw) ? { value: raw } : { value: raw, never: notAFormType(raw, ctx.formTypes) };
-    case 'text':
-      return textOperand(field, raw, partial, ctx);
-    case 'path':
-      return { value: raw.trim().toLowerCase() };
+    case 'id': {
+      if (partial || field !== 'formType') return { value: raw };
+      const guess = ctx.formTypes.find((id) => id.toLowerCase() === lower);
+      return operand(raw, ctx.formTypes.includes(raw), `is not a form type (form types: ${ctx.formTypes.join(', ')}${guess ? `; did you mean "${guess}"?` : ''})`);
+    }
+    case 'text': {
+      const value = foldText(raw);
+      const options = field === 'product' && !partial ? ctx.products : undefined;
+      return operand(value, options === undefined || options.some((o) => foldText(o) === value), `is not a product option (${options?.join(', ') || 'no form type asks for product'})`);
+    }
     case 'country': {
       const code = partial ? undefined : normalizeCountry(raw);
-      if (code !== undefined || partial) return { value: code ?? raw.trim().toUpperCase() };
-      return { value: raw.trim().toUpperCase(), never: 'is not a country (write an ISO code like DE or a name like Germany)' };
+      return operand(code ?? raw.trim().toUpperCase(), partial || code !== undefined, 'is not a country (write DE or Germany)');
     }
     case 'region':
       return regionOperand(raw, partial, ctx.countries);
-    case 'postal':
-      return postalOperand(field, raw, partial, ctx.countries);
+    case 'postal': {
+      const only = ctx.countries?.length === 1 && field === 'postalCode' && !partial ? ctx.countries[0]! : undefined;
+      const postal = only === undefined ? undefined : normalizePostalCode(raw, only);
+      if (postal === undefined || isInvalid(postal)) return operand(postalKey(tidy(raw)), postal === undefined, `is not a ${only} postal code`);
+      return { value: postalKey(postal.postalCode) };
+    }
     case 'domain': {
-      const bare = raw.trim().toLowerCase().replace(/^@/, '');
-      if (partial) return { value: bare };
-      const host = normalizeWebsite(bare);
-      if (host === undefined) return { value: bare, never: 'is not a domain (like acme.com)' };
       // Email domains are kept whole; company domains and websites lose `www.` as leads' do.
-      return { value: field === 'emailDomain' ? bare : host };
+      const bare = lower.replace(/^@/, '');
+      const host = partial ? bare : normalizeWebsite(bare);
+      return operand(field === 'emailDomain' ? bare : host ?? bare, host !== undefined, 'is not a domain');
     }
-    case 'email': {
-      const email = raw.trim().toLowerCase();
-      return partial || EMAIL.test(email) ? { value: email } : { value: email, never: 'is not an email address' };
-    }
+    case 'email':
+      return operand(lower, partial || EMAIL.test(lower), 'is not an email address');
     case 'phone': {
       const phone = raw.replace(NOT_PHONE_CHAR, '');
-      return (partial ? phone.startsWith('+') : E164.test(phone)) ? { value: phone } : { value: phone, never: 'is not a phone number in international form (like +14155550123)' };
+      return operand(phone, partial ? phone.startsWith('+') : E164.test(phone), 'is not an international phone number (+…)');
     }
     case 'language': {
-      const lower = raw.trim().toLowerCase();
       const end = lower.search(LOCALE_END);
       const language = partial || end < 0 ? lower : lower.slice(0, end);
-      if (partial || LANGUAGE.test(language)) return { value: language };
-      return { value: language, never: "is not a language code (leads' languages are ISO 639 codes from the browser's locale, like es)" };
+      return operand(language, partial || LANGUAGE.test(language), 'is not a language code (leads carry codes like es)');
     }
-    case 'enum': {
-      const value = raw.trim().toLowerCase();
-      const values = def.values ?? [];
-      if (partial || values.includes(value)) return { value };
-      return { value, never: `is not ${/^[aeiou]/i.test(field) ? 'an' : 'a'} ${field} (one of ${values.join(', ')})` };
-    }
+    case 'enum':
+      return operand(lower, partial || def.values!.includes(lower), `is not one of ${def.values!.join(', ')}`);
     default:
-      return { value: raw.trim().toLowerCase() };
+      return { value: lower };
   }
 }
 
@@ -105,8 +106,6 @@ export function leadFold(compare: Compare | undefined): ((value: string) => stri
   switch (compare) {
     case 'text':
       return foldText;
-    case 'path':
-      return lower;
     case 'region':
       return regionKey;
     case 'postal':
@@ -125,10 +124,6 @@ export function foldText(text: string): string {
   return NEEDS_FOLDING.test(lower) ? tidy(stripAccents(lower)) : lower;
 }
 
-function lower(text: string): string {
-  return text.toLowerCase();
-}
-
 /**
  * A region for comparison: codes (`NY`, `QC`, Bavaria's `BY`) in upper case, names folded
  * (`Île-de-France` → `ile de france`), the same for the lead and the config.
@@ -144,14 +139,6 @@ export function postalKey(code: string): string {
   return upper.includes(' ') ? upper.replace(WHITESPACE, '') : upper;
 }
 
-function textOperand(field: string, raw: string, partial: boolean, ctx: OperandContext): Operand {
-  const value = foldText(raw);
-  if (partial || field !== 'product' || ctx.products === undefined) return { value };
-  if (ctx.products.some((option) => foldText(option) === value)) return { value };
-  const options = ctx.products.length > 0 ? ctx.products.join(', ') : 'no form type asks for product';
-  return { value, never: `is not a product option of any form (${options})` };
-}
-
 /**
  * US and Canadian regions are stored as codes, so a name in the config becomes its code
  * (`California` → `CA`); other countries' regions are kept as typed, so both sides are folded.
@@ -162,20 +149,5 @@ function regionOperand(raw: string, partial: boolean, countries: readonly string
   const normalized = coded && !partial ? normalizeRegion(raw, only === 'US' || only === 'CA' ? only : undefined) : raw;
   const value = regionKey(normalized);
   if (partial || (only !== 'US' && only !== 'CA') || regionName(only, normalized) !== undefined) return { value };
-  const [what, whose, example] = only === 'US' ? ['a US state or territory', 'US', 'CA'] : ['a Canadian province or territory', 'Canadian', 'ON'];
-  return { value, never: `is not ${what} (${whose} leads' regions are stored as two-letter codes, like ${example})` };
-}
-
-/** A whole postal code is normalised for the one country the condition pins, if it pins one. */
-function postalOperand(field: string, raw: string, partial: boolean, countries: readonly string[] | undefined): Operand {
-  const only = countries?.length === 1 ? countries[0]! : undefined;
-  if (partial || field !== 'postalCode' || only === undefined) return { value: postalKey(tidy(raw)) };
-  const postal = normalizePostalCode(raw, only);
-  if (isInvalid(postal)) return { value: postalKey(tidy(raw)), never: `is not a ${only} postal code` };
-  return { value: postalKey(postal.postalCode) };
-}
-
-function notAFormType(raw: string, formTypes: readonly string[]): string {
-  const guess = formTypes.find((id) => id.toLowerCase() === raw.toLowerCase());
-  return `is not a form type of this config (form types: ${formTypes.join(', ')}${guess ? `; did you mean "${guess}"?` : ''})`;
+  return { value, never: `is not a ${only} region (${only} leads' regions are two-letter codes)` };
 }

@@ -70,10 +70,7 @@ function weighted(pool: CompiledPool, reps: readonly CompiledRep[], state: Routi
   return undefined;
 }
 
-// Per member, in scan order: open leads per unit of weight, or -1 unavailable, -2 unable (the
-// lead needs what the rep lacks: not an absence, so its roster mark is kept). Reused: routing
-// is synchronous.
-let scores = new Float64Array(64);
+const NO_ROSTER: Readonly<Record<string, RosterMark>> = Object.freeze({});
 
 /**
  * The available rep with the fewest open leads per unit of weight, a (re)entering rep counted
@@ -83,25 +80,29 @@ let scores = new Float64Array(64);
 function leastLoaded(pool: CompiledPool, reps: readonly CompiledRep[], state: RoutingState, now: number, trace: number[], cursor: number, need: Need | undefined): Pick | undefined {
   const n = pool.members.length;
   const start = ((cursor % n) + n) % n;
-  const roster = state.members?.[pool.id];
-  if (scores.length < n) scores = new Float64Array(n * 2);
-  // First pass: who is available, their scores, and the lowest score among those who stayed.
-  let lowestStayed = Number.POSITIVE_INFINITY;
+  const roster = state.members?.[pool.id] ?? NO_ROSTER;
+  const next: Record<string, RosterMark> = {};
   let changed = false;
+  // First pass: who is available, their scores (-1: not available), the lowest who stayed.
+  const scores: number[] = [];
+  let lowestStayed = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const position = (start + i) % n;
     const rep = reps[pool.members[position]!]!;
     const reason = availability(rep, now, state, need);
-    if (reason !== Reason.Taken) {
+    let score = -1;
+    if (reason === Reason.Taken) {
+      score = (state.load[rep.id] ?? 0) / pool.weights[position]!;
+      if (roster[rep.id] === 1 && score < lowestStayed) lowestStayed = score;
+    } else {
       trace.push(pack(Step.Candidate, rep.index, reason));
-      const unable = reason === Reason.NoLanguage || reason === Reason.NoSkill;
-      scores[i] = unable ? -2 : -1;
-      if (!unable && roster?.[rep.id] !== undefined) changed = true;
-      continue;
+      // Unable to take this lead (a language, a skill) is not away: the mark stays.
+      if (roster[rep.id] !== undefined) {
+        if (reason === Reason.NoLanguage || reason === Reason.NoSkill) next[rep.id] = roster[rep.id]!;
+        else changed = true;
+      }
     }
-    const score = (state.load[rep.id] ?? 0) / pool.weights[position]!;
-    scores[i] = score;
-    if (roster?.[rep.id] === 1 && score < lowestStayed) lowestStayed = score;
+    scores.push(score);
   }
   // Second pass: (re)entering reps below the lowest who stayed count as level with it. With
   // nobody who stayed (the pool's first decision, everyone back at once), nobody is entering.
@@ -111,9 +112,10 @@ function leastLoaded(pool: CompiledPool, reps: readonly CompiledRep[], state: Ro
   for (let i = 0; i < n; i++) {
     const score = scores[i]!;
     if (score < 0) continue;
-    const rep = reps[pool.members[(start + i) % n]!]!;
-    const entering = isEntering(roster?.[rep.id], score, lowestStayed);
-    if ((entering ? 2 : 1) !== roster?.[rep.id]) changed = true;
+    const id = reps[pool.members[(start + i) % n]!]!.id;
+    const entering = roster[id] !== 1 && score < lowestStayed && lowestStayed !== Number.POSITIVE_INFINITY;
+    next[id] = entering ? 2 : 1;
+    if (next[id] !== roster[id]) changed = true;
     const counted = entering ? lowestStayed : score;
     if (counted < bestScore) {
       best = i;
@@ -127,30 +129,5 @@ function leastLoaded(pool: CompiledPool, reps: readonly CompiledRep[], state: Ro
   const load = Math.min(state.load[rep.id] ?? 0, 4095);
   trace.push(pack(Step.Candidate, rep.index, Reason.Taken));
   trace.push(bestEntering ? pack(Step.Entry, load, Math.min(Math.round(bestScore * pool.weights[position]!), 4095)) : pack(Step.Load, load));
-  const pick: Pick = { rep: rep.index, cursor: (position + 1) % n };
-  if (changed) pick.roster = newRoster(pool, reps, roster, start, lowestStayed);
-  return pick;
-}
-
-/** A rep not marked as having stayed, below the lowest who stayed, is (re)entering. */
-function isEntering(mark: RosterMark | undefined, score: number, lowestStayed: number): boolean {
-  return mark !== 1 && score < lowestStayed && lowestStayed !== Number.POSITIVE_INFINITY;
-}
-
-/**
- * The roster after this decision, in member order: who is available, entering or not. A rep
- * unable to take this lead (language, skill) keeps its mark: it was not away.
- */
-function newRoster(pool: CompiledPool, reps: readonly CompiledRep[], roster: Record<string, RosterMark> | undefined, start: number, lowestStayed: number): Record<string, RosterMark> {
-  const next: Record<string, RosterMark> = {};
-  const n = pool.members.length;
-  for (let position = 0; position < n; position++) {
-    const id = reps[pool.members[position]!]!.id;
-    const score = scores[(position - start + n) % n]!;
-    const mark = roster?.[id];
-    if (score === -2) {
-      if (mark !== undefined) next[id] = mark;
-    } else if (score >= 0) next[id] = isEntering(mark, score, lowestStayed) ? 2 : 1;
-  }
-  return next;
+  return changed ? { rep: rep.index, cursor: (position + 1) % n, roster: next } : { rep: rep.index, cursor: (position + 1) % n };
 }

@@ -109,7 +109,7 @@ describe('both sides of a comparison normalised the same way (issue 9, case 9)',
   it('warns, rather than folding, when a form type differs from an id only in case', () => {
     const parsed = parseConfig(formTypeConfig('demo'));
     expect(parsed.ok && parsed.warnings).toEqual([
-      { path: 'routes[0] "r" when.formType', message: '"demo" is not a form type of this config (form types: Demo, contact; did you mean "Demo"?): this test never holds' },
+      { path: 'routes[0] "r" when.formType', message: '"demo" is not a form type (form types: Demo, contact; did you mean "Demo"?): this test never holds' },
     ]);
   });
 });

@@ -46,7 +46,7 @@ describe('routing config', () => {
     ['a bad duration', { routes: [{ id: 'slow', to: { rep: 'ann' }, sla: 'soon' }] }, 'routes[0] "slow".sla: a duration like 90s, 15m, 1h, 1h30m or 2d'],
     ['a bad time zone', { reps: { ann: { name: 'Ann', timeZone: 'Mars/Olympus' } } }, 'reps.ann.timeZone: an IANA time zone such as America/New_York or Europe/Madrid'],
     ['bad working hours', { reps: { ann: { name: 'Ann', hours: { weekdays: '9-5' } } } }, 'reps.ann.hours.weekdays: days like mon, mon-fri or sat,sun'],
-    ['an unknown pool strategy', { pools: { p: { strategy: 'random', members: ['ann'] } } }, 'pools.p.strategy: Invalid option: expected one of "round_robin"|"weighted"|"least_loaded"'],
+    ['an unknown pool strategy', { pools: { p: { strategy: 'random', members: ['ann'] } } }, 'pools.p.strategy: expected one of "round_robin", "weighted", "least_loaded"'],
   ])('refuses %s with a readable message', (_name, extra, expected) => {
     expect(issuesOf(tinyConfig(extra as Partial<RoutingConfigInput>))).toContain(expected);
   });

@@ -93,7 +93,8 @@ const arbState: fc.Arbitrary<RoutingState> = fc.record({
 
 const arbInstant = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') });
 
-describe('engine invariants', () => {
+// Generous timeouts: hundreds of generated configs each, on a machine shared by several test runs.
+describe('engine invariants', { timeout: 60_000 }, () => {
   it('every lead gets exactly one owner, a rep or a queue of the config, under any valid config', () => {
     fc.assert(
       fc.property(arbConfig, arbLead, arbState, arbInstant, (input, lead, state, at) => {

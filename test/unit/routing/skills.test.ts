@@ -94,7 +94,7 @@ describe('requires.language', () => {
       step: 'route',
       route: 'all',
       matched: true,
-      reason: "every lead reaching this route; the lead's language is unknown, so any member may take it",
+      reason: "every lead reaching this route; the lead's language (or product) is unknown, so any member may take it",
     });
   });
 

@@ -40,8 +40,8 @@ describe('rules CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-'));
     writeFileSync(join(dir, 'routing.json'), JSON.stringify(config));
     const { out } = await rules('--config', join(dir, 'routing.json'));
-    expect(out).toContain('! territories.us-east.region: "Bavaria" is not a US state or territory');
-    expect(out).toContain('! routes[13] "free-tier" when.formType: "Free_Trial" is not a form type of this config');
+    expect(out).toContain('! territories.us-east.region: "Bavaria" is not a US region');
+    expect(out).toContain('! routes[13] "free-tier" when.formType: "Free_Trial" is not a form type');
     expect(out).toContain('did you mean "free_trial"?');
   });
 
