@@ -13,23 +13,9 @@
 import * as z from 'zod/mini';
 import { LEAD_FIELD_NAMES, type LeadFieldName } from '../lead/fields.ts';
 import { parseDuration } from '../time/duration.ts';
+import { issueMessage } from './issue-message.ts';
 
 z.config({ localeError: issueMessage });
-
-/**
- * A sentence for the issues the schema's own checks do not word (unknown keys, enums, types,
- * sizes): zod's English locale would cost the Worker about 1 KB gzip for the same.
- */
-function issueMessage(issue: z.core.$ZodRawIssue): string {
-  const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
-  if (issue.code === 'unrecognized_keys') return `unknown key ${list(issue.keys)}`;
-  if (issue.code === 'invalid_value') return `expected one of ${list(issue.values)}`;
-  // "received undefined" is how `parseConfig` tells a missing key ("is required").
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${issue.input === undefined ? 'undefined' : JSON.stringify(issue.input)}`;
-  if (issue.code === 'too_small') return `expected at least ${issue.minimum}${issue.origin === 'number' ? '' : issue.origin === 'string' ? ' characters' : ' items'}`;
-  if (issue.code === 'invalid_union') return 'is none of the forms it can take';
-  return issue.code === 'too_big' ? `expected at most ${issue.maximum}` : 'invalid value';
-}
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** A short identifier for a rep, pool, queue, route, territory or form type. */
