@@ -138,6 +138,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     problem: (p, m) => problem(`${prefix}${p}`, m),
     warn: (p, m) => warnings.push({ path: `${prefix}${p}`, message: m }),
     formTypes: formTypeIds,
+    territories: Object.keys(config.territories),
     products,
   });
   const territories = Object.entries(config.territories).map(([id, when]) => {

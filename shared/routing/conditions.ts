@@ -66,6 +66,7 @@ export interface WhenContext {
   /** A value no normalised lead can have: the config loads, with this warning. */
   warn: (path: string, message: string) => void;
   formTypes: readonly string[];
+  territories: readonly string[];
   products: readonly string[] | undefined;
 }
 
@@ -81,7 +82,7 @@ export function compileWhen(when: WhenSpec | undefined, slots: SlotTable, ctx: W
     const tests: CompiledTest[] = [];
     const at = Array.isArray(when) ? `[${i}].` : '';
     // Regions and postal codes are read in the light of the country the condition pins.
-    const operands: OperandContext = { formTypes: ctx.formTypes, products: ctx.products, countries: pinnedCountries(condition.country) };
+    const operands: OperandContext = { ...ctx, countries: pinnedCountries(condition.country) };
     for (const [field, spec] of Object.entries(condition)) {
       if (!isRoutableField(field)) {
         const guess = Object.keys(ROUTABLE_FIELDS).find((known) => editDistance(known.toLowerCase(), field.toLowerCase()) <= 2);

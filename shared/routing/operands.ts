@@ -21,6 +21,8 @@ import type { Compare, RoutableField } from './fields.ts';
 export interface OperandContext {
   /** The config's form type ids. */
   readonly formTypes: readonly string[];
+  /** The config's territory ids. */
+  readonly territories: readonly string[];
   /** Every form's product options; undefined when some form takes product as free text. */
   readonly products: readonly string[] | undefined;
   /** The countries the same condition pins the lead to (`country: "US"`), if it does. */
@@ -53,9 +55,12 @@ export function normalizeOperand(field: string, def: RoutableField, raw: string,
   const lower = raw.trim().toLowerCase();
   switch (def.compare) {
     case 'id': {
-      if (partial || field !== 'formType') return { value: raw };
-      const guess = ctx.formTypes.find((id) => id.toLowerCase() === lower);
-      return operand(raw, ctx.formTypes.includes(raw), `is not a form type (form types: ${ctx.formTypes.join(', ')}${guess ? `; did you mean "${guess}"?` : ''})`);
+      // A reference written in another case resolves to the config's own id (it did before ids
+      // were compared exactly, so a stored config keeps routing as it did); ids then compare exactly.
+      const ids = field === 'formType' ? ctx.formTypes : ctx.territories;
+      const same = ids.filter((id) => id.toLowerCase() === lower);
+      const id = partial || ids.includes(raw) ? raw : same.length === 1 ? same[0]! : raw;
+      return operand(id, partial || field !== 'formType' || ids.includes(id), `is not a form type (form types: ${ids.join(', ')})`);
     }
     case 'text': {
       const value = foldText(raw);

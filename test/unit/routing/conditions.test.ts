@@ -106,10 +106,18 @@ describe('both sides of a comparison normalised the same way (issue 9, case 9)',
     expect(route(routable({ formType: 'contact' }), config, emptyState(), 0).route).toBe('$fallback');
   });
 
-  it('warns, rather than folding, when a form type differs from an id only in case', () => {
-    const parsed = parseConfig(formTypeConfig('demo'));
-    expect(parsed.ok && parsed.warnings).toEqual([
-      { path: 'routes[0] "r" when.formType', message: '"demo" is not a form type (form types: Demo, contact; did you mean "Demo"?): this test never holds' },
+  it("resolves a form type written in another case to the config's own id, then compares exactly", () => {
+    const config = loadConfig(tinyConfig({ formTypes: { Demo: forms.Demo }, routes: [{ id: 'r', when: { formType: 'DEMO' }, to: { rep: 'ann' } }] } as never));
+    expect(route(routable({ formType: 'Demo' }), config, emptyState(), 0).route).toBe('r');
+    expect(route(routable({ formType: 'demo' }), config, emptyState(), 0).route).toBe('$fallback');
+  });
+
+  it('warns when a form type is none of the ids, or matches two that differ only in case', () => {
+    const ambiguous = { ...forms, demo: forms.Demo };
+    const parsed = parseConfig(tinyConfig({ formTypes: ambiguous as never, routes: [{ id: 'r', when: { formType: ['DEMO', 'Quote'] }, to: { rep: 'ann' } }] }));
+    expect(parsed.ok && parsed.warnings.map((w) => w.message)).toEqual([
+      '"DEMO" is not a form type (form types: Demo, contact, demo): this test never holds',
+      '"Quote" is not a form type (form types: Demo, contact, demo): this test never holds',
     ]);
   });
 });
