@@ -280,3 +280,8 @@ export function applyStateChange(state: RoutingState, change: StateChange): Rout
   if (change.roster !== undefined) (state.members ??= {})[change.roster.pool] = change.roster.members;
   return state;
 }
+
+/** A copy of a state to thread decisions through, leaving the original as it is (a dry run, a replay). */
+export function copyState(state: RoutingState): RoutingState {
+  return JSON.parse(JSON.stringify(state)) as RoutingState;
+}

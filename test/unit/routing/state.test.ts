@@ -3,8 +3,10 @@
  * the state in place, touching only the entries the change names, never copying whole maps.
  */
 import { describe, expect, it } from 'vitest';
+import { TestLeadFileSchema, runTestLeads } from '../../../shared/config/test-leads.ts';
 import { applyStateChange } from '../../../shared/routing/route.ts';
 import type { RoutingState } from '../../../shared/routing/types.ts';
+import { exampleConfig } from '../helpers.ts';
 
 describe('applyStateChange', () => {
   it('updates the state it is given in place and returns it', () => {
@@ -46,5 +48,13 @@ describe('applyStateChange', () => {
     const state: RoutingState = { cursors: {}, load: {} };
     applyStateChange(state, { assign: 'ann' });
     expect(state).toEqual({ cursors: {}, load: { ann: 1 } });
+  });
+
+  it('test leads (a dry run) thread a copy, leaving the state they were given as it was', () => {
+    const initial: RoutingState = { cursors: { 'smb-ae': 1 }, load: { ben: 2 } };
+    const file = TestLeadFileSchema.parse({ at: '2026-11-17T18:30:00Z', leads: [{ name: 'x', formType: 'contact', fields: { firstName: 'Robin', email: 'robin@smallbiz.com', message: 'Call me', company: 'Small', country: 'US' } }] });
+    const [result] = runTestLeads(file, exampleConfig(), 0, initial);
+    expect(result!.decision!.owner.kind).toBe('rep');
+    expect(initial).toEqual({ cursors: { 'smb-ae': 1 }, load: { ben: 2 } });
   });
 });
