@@ -1,12 +1,15 @@
 /**
  * Loading a routing config: shape (zod), then references and conditions (compile), then
- * shadowed routes (warnings). Every problem names where it is, with the route's id when it is
+ * warnings: condition values no lead can have, requirements nobody can meet, shadowed routes. Every problem names where it is, with the route's id when it is
  * in a route, so a RevOps person can find it in their JSON.
  */
 import type * as z from 'zod/mini';
 import { compileConfig, type CompileProblem, type CompiledConfig } from '../routing/compile.ts';
+import { checkRequirements, type ConfigWarning } from './checks.ts';
 import { RoutingConfigSchema, type RoutingConfig } from './schema.ts';
-import { findShadowedRoutes, type ShadowWarning } from './shadowing.ts';
+import { findShadowedRoutes } from './shadowing.ts';
+
+export type { ConfigWarning } from './checks.ts';
 
 /** A problem in a config: where, and what. */
 export interface ConfigIssue {
@@ -16,12 +19,14 @@ export interface ConfigIssue {
 
 /** The outcome of {@link parseConfig}. */
 export type ParsedConfig =
-  | { ok: true; config: RoutingConfig; compiled: CompiledConfig; warnings: ShadowWarning[] }
+  | { ok: true; config: RoutingConfig; compiled: CompiledConfig; warnings: ConfigWarning[] }
   | { ok: false; issues: ConfigIssue[] };
 
 /**
  * Parses and checks a routing config. Fails on bad shape, dangling references, bad
- * conditions or a missing fallback; warns on shadowed routes.
+ * conditions or a missing fallback; warns (each warning naming the route or territory and the
+ * field) on condition values no normalised lead can have, on requirements no rep of the route
+ * can meet, and on shadowed routes.
  * @example
  * const parsed = parseConfig(JSON.parse(text));
  * if (!parsed.ok) for (const i of parsed.issues) console.error(`${i.path}: ${i.message}`);
@@ -30,12 +35,19 @@ export function parseConfig(input: unknown): ParsedConfig {
   const result = RoutingConfigSchema.safeParse(input);
   if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => toIssue(issue, input)) };
   const problems: CompileProblem[] = [];
-  const compiled = compileConfig(result.data, problems);
+  const warnings: ConfigWarning[] = [];
+  const compiled = compileConfig(result.data, problems, warnings);
   if (problems.length > 0) return { ok: false, issues: problems };
-  return { ok: true, config: result.data, compiled, warnings: findShadowedRoutes(compiled) };
+  return { ok: true, config: result.data, compiled, warnings: [...warnings, ...checkRequirements(compiled), ...findShadowedRoutes(compiled)] };
 }
 
 function toIssue(issue: z.core.$ZodIssue, input: unknown): ConfigIssue {
+  if (issue.code === 'invalid_union') {
+    // A target or an escalation step reports every option's issues: report those of the option
+    // the config meant (its literal and keys matched, like `"action": "move_to_queue"`).
+    const meant = issue.errors.find((errors) => errors.length > 0 && !errors.some((e) => e.code === 'invalid_value' || e.code === 'unrecognized_keys'));
+    if (meant) return toIssue({ ...meant[0]!, path: [...issue.path, ...meant[0]!.path] }, input);
+  }
   const path = issue.path.map(String);
   let where = '';
   for (let i = 0; i < path.length; i++) {

@@ -4,27 +4,25 @@
  * The shape is checked by zod; cross-references (a pool naming a rep that does not exist, a
  * route shadowed by an earlier one) are checked by `checkConfig` in `check.ts`, which names the
  * offending route. `routing-config.schema.json` beside this file is generated from this schema
- * for editor completion (`npm run schema`).
+ * for editor completion (`npm run schema`); its titles and descriptions are added there
+ * (`json-schema.ts`), so the Worker does not carry them.
  *
  * Written with `zod/mini`, whose functional API tree-shakes: the Worker ships this schema, and
  * classic zod would cost it about 25 KB gzip.
  */
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import { LEAD_FIELD_NAMES, type LeadFieldName } from '../lead/fields.ts';
 import { parseDuration } from '../time/duration.ts';
+import { issueMessage } from './issue-message.ts';
 
-z.config(en());
+z.config({ localeError: issueMessage });
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** A short identifier for a rep, pool, queue, route, territory or form type. */
 const Id = z.string().check(z.regex(ID, 'use letters, digits, dot, dash or underscore (at most 64)'));
 
 /** `15m`, `1h`, `1h30m`, `2d`. */
-const Duration = z
-  .string()
-  .check(z.refine((s) => parseDuration(s) !== undefined, 'a duration like 90s, 15m, 1h, 1h30m or 2d'))
-  .register(z.globalRegistry, { description: 'A duration: 90s, 15m, 1h, 1h30m, 2d', examples: ['5m', '1h'] });
+export const Duration = z.string().check(z.refine((s) => parseDuration(s) !== undefined, 'a duration like 90s, 15m, 1h, 1h30m or 2d'));
 
 const TIME_RANGE = /^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
 /** `09:00-17:30`, in the rep's own time zone; `22:00-06:00` runs past midnight. */
@@ -32,12 +30,10 @@ const TimeRange = z.string().check(z.regex(TIME_RANGE, 'a time range like 09:00-
 
 const DAY_KEY = /^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$/;
 /** Working hours: day or day range → time range(s) or `off`. `{ "mon-fri": "09:00-17:00" }` */
-const WorkingHours = z
-  .record(
-    z.string().check(z.regex(DAY_KEY, 'days like mon, mon-fri or sat,sun')),
-    z.union([TimeRange, z.array(TimeRange), z.literal('off')]),
-  )
-  .register(z.globalRegistry, { description: "Working hours in the rep's time zone", examples: [{ 'mon-fri': '09:00-17:30' }] });
+export const WorkingHours = z.record(
+  z.string().check(z.regex(DAY_KEY, 'days like mon, mon-fri or sat,sun')),
+  z.union([TimeRange, z.array(TimeRange), z.literal('off')]),
+);
 
 /** A date (`2026-12-24`, a whole day in the rep's zone) or an instant with offset. */
 const DateOrInstant = z
@@ -57,10 +53,17 @@ export function isTimeZone(tz: string): boolean {
 }
 
 const opt = z.optional;
+/** A whole number of at least 0 (not `z.int()`, whose number-format module costs the Worker 0.4 KB gzip). */
+export const Count = z.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(0));
+/** An email address (a plain pattern: zod's own costs the Worker its regex module). */
+export const Email = z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address like dana@acme.com'));
 /** A string of `min` to `max` characters. */
 const text = (max: number, min = 0) => (min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max)));
 /** A list of at least one. */
 const some = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1));
+
+/** An ISO 639 language code, as leads carry it (from the browser's locale). */
+const Language = z.string().check(z.regex(/^[a-z]{2,3}$/, 'an ISO 639 language code, like en or es'));
 
 const OutOfOffice = z.strictObject({
   from: DateOrInstant,
@@ -73,7 +76,7 @@ const OutOfOffice = z.strictObject({
 
 const Rep = z.strictObject({
   name: text(80, 1),
-  email: opt(z.email()),
+  email: opt(Email),
   phone: opt(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'E.164, like +14155550123'))),
   /** Slack member id, mentioned in the notification. */
   slack: opt(text(40)),
@@ -81,10 +84,15 @@ const Rep = z.strictObject({
   hours: opt(WorkingHours),
   outOfOffice: opt(z.array(OutOfOffice)),
   /** Most open (unacknowledged or unclosed) leads at once; none means no cap. */
-  capacity: opt(z.int().check(z.minimum(0))),
+  capacity: opt(Count),
+  /** Most new leads in one day, the day in the rep's own time zone; none means no cap. */
+  dailyCapacity: opt(Count),
   /** Share in weighted pools, relative to the other members. */
   weight: opt(z.number().check(z.positive(), z.maximum(100))),
-  languages: opt(z.array(z.string().check(z.regex(/^[a-z]{2}$/, 'ISO 639-1, like en or es')))),
+  /** Languages the rep speaks (ISO 639 codes), for routes that require a speaker. */
+  languages: opt(z.array(Language)),
+  /** Skills, free words compared without regard to case: `enterprise`, `product:payroll`, `region:emea`. */
+  skills: opt(z.array(text(80, 1))),
   /** Who is alerted when this rep's leads escalate. */
   manager: opt(Id),
   /** The rep's owner id in each CRM. */
@@ -146,6 +154,19 @@ const Target = z.union([
   z.strictObject({ contactOwner: z.literal(true) }),
 ]);
 
+/**
+ * What a rep must have to take a route's leads; reps who lack it are passed over, and when
+ * nobody qualifies the route's `ifUnavailable` (or the next route) takes the lead.
+ */
+const Requirement = z.strictObject({
+  /** `lead`: a speaker of the lead's language (none needed when the lead's is unknown); or a fixed code. */
+  language: opt(z.union([z.literal('lead'), Language])),
+  /** `lead`: the skill `product:<the lead's product>` (none needed when the lead names none). */
+  product: opt(z.literal('lead')),
+  /** Skills every rep taking the lead must have. */
+  skills: opt(some(text(80, 1))),
+});
+
 /** How SLA time is counted: on the wall clock, or only in the owner's working hours. */
 const SlaClock = z.enum(['wall', 'working_hours']);
 
@@ -155,6 +176,8 @@ const Route = z.strictObject({
   /** Conditions; omitted means every lead that reaches this route. */
   when: opt(When),
   to: Target,
+  /** What the rep taking the lead must have (a language, skills). */
+  requires: opt(Requirement),
   /** When nobody in the target is available: `next` (the default) tries the next route. */
   ifUnavailable: opt(z.union([z.literal('next'), Target])),
   /** Time to acknowledge; overrides the form type's. */
@@ -164,7 +187,7 @@ const Route = z.strictObject({
   slaClock: opt(SlaClock),
 });
 
-const EscalationStep = z.discriminatedUnion('action', [
+const EscalationStep = z.union([
   /** Give the lead to the next available rep of `pool` (default: the pool it came from). */
   z.strictObject({
     after: Duration,
@@ -234,7 +257,7 @@ export const RoutingConfigSchema = z
       z.strictObject({
         name: text(80, 1),
         /** Where a lead's reply to a confirmation goes. */
-        replyTo: opt(z.email()),
+        replyTo: opt(Email),
       }),
     ),
     /** Defaults for reps that do not set their own. */
@@ -268,7 +291,7 @@ export const RoutingConfigSchema = z
       /** A form filled faster than this is a bot. */
       minFillTime: opt(Duration),
       /** More links than this in the message is link spam. */
-      maxLinks: opt(z.int().check(z.minimum(0))),
+      maxLinks: opt(Count),
       disposableIsJunk: opt(z.boolean()),
     }),
     dedupe: z._default(
@@ -321,8 +344,7 @@ export const RoutingConfigSchema = z
     ),
     /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */
     fallback: z.strictObject({ queue: Id, sla: opt(Duration), escalation: opt(Id) }),
-  })
-  .register(z.globalRegistry, { title: 'Lead router routing config' });
+  });
 
 /** A routing config as written (input, before defaults). */
 export type RoutingConfigInput = z.input<typeof RoutingConfigSchema>;
@@ -338,3 +360,4 @@ export type EscalationStepSpec = RoutingConfig['escalations'][string][number];
 export type WhenSpec = NonNullable<Route['when']>;
 export type FieldTestSpec = z.output<typeof FieldTest>;
 export type WorkingHoursSpec = z.output<typeof WorkingHours>;
+export type RequirementSpec = z.output<typeof Requirement>;

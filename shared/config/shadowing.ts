@@ -6,12 +6,10 @@
  */
 import type { CompiledConfig, CompiledRoute } from '../routing/compile.ts';
 import { holds, type CompiledTest } from '../routing/conditions.ts';
+import type { ConfigWarning } from './checks.ts';
 
 /** One shadowed route, as a warning that names both routes. */
-export interface ShadowWarning {
-  path: string;
-  message: string;
-}
+export type ShadowWarning = ConfigWarning;
 
 /** Warnings for every route that an earlier one shadows. */
 export function findShadowedRoutes(c: CompiledConfig): ShadowWarning[] {

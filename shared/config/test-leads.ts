@@ -8,11 +8,14 @@ import type { FieldIssue } from '../lead/types.ts';
 import type { Qualification } from '../qualify/types.ts';
 import { prepareLead } from '../lead/prepare.ts';
 import { explain, summarize } from '../routing/explain.ts';
-import { applyStateChange, route } from '../routing/route.ts';
+import { applyStateChange, copyState, route } from '../routing/route.ts';
 import type { Decision, RoutableLead, RoutingState, TraceLine } from '../routing/types.ts';
 import type { RoutingConfig } from './schema.ts';
 
-const Instant = z.iso.datetime({ offset: true });
+/** An instant with its offset, `2026-11-17T18:30:00Z` (a regex, not zod's ISO module: the Worker counts bytes). */
+const Instant = z.string().check(
+  z.refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'an instant like 2026-11-17T18:30:00Z'),
+);
 
 const TestLeadSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
@@ -69,7 +72,8 @@ export interface TestLeadResult {
  * live traffic would. Nothing is written anywhere.
  */
 export function runTestLeads(file: TestLeadFile, config: RoutingConfig, now = Date.now(), initial: RoutingState = { cursors: {}, load: {} }): TestLeadResult[] {
-  let state = initial;
+  // A copy: `applyStateChange` updates in place, and the caller's state must stay as it was.
+  const state = copyState(initial);
   const fileAt = file.at === undefined ? now : Date.parse(file.at);
   return file.leads.map((test) => {
     const at = test.at === undefined ? fileAt : Date.parse(test.at);
@@ -83,7 +87,7 @@ export function runTestLeads(file: TestLeadFile, config: RoutingConfig, now = Da
       return { name: test.name, passed: mismatches.length === 0, mismatches, issues: prepared.issues, summary: `refused: ${prepared.issues.map((i) => `${i.field} (${i.message})`).join('; ')}` };
     }
     const decision = route(prepared.lead, config, state, at);
-    state = applyStateChange(state, decision.stateChange);
+    applyStateChange(state, decision.stateChange);
     if (expect.rejected) mismatches.push(`accepted, expected refusal on [${expect.rejected.join(', ')}]`);
     if (expect.owner !== undefined && !(decision.owner.kind === 'rep' && decision.owner.id === expect.owner)) {
       mismatches.push(`owner ${decision.owner.kind} "${decision.owner.id}", expected rep "${expect.owner}"`);

@@ -39,7 +39,7 @@ export function availabilityShares(config: RoutingConfig, pool: string, leads: r
   let counted = 0;
   for (const lead of leads) {
     got.set(lead.rep, (got.get(lead.rep) ?? 0) + 1);
-    const free = members.filter((m) => availability(m.rep, lead.at, {}) === Reason.Taken);
+    const free = members.filter((m) => availability(m.rep, lead.at, { cursors: {}, load: {} }) === Reason.Taken);
     const total = free.reduce((sum, m) => sum + m.weight, 0);
     if (total === 0) continue;
     counted++;

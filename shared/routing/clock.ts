@@ -61,6 +61,11 @@ export class Zone {
     return this.#lastMinuteOfWeek;
   }
 
+  /** Whole days since 1970-01-01 on the zone's wall clock: the "today" of daily caps. */
+  dayNumber(epochMs: number): number {
+    return Math.floor((epochMs + this.offsetAt(epochMs)) / DAY);
+  }
+
   /** The UTC instant of a wall-clock time in this zone (the later one when a time repeats). */
   instantOf(year: number, month: number, day: number, minutes = 0): number {
     const wall = Date.UTC(year, month - 1, day) + minutes * 60_000;

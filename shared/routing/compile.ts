@@ -4,41 +4,18 @@
  * Done once per config (cached), so a decision never parses anything.
  */
 import type { EscalationStepSpec, FormTypeSpec, RouteTarget, RoutingConfig } from '../config/schema.ts';
+import { normalizeWebsite } from '../normalize/website.ts';
 import { parseDuration } from '../time/duration.ts';
-import { Zone, compileHours, toInstant, type WeekHours } from './clock.ts';
-import { SlotTable, compileWhen, type CompiledWhen, type SlotValue } from './conditions.ts';
-import { FIELD_READERS, ROUTABLE_FIELDS, type DerivedField } from './fields.ts';
+import type { WeekHours, Zone } from './clock.ts';
+import { SlotTable, compileWhen, type CompiledWhen, type SlotValue, type WhenContext } from './conditions.ts';
+import { FIELD_READERS, ROUTABLE_FIELDS, type DerivedField, type RoutableField } from './fields.ts';
+import { leadFold } from './operands.ts';
 import { indexRoutes, type RouteIndex } from './route-index.ts';
 import { compileScoring, type CompiledScoring } from './score.ts';
+import { compileRequirement, compileTeam, type CompiledPool, type CompiledRep, type CompiledRequirement } from './team.ts';
 import type { EscalationStep, Owner, RoutableLead } from './types.ts';
-import { MAX_SCHEDULE, weightedSchedule } from './weighted.ts';
 
-/** A rep, ready for availability checks. */
-export interface CompiledRep {
-  readonly id: string;
-  readonly name: string;
-  /** The owner value decisions share (frozen), so a decision allocates none. */
-  readonly owner: Owner;
-  readonly index: number;
-  readonly active: boolean;
-  readonly zone: Zone;
-  /** Undefined: always working. */
-  readonly week: WeekHours | undefined;
-  readonly outOfOffice: readonly { from: number; to: number; backup: number }[];
-  readonly capacity: number;
-  readonly weight: number;
-}
-
-/** A pool: member rep indexes and, for weighted pools, the rotation schedule. */
-export interface CompiledPool {
-  readonly id: string;
-  readonly name: string;
-  readonly strategy: 'round_robin' | 'weighted' | 'least_loaded';
-  readonly members: readonly number[];
-  readonly weights: readonly number[];
-  /** Weighted pools: member positions in smooth weighted round-robin order, one cycle. */
-  readonly schedule: readonly number[];
-}
+export type { CompiledPool, CompiledRep } from './team.ts';
 
 /** A route target by number. */
 export type CompiledTarget =
@@ -59,6 +36,8 @@ export interface CompiledRoute {
   readonly slaMs: number | undefined;
   readonly escalation: string | undefined;
   readonly slaClock: 'wall' | 'working_hours' | undefined;
+  /** What the rep taking the lead must have (applies to `target`, not to `ifUnavailable`). */
+  readonly requirement: CompiledRequirement | undefined;
 }
 
 /** The engine's view of a config. */
@@ -69,7 +48,7 @@ export interface CompiledConfig {
   readonly pools: readonly CompiledPool[];
   readonly queues: readonly { id: string; name: string; owner: Owner }[];
   readonly queueIndex: ReadonlyMap<string, number>;
-  /** Lower-cased domain → rep index (a null-prototype dictionary: faster than a Map at 10k keys). */
+  /** Normalised domain → rep index (a null-prototype dictionary: faster than a Map at 10k keys). */
   readonly accounts: Readonly<Record<string, number>>;
   readonly accountCount: number;
   /** A lead's matched account counts for routing from this confidence on (`accountIndex.minConfidence`). */
@@ -81,8 +60,8 @@ export interface CompiledConfig {
   readonly territories: readonly { id: string; when: CompiledWhen }[];
   readonly routes: readonly CompiledRoute[];
   readonly slots: SlotTable;
-  /** Per slot: fold the lead's value to lower case (free-text fields). */
-  readonly slotText: readonly boolean[];
+  /** Per slot: how the lead's value is folded as it is read (free text, regions…), or undefined. */
+  readonly slotFolds: readonly (((value: string) => string) | undefined)[];
   /** Per slot: reads the field from a lead (undefined for the fields the engine derives). */
   readonly slotReaders: readonly (((lead: RoutableLead) => SlotValue) | undefined)[];
   /** Reused by `route` for slot values: routing is synchronous, so one buffer per config is safe. */
@@ -114,76 +93,13 @@ const DERIVED: ReadonlySet<string> = new Set<DerivedField>(['territory', 'namedA
 
 /**
  * Compiles a parsed config. Dangling references and bad conditions are collected into
- * `problems` (the caller refuses the config when there are any).
+ * `problems` (the caller refuses the config when there are any); condition values no lead can
+ * ever have into `warnings` (the config loads, and says so).
  */
-export function compileConfig(config: RoutingConfig, problems: CompileProblem[] = []): CompiledConfig {
+export function compileConfig(config: RoutingConfig, problems: CompileProblem[] = [], warnings: CompileProblem[] = []): CompiledConfig {
   const problem = (path: string, message: string) => problems.push({ path, message });
-  const zones = new Map<string, Zone>();
-  const zoneOf = (tz: string) => {
-    let zone = zones.get(tz);
-    if (!zone) zones.set(tz, (zone = new Zone(tz)));
-    return zone;
-  };
+  const { reps, repIndex, pools, poolIndex, repRef, zoneOf, defaultWeek } = compileTeam(config, problem);
   const defaultZone = config.defaults?.timeZone ?? 'UTC';
-  // Reps with the same hours share one table.
-  const weeks = new Map<string, WeekHours>();
-  const weekOf = (hours: NonNullable<RoutingConfig['defaults']>['hours']): WeekHours | undefined => {
-    if (!hours) return undefined;
-    const key = JSON.stringify(hours);
-    let week = weeks.get(key);
-    if (!week) weeks.set(key, (week = compileHours(hours)));
-    return week;
-  };
-  const defaultWeek = weekOf(config.defaults?.hours);
-
-  const repIds = Object.keys(config.reps);
-  const repIndex = new Map(repIds.map((id, i) => [id, i]));
-  const repRef = (id: string, path: string): number => {
-    const index = repIndex.get(id);
-    if (index === undefined) problem(path, `no rep "${id}"`);
-    return index ?? -1;
-  };
-  const reps: CompiledRep[] = repIds.map((id, index) => {
-    const rep = config.reps[id]!;
-    const zone = zoneOf(rep.timeZone ?? defaultZone);
-    if (rep.manager !== undefined) repRef(rep.manager, `reps.${id}.manager`);
-    return {
-      id,
-      name: rep.name,
-      owner: Object.freeze({ kind: 'rep', id, name: rep.name }),
-      index,
-      active: rep.active !== false,
-      zone,
-      week: rep.hours ? weekOf(rep.hours) : defaultWeek,
-      outOfOffice: (rep.outOfOffice ?? []).map((ooo, i) => {
-        const range = { from: toInstant(ooo.from, zone), to: toInstant(ooo.to, zone, true), backup: -1 };
-        if (ooo.backup !== undefined) range.backup = repRef(ooo.backup, `reps.${id}.outOfOffice[${i}].backup`);
-        if (!(range.to > range.from)) problem(`reps.${id}.outOfOffice[${i}]`, '"to" is before "from"');
-        return range;
-      }),
-      capacity: rep.capacity ?? Number.POSITIVE_INFINITY,
-      weight: rep.weight ?? 1,
-    };
-  });
-
-  const poolIds = Object.keys(config.pools);
-  const poolIndex = new Map(poolIds.map((id, i) => [id, i]));
-  const pools: CompiledPool[] = poolIds.map((id) => {
-    const pool = config.pools[id]!;
-    const members: number[] = [];
-    const weights: number[] = [];
-    pool.members.forEach((member, i) => {
-      const repId = typeof member === 'string' ? member : member.rep;
-      const rep = repRef(repId, `pools.${id}.members[${i}]`);
-      if (rep < 0) return;
-      if (members.includes(rep)) problem(`pools.${id}.members[${i}]`, `"${repId}" is listed twice`);
-      members.push(rep);
-      weights.push(typeof member === 'string' ? reps[rep]!.weight : member.weight);
-    });
-    const schedule = pool.strategy === 'weighted' ? weightedSchedule(weights) : [];
-    if (!schedule) problem(`pools.${id}`, `weights need a rotation longer than ${MAX_SCHEDULE}: use small whole numbers`);
-    return { id, name: pool.name ?? id, strategy: pool.strategy, members, weights, schedule: schedule ?? [] };
-  });
 
   const queueIds = Object.keys(config.queues);
   const queueIndex = new Map(queueIds.map((id, i) => [id, i]));
@@ -200,7 +116,8 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
 
   const accounts: Record<string, number> = Object.create(null);
   for (const [domain, account] of Object.entries(config.accounts)) {
-    accounts[domain.toLowerCase()] = repRef(typeof account === 'string' ? account : account.owner, `accounts.${domain}`);
+    // Written as the lead's domain is normalised (`WWW.Acme.com` is `acme.com`).
+    accounts[normalizeWebsite(domain) ?? domain.toLowerCase()] = repRef(typeof account === 'string' ? account : account.owner, `accounts.${domain}`);
   }
 
   const escalations = new Map<string, readonly EscalationStep[]>();
@@ -226,15 +143,24 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
   }
 
   const slots = new SlotTable();
+  const formTypeIds = Object.keys(config.formTypes);
+  const products = productOptions(config);
+  const whenContext = (prefix: string): WhenContext => ({
+    problem: (p, m) => problem(`${prefix}${p}`, m),
+    warn: (p, m) => warnings.push({ path: `${prefix}${p}`, message: m }),
+    formTypes: formTypeIds,
+    territories: Object.keys(config.territories),
+    products,
+  });
   const territories = Object.entries(config.territories).map(([id, when]) => {
-    const compiled = compileWhen(when, slots, (p, m) => problem(`territories.${id}.${p}`, m));
+    const compiled = compileWhen(when, slots, whenContext(`territories.${id}.`));
     if (compiled.some((alternative) => alternative.some((test) => test.field === 'territory'))) {
       problem(`territories.${id}`, 'a territory cannot be defined by territory');
     }
     return { id, when: compiled };
   });
   const territoryIds = new Set(Object.keys(config.territories));
-  const scoring = compileScoring(config.scoring, slots, problem);
+  const scoring = compileScoring(config.scoring, slots, whenContext);
   const scoreSlots = scoring ? ([slots.slotOf('score'), slots.slotOf('fit'), slots.slotOf('engagement')] as const) : ([-1, -1, -1] as const);
 
   const target = (to: RouteTarget, path: string): CompiledTarget => {
@@ -253,7 +179,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     const path = `routes[${index}] "${route.id}"`;
     if (seen.has(route.id)) problem(path, `route id "${route.id}" is used twice`);
     seen.add(route.id);
-    const when = compileWhen(route.when, slots, (p, m) => problem(`${path} when.${p}`, m));
+    const when = compileWhen(route.when, slots, whenContext(`${path} when.`));
     for (const alternative of when) {
       for (const test of alternative) {
         if (test.field !== 'territory' || test.op === 'exists') continue;
@@ -274,6 +200,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       slaMs: route.sla === undefined ? undefined : parseDuration(route.sla),
       escalation: escalationRef(route.escalation, `${path} escalation`),
       slaClock: route.slaClock,
+      requirement: compileRequirement(route.requires),
     };
   });
 
@@ -301,7 +228,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     territories,
     routes,
     slots,
-    slotText: slots.fields.map((field) => (ROUTABLE_FIELDS[field] as { fold?: string }).fold === 'text'),
+    slotFolds: slots.fields.map((field) => leadFold((ROUTABLE_FIELDS[field] as RoutableField).compare)),
     slotReaders: slots.fields.map((field) => (DERIVED.has(field) ? undefined : FIELD_READERS[field as Exclude<typeof field, DerivedField>])),
     scratch: new Array<SlotValue>(slots.fields.length),
     index: indexRoutes(routes),
@@ -319,4 +246,18 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       escalation: escalationRef(config.fallback.escalation, 'fallback.escalation'),
     },
   };
+}
+
+/**
+ * Every form's product options, for checking product conditions; undefined when some form asks
+ * for a product without options (free text: any value may come).
+ */
+function productOptions(config: RoutingConfig): string[] | undefined {
+  const options: string[] = [];
+  for (const spec of Object.values(config.formTypes)) {
+    if (!spec.fields.includes('product')) continue;
+    if (!spec.options?.product) return undefined;
+    options.push(...spec.options.product.filter((o) => !options.includes(o)));
+  }
+  return options;
 }

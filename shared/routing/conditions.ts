@@ -4,7 +4,9 @@
  * and comparisons per lead, not string parsing.
  */
 import type { FieldTestSpec, WhenSpec } from '../config/schema.ts';
-import { ROUTABLE_FIELDS, isRoutableField, type RoutableFieldName } from './fields.ts';
+import { normalizeCountry } from '../normalize/country.ts';
+import { ROUTABLE_FIELDS, isRoutableField, type RoutableField, type RoutableFieldName } from './fields.ts';
+import { normalizeOperand, type OperandContext } from './operands.ts';
 
 /** The comparisons a test can make. */
 export type TestOp = 'eq' | 'ne' | 'in' | 'notIn' | 'gt' | 'gte' | 'lt' | 'lte' | 'prefix' | 'contains' | 'exists';
@@ -19,7 +21,7 @@ export interface CompiledTest {
   readonly op: TestOp;
   /** {@link OP_CODE} of `op`. */
   readonly code: number;
-  /** The operand, folded like the field: a scalar, or a list for in/notIn/prefix/contains. */
+  /** The operand, normalised like the field: a scalar, or a list for in/notIn/prefix/contains. */
   readonly value: string | number | boolean | readonly (string | number)[];
   /** For in/notIn. */
   readonly set: ReadonlySet<string | number> | undefined;
@@ -57,30 +59,46 @@ const OPS = new Set<string>(['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte'
 const NUMBER_OPS = new Set<string>(['gt', 'gte', 'lt', 'lte']);
 const STRING_OPS = new Set<string>(['prefix', 'contains']);
 
+/** What compiling conditions needs besides them: where to report, and the config's own ids. */
+export interface WhenContext {
+  /** A condition that cannot be compiled: the config does not load. */
+  problem: (path: string, message: string) => void;
+  /** A value no normalised lead can have: the config loads, with this warning. */
+  warn: (path: string, message: string) => void;
+  formTypes: readonly string[];
+  territories: readonly string[];
+  products: readonly string[] | undefined;
+}
+
 /**
- * Compiles a `when` into tests; problems are reported through `problem(path, message)` and
- * the offending test is left out (the config will not load anyway).
+ * Compiles a `when` into tests; problems are reported through `ctx.problem(path, message)` and
+ * the offending test is left out (the config will not load anyway). Each operand is normalised
+ * like the lead's field (see `operands.ts`); one no lead can have is reported to `ctx.warn`.
  */
-export function compileWhen(
-  when: WhenSpec | undefined,
-  slots: SlotTable,
-  problem: (path: string, message: string) => void,
-): CompiledWhen {
+export function compileWhen(when: WhenSpec | undefined, slots: SlotTable, ctx: WhenContext): CompiledWhen {
   if (when === undefined) return [[]];
   const alternatives = Array.isArray(when) ? when : [when];
   return alternatives.map((condition, i) => {
     const tests: CompiledTest[] = [];
     const at = Array.isArray(when) ? `[${i}].` : '';
+    // Regions and postal codes are read in the light of the country the condition pins.
+    const operands: OperandContext = { ...ctx, countries: pinnedCountries(condition.country) };
     for (const [field, spec] of Object.entries(condition)) {
       if (!isRoutableField(field)) {
         const guess = Object.keys(ROUTABLE_FIELDS).find((known) => editDistance(known.toLowerCase(), field.toLowerCase()) <= 2);
-        problem(`${at}${field}`, `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
+        ctx.problem(`${at}${field}`, `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
         continue;
       }
-      compileFieldTest(field, spec, slots.slotOf(field), tests, (m) => problem(`${at}${field}`, m));
+      compileFieldTest(field, spec, slots.slotOf(field), tests, operands, (m) => ctx.problem(`${at}${field}`, m), (m) => ctx.warn(`${at}${field}`, m));
     }
     return tests;
   });
+}
+
+/** The country codes a condition's `country` test pins the lead to (eq or in), if it does. */
+function pinnedCountries(spec: FieldTestSpec | undefined): string[] | undefined {
+  const pinned = typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : typeof spec === 'object' && spec !== null ? (spec.in ?? (spec.eq === undefined ? undefined : [spec.eq])) : undefined;
+  return pinned?.map((c) => normalizeCountry(String(c)) ?? String(c).toUpperCase());
 }
 
 function compileFieldTest(
@@ -88,11 +106,13 @@ function compileFieldTest(
   spec: FieldTestSpec,
   slot: number,
   out: CompiledTest[],
+  operands: OperandContext,
   problem: (message: string) => void,
+  warn: (message: string) => void,
 ): void {
   const entries: [string, unknown][] =
     typeof spec !== 'object' ? [['eq', spec]] : Array.isArray(spec) ? [['in', spec]] : Object.entries(spec);
-  const def: { type: string; fold?: string } = ROUTABLE_FIELDS[field];
+  const def: RoutableField = ROUTABLE_FIELDS[field];
   for (const [op, raw] of entries) {
     if (raw === undefined) continue;
     if (!OPS.has(op)) {
@@ -119,12 +139,18 @@ function compileFieldTest(
     const list = Array.isArray(raw) ? raw : [raw];
     const folded: (string | number | boolean)[] = [];
     for (const item of list) {
-      const value = foldOperand(def, item);
+      const value = typedOperand(def, item);
       if (value === undefined) {
         problem(`${JSON.stringify(item)} is not a ${def.type === 'number' ? 'number' : def.type === 'boolean' ? 'true/false' : 'string'}`);
         return;
       }
-      folded.push(value);
+      if (typeof value !== 'string') {
+        folded.push(value);
+        continue;
+      }
+      const operand = normalizeOperand(field, def, value, STRING_OPS.has(op), operands);
+      if (operand.never !== undefined) warn(`${JSON.stringify(item)} ${operand.never}: this test ${op === 'ne' || op === 'notIn' ? 'always' : 'never'} holds`);
+      folded.push(operand.value);
     }
     if (op === 'in' || op === 'notIn') {
       const values = folded as (string | number)[];
@@ -141,12 +167,12 @@ function compileFieldTest(
   }
 }
 
-function foldOperand(def: { type: string; fold?: string }, value: unknown): string | number | boolean | undefined {
+/** The operand as the field's type (numbers written for text fields become text), or undefined. */
+function typedOperand(def: RoutableField, value: unknown): string | number | boolean | undefined {
   if (def.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   if (def.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
-  if (typeof value === 'number') value = String(value);
-  if (typeof value !== 'string') return undefined;
-  return def.fold === 'upper' ? value.toUpperCase() : value.toLowerCase();
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

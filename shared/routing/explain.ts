@@ -13,6 +13,7 @@ import { describeTest, holds, type SlotValue } from './conditions.ts';
 import { accountOwner, configAccountDomain, contactOwner, describeAccount } from './account.ts';
 import { compiled, slotValues } from './route.ts';
 import { explainScore } from './score.ts';
+import { missingSkill, needOf, type Need } from './team.ts';
 import { Reason, Step, unpack } from './trace.ts';
 import type { CandidateReason, Decision, RoutableLead, TraceLine } from './types.ts';
 
@@ -22,6 +23,9 @@ const REASONS: Record<number, CandidateReason> = {
   [Reason.OutOfOffice]: 'out_of_office',
   [Reason.OffHours]: 'off_hours',
   [Reason.AtCapacity]: 'at_capacity',
+  [Reason.NoLanguage]: 'no_language',
+  [Reason.NoSkill]: 'no_skill',
+  [Reason.AtDailyCap]: 'at_daily_cap',
 };
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -40,6 +44,8 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
   }
   let routeId = '';
   let target: CompiledTarget | undefined;
+  // What the matched route requires of the rep taking this lead (its target only).
+  let need: Need | undefined;
   let seen = new Set<number>();
 
   const closePool = () => {
@@ -71,7 +77,7 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
 
   for (let i = 0; i < decision.trace.length; i++) {
     const { tag, a, b } = unpack(decision.trace[i]!);
-    if (tag !== Step.Candidate && tag !== Step.Load) closePool();
+    if (tag !== Step.Candidate && tag !== Step.Load && tag !== Step.Entry) closePool();
     if (tag === Step.NoAccount || tag === Step.NoContact || tag === Step.Match) {
       failedUpTo(a);
       nextRoute = a + 1;
@@ -98,12 +104,14 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
         const r = c.routes[a]!;
         routeId = r.id;
         target = r.target;
+        need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
         seen = new Set();
-        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, r.target.kind === 'contact' ? contactOwner(c, lead) : account) });
+        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, r.target.kind === 'contact' ? contactOwner(c, lead) : account) + requirementWords(c, a, need) });
         break;
       }
       case Step.Alternate:
         target = c.routes[a]!.ifUnavailable;
+        need = undefined;
         seen = new Set();
         break;
       case Step.Unavailable:
@@ -113,12 +121,17 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
         seen.add(a);
         const rep = c.reps[a]!;
         const reason = REASONS[b]!;
-        lines.push({ step: 'candidate', route: routeId, rep: rep.id, taken: b === Reason.Taken, reason, detail: detail(c, decision, a, reason, target) });
+        lines.push({ step: 'candidate', route: routeId, rep: rep.id, taken: b === Reason.Taken, reason, detail: detail(c, decision, a, reason, target, need) });
         break;
       }
       case Step.Load: {
         const last = lines[lines.length - 1];
         if (last?.step === 'candidate') last.detail = `fewest open leads per unit of weight (${a} open)`;
+        break;
+      }
+      case Step.Entry: {
+        const last = lines[lines.length - 1];
+        if (last?.step === 'candidate') last.detail = `(re)entering the pool: counted level with the least-loaded colleague (${a} open, counted as ${b})`;
         break;
       }
       case Step.Fallback:
@@ -147,7 +160,16 @@ function why(c: CompiledConfig, routeIndex: number, alternative: number, values:
   return parts.length > 0 ? parts.join(' and ') : 'every lead reaching this route';
 }
 
-function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason: CandidateReason, target: CompiledTarget | undefined): string {
+/** What a route's requirement asked of the rep for this lead, as the end of its match line. */
+function requirementWords(c: CompiledConfig, routeIndex: number, need: Need | undefined): string {
+  if (c.routes[routeIndex]!.requirement === undefined) return '';
+  if (need === undefined) return "; the lead's language (or product) is unknown, so any member may take it";
+  const parts = need.skills.map((skill) => `the skill ${skill}`);
+  if (need.language !== undefined) parts.unshift(`a speaker of ${need.language}`);
+  return `; needs ${parts.join(' and ')}`;
+}
+
+function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason: CandidateReason, target: CompiledTarget | undefined, need: Need | undefined): string {
   const rep = c.reps[repIndex]!;
   switch (reason) {
     case 'taken':
@@ -169,6 +191,12 @@ function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason:
     }
     case 'at_capacity':
       return `at capacity (${rep.capacity} open leads)`;
+    case 'at_daily_cap':
+      return `at daily cap (${rep.dailyCapacity} new leads today in ${rep.zone.name})`;
+    case 'no_language':
+      return `does not speak ${need?.language ?? '?'}`;
+    case 'no_skill':
+      return `lacks the skill ${need ? missingSkill(rep, need) : '?'}`;
     default:
       return '';
   }

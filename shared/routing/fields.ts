@@ -2,62 +2,83 @@
  * The fields a route's conditions may test: the normalised lead's, the qualification's,
  * and those the engine derives (`territory`, the account's, the score's).
  *
- * `fold` says how string values compare, so that `"us"` in a config matches the lead's `"US"`
- * without lower-casing every value on the hot path: codes are already canonical in the lead,
- * so only the config's side is folded; free text is folded on both sides.
+ * `compare` says how a field's values compare. Both sides of every comparison go through the
+ * same normaliser: the lead's value was normalised at intake (or is folded as it is read, for
+ * free text), and the config's operand is normalised once, when the config is compiled, by
+ * the same rules (`operands.ts`): `"Germany"` is `DE`, `"California"` is `CA`, `"sw1a1aa"` is
+ * `SW1A1AA` like the lead's `SW1A 1AA`. Ids (form types, territories) compare exactly.
  */
 
 import type { RoutableLead } from './types.ts';
 
+/** How a field's values compare; see `operands.ts` for each normaliser. */
+export type Compare =
+  /** An id of the config (form type, territory): exactly as written. */
+  | 'id'
+  /** Canonical lower case in the lead (`source`, `medium`); the operand is lower-cased. */
+  | 'lower'
+  /** Free text: both sides lower case, accents and runs of spaces folded. */
+  | 'text'
+  | 'country'
+  | 'region'
+  | 'postal'
+  | 'domain'
+  | 'email'
+  | 'phone'
+  | 'language'
+  /** One of `values`, lower case. */
+  | 'enum';
+
 /** How a field's values compare. */
 export interface RoutableField {
   readonly type: 'string' | 'number' | 'boolean';
-  /** `upper`/`lower`: the lead's value is canonical in that case; `text`: fold both to lower case. */
-  readonly fold?: 'upper' | 'lower' | 'text';
+  readonly compare?: Compare;
+  /** For `enum`: every value a lead can have. */
+  readonly values?: readonly string[];
 }
 
 /** Every field a condition may name. */
 export const ROUTABLE_FIELDS = {
-  formType: { type: 'string', fold: 'lower' },
-  email: { type: 'string', fold: 'lower' },
-  emailDomain: { type: 'string', fold: 'lower' },
-  emailKind: { type: 'string', fold: 'lower' },
-  domain: { type: 'string', fold: 'lower' },
-  website: { type: 'string', fold: 'lower' },
-  phone: { type: 'string', fold: 'upper' },
-  firstName: { type: 'string', fold: 'text' },
-  lastName: { type: 'string', fold: 'text' },
-  company: { type: 'string', fold: 'text' },
-  jobTitle: { type: 'string', fold: 'text' },
-  country: { type: 'string', fold: 'upper' },
-  region: { type: 'string', fold: 'upper' },
-  city: { type: 'string', fold: 'text' },
-  postalCode: { type: 'string', fold: 'upper' },
-  postalDistrict: { type: 'string', fold: 'upper' },
+  formType: { type: 'string', compare: 'id' },
+  email: { type: 'string', compare: 'email' },
+  emailDomain: { type: 'string', compare: 'domain' },
+  emailKind: { type: 'string', compare: 'enum', values: ['work', 'free', 'disposable'] },
+  domain: { type: 'string', compare: 'domain' },
+  website: { type: 'string', compare: 'domain' },
+  phone: { type: 'string', compare: 'phone' },
+  firstName: { type: 'string', compare: 'text' },
+  lastName: { type: 'string', compare: 'text' },
+  company: { type: 'string', compare: 'text' },
+  jobTitle: { type: 'string', compare: 'text' },
+  country: { type: 'string', compare: 'country' },
+  region: { type: 'string', compare: 'region' },
+  city: { type: 'string', compare: 'text' },
+  postalCode: { type: 'string', compare: 'postal' },
+  postalDistrict: { type: 'string', compare: 'postal' },
   employees: { type: 'number' },
   employeesMax: { type: 'number' },
-  product: { type: 'string', fold: 'text' },
-  message: { type: 'string', fold: 'text' },
-  language: { type: 'string', fold: 'lower' },
+  product: { type: 'string', compare: 'text' },
+  message: { type: 'string', compare: 'text' },
+  language: { type: 'string', compare: 'language' },
   consent: { type: 'boolean' },
-  source: { type: 'string', fold: 'lower' },
-  medium: { type: 'string', fold: 'lower' },
-  campaign: { type: 'string', fold: 'text' },
-  pagePath: { type: 'string', fold: 'text' },
-  status: { type: 'string', fold: 'lower' },
-  urgency: { type: 'string', fold: 'lower' },
-  intent: { type: 'string', fold: 'lower' },
-  territory: { type: 'string', fold: 'lower' },
+  source: { type: 'string', compare: 'lower' },
+  medium: { type: 'string', compare: 'lower' },
+  campaign: { type: 'string', compare: 'text' },
+  pagePath: { type: 'string', compare: 'text' },
+  status: { type: 'string', compare: 'enum', values: ['qualified', 'incomplete', 'junk'] },
+  urgency: { type: 'string', compare: 'enum', values: ['normal', 'high', 'urgent'] },
+  intent: { type: 'string', compare: 'enum', values: ['low', 'medium', 'high'] },
+  territory: { type: 'string', compare: 'id' },
   namedAccount: { type: 'boolean' },
   // Issue 11: the lead's account, as matched before routing (derived: only a confident match
   // counts), the known contact, the score, and intent signals.
-  accountTier: { type: 'string', fold: 'lower' },
+  accountTier: { type: 'string', compare: 'lower' },
   existingCustomer: { type: 'boolean' },
   knownContact: { type: 'boolean' },
   score: { type: 'number' },
   fit: { type: 'number' },
   engagement: { type: 'number' },
-  intentTopics: { type: 'string', fold: 'text' },
+  intentTopics: { type: 'string', compare: 'text' },
   intentStrength: { type: 'number' },
 } as const satisfies Record<string, RoutableField>;
 

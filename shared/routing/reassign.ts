@@ -30,6 +30,7 @@ export function reassign(poolId: string | undefined, exclude: string | undefined
   const pick = pickFromPool(others, c.reps, state, now, trace);
   if (!pick) return { ok: false, reason: 'nobody_available', trace };
   const rep = c.reps[pick.rep]!;
-  // The pool's rotation is left where it was: new leads keep their turn order.
-  return { ok: true, owner: rep.owner as Extract<Owner, { kind: 'rep' }>, pool: pool.id, stateChange: { assign: rep.id }, trace };
+  // The pool's rotation and roster are left as they were: new leads keep their turn order, and
+  // the pool less the current owner is not who is available (the owner has not left it).
+  return { ok: true, owner: rep.owner as Extract<Owner, { kind: 'rep' }>, pool: pool.id, stateChange: { assign: rep.id, day: rep.zone.dayNumber(now) }, trace };
 }

@@ -6,7 +6,7 @@
  * the same rotation is not a routing change, though it shows in the shares.
  */
 import type { RoutingConfig } from '../config/schema.ts';
-import { applyStateChange, route } from './route.ts';
+import { applyStateChange, copyState, route } from './route.ts';
 import type { Decision, RoutableLead, RoutingState } from './types.ts';
 
 /** A real lead to replay. */
@@ -66,8 +66,9 @@ export function placementOf(decision: Decision): Placement {
  */
 export function replay(leads: readonly ReplayLead[], current: RoutingConfig, proposed: RoutingConfig, initial: RoutingState = { cursors: {}, load: {} }): ReplayResult {
   const ordered = [...leads].sort((a, b) => a.receivedAt - b.receivedAt);
-  let stateBefore = initial;
-  let stateAfter = initial;
+  // Each config threads its own copy: `applyStateChange` updates in place.
+  const stateBefore = copyState(initial);
+  const stateAfter = copyState(initial);
   const changed: ReplayChange[] = [];
   const owners = new Map<string, Movement>();
   const routes = new Map<string, Movement>();
@@ -80,8 +81,8 @@ export function replay(leads: readonly ReplayLead[], current: RoutingConfig, pro
   for (const { id, receivedAt, lead } of ordered) {
     const a = route(lead, current, stateBefore, receivedAt);
     const b = route(lead, proposed, stateAfter, receivedAt);
-    stateBefore = applyStateChange(stateBefore, a.stateChange);
-    stateAfter = applyStateChange(stateAfter, b.stateChange);
+    applyStateChange(stateBefore, a.stateChange);
+    applyStateChange(stateAfter, b.stateChange);
     const before = placementOf(a);
     const after = placementOf(b);
     count(owners, before.owner, 'before');

@@ -3,7 +3,8 @@
  * the strategy, the SLA, the escalation chain, the state change and a trace.
  *
  * Pure and deterministic: live state goes in, the change comes out, nothing is mutated, and
- * the same inputs give the same decision. First matching route wins; junk goes to the junk
+ * the same inputs give the same decision. The caller commits the change with
+ * {@link applyStateChange} before routing the next lead. First matching route wins; junk goes to the junk
  * queue before any route; a lead no route takes goes to the mandatory fallback queue.
  */
 import type { RoutingConfig } from '../config/schema.ts';
@@ -14,6 +15,7 @@ import { matches, type SlotValue } from './conditions.ts';
 import { MISSING, lackable, lowConfidence, matchingAlternative } from './confidence.ts';
 import { pickFromPool } from './pools.ts';
 import { scoreLead } from './score.ts';
+import { needOf, type Need } from './team.ts';
 import { Reason, Step, pack } from './trace.ts';
 import type { Decision, EscalationStep, RoutableLead, RoutingState, StateChange, Strategy } from './types.ts';
 
@@ -34,7 +36,7 @@ let lastCompiled: CompiledConfig | undefined;
 /** The compiled form of a parsed config, compiled on first use and cached. */
 export function compiled(config: RoutingConfig | CompiledConfig): CompiledConfig {
   if (config === lastConfig) return lastCompiled!;
-  const c = 'slotText' in config ? config : compileCached(config);
+  const c = 'slotFolds' in config ? config : compileCached(config);
   lastConfig = config;
   lastCompiled = c;
   return c;
@@ -57,7 +59,7 @@ const NO_ESCALATION: readonly EscalationStep[] = Object.freeze([]);
  * Routes one lead.
  * @param lead the normalised, qualified lead
  * @param config a parsed config (see `parseConfig`) or its compiled form
- * @param state round-robin cursors and open-lead counts, as they are now
+ * @param state cursors, open leads, new leads today and least-loaded rosters, as they are now
  * @param now the instant of the decision (epoch ms or Date): availability is judged then
  * @example
  * const decision = route(lead, config, { cursors: {}, load: {} }, Date.now());
@@ -102,10 +104,13 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       continue;
     }
     trace.push(pack(Step.Match, i, alternative));
-    let found = resolve(c, r.target, account, contact, state, at, trace);
+    // A requirement (a language, skills) applies to the route's target; `ifUnavailable` is
+    // where its leads go when nobody there qualifies.
+    const need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
+    let found = resolve(c, r.target, account, contact, state, at, trace, need);
     if (!found && r.ifUnavailable) {
       trace.push(pack(Step.Alternate, i));
-      found = resolve(c, r.ifUnavailable, account, contact, state, at, trace);
+      found = resolve(c, r.ifUnavailable, account, contact, state, at, trace, undefined);
     }
     if (found) {
       const formType = c.formTypes.get(lead.formType);
@@ -157,39 +162,43 @@ interface Found {
   change: StateChange;
 }
 
-function resolve(c: CompiledConfig, target: CompiledTarget, account: number, contact: number, state: RoutingState, now: number, trace: number[]): Found | undefined {
+function resolve(c: CompiledConfig, target: CompiledTarget, account: number, contact: number, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
   switch (target.kind) {
     case 'queue':
       return { rep: -1, queue: target.queue, strategy: 'queue', change: {} };
     case 'pool': {
       const pool = c.pools[target.pool]!;
-      const pick = pickFromPool(pool, c.reps, state, now, trace);
+      const pick = pickFromPool(pool, c.reps, state, now, trace, need);
       if (!pick) return undefined;
-      return { rep: pick.rep, pool: pool.id, strategy: pool.strategy, change: { cursor: { pool: pool.id, value: pick.cursor }, assign: c.reps[pick.rep]!.id } };
+      const rep = c.reps[pick.rep]!;
+      const change: StateChange = { cursor: { pool: pool.id, value: pick.cursor }, assign: rep.id, day: rep.zone.dayNumber(now) };
+      if (pick.roster) change.roster = { pool: pool.id, members: pick.roster };
+      return { rep: pick.rep, pool: pool.id, strategy: pool.strategy, change };
     }
     case 'rep':
-      return direct(c, target.rep, 'direct', state, now, trace);
+      return direct(c, target.rep, 'direct', state, now, trace, need);
     case 'account':
       // An `ifUnavailable: { accountOwner: true }` for a lead with no named account finds nobody.
-      return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace);
+      return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace, need);
     case 'contact':
-      return contact < 0 ? undefined : direct(c, contact, 'contact_owner', state, now, trace);
+      return contact < 0 ? undefined : direct(c, contact, 'contact_owner', state, now, trace, need);
   }
 }
 
-/** One named rep, or their out-of-office backup. */
-function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[]): Found | undefined {
+/** One named rep, or their out-of-office backup (who must meet the route's requirement too). */
+function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
   const rep = c.reps[repIndex]!;
-  const reason = availability(rep, now, state.load);
+  const reason = availability(rep, now, state, need);
   trace.push(pack(Step.Candidate, repIndex, reason));
-  if (reason === Reason.Taken) return { rep: repIndex, strategy, change: { assign: rep.id } };
+  if (reason === Reason.Taken) return { rep: repIndex, strategy, change: { assign: rep.id, day: rep.zone.dayNumber(now) } };
   if (reason !== Reason.OutOfOffice) return undefined;
-  const backup = outOfOffice(rep, now)!.backup;
-  if (backup < 0) return undefined;
-  const backupReason = availability(c.reps[backup]!, now, state.load);
-  trace.push(pack(Step.Candidate, backup, backupReason));
+  const backupIndex = outOfOffice(rep, now)!.backup;
+  if (backupIndex < 0) return undefined;
+  const backup = c.reps[backupIndex]!;
+  const backupReason = availability(backup, now, state, need);
+  trace.push(pack(Step.Candidate, backupIndex, backupReason));
   if (backupReason !== Reason.Taken) return undefined;
-  return { rep: backup, strategy: 'backup', change: { assign: c.reps[backup]!.id } };
+  return { rep: backupIndex, strategy: 'backup', change: { assign: backup.id, day: backup.zone.dayNumber(now) } };
 }
 
 function queueDecision(
@@ -225,7 +234,7 @@ function escalationSteps(c: CompiledConfig, id: string | undefined): readonly Es
   return id === undefined ? NO_ESCALATION : c.escalations.get(id) ?? NO_ESCALATION;
 }
 
-/** The values of the fields the config's conditions name, folded for comparison, into `values`. */
+/** The values of the fields the config's conditions name, normalised for comparison, into `values`. */
 export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number, values: SlotValue[] = new Array(c.slots.fields.length)): SlotValue[] {
   const fields = c.slots.fields;
   let territorySlot = -1;
@@ -233,7 +242,8 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
     const reader = c.slotReaders[i];
     if (reader !== undefined) {
       const value = reader(lead);
-      values[i] = c.slotText[i] && typeof value === 'string' ? value.toLowerCase() : value;
+      const fold = c.slotFolds[i];
+      values[i] = fold !== undefined && typeof value === 'string' ? fold(value) : value;
       continue;
     }
     const field = fields[i]!;
@@ -248,7 +258,7 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
     values[territorySlot] = undefined;
     for (const territory of c.territories) {
       if (matches(territory.when, values)) {
-        values[territorySlot] = territory.id.toLowerCase();
+        values[territorySlot] = territory.id;
         break;
       }
     }
@@ -263,10 +273,33 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
   return values;
 }
 
-/** The state after a decision's change: a new object; the old one is left as it was. */
+/**
+ * Commits a decision's change to `state` **in place** and returns it: O(1) per change, writing
+ * only the entries the change names (a cursor, a rep's open leads and new leads today, one
+ * pool's roster), never copying the maps. RouterState calls it once per decision. A caller that
+ * needs the state as it was must clone it first; `route` itself never mutates its input.
+ * Fields a stored state lacks (an older version's) are created on first use.
+ * @example
+ * const decision = route(lead, config, state, now);
+ * applyStateChange(state, decision.stateChange); // state now includes the decision
+ */
 export function applyStateChange(state: RoutingState, change: StateChange): RoutingState {
-  return {
-    cursors: change.cursor ? { ...state.cursors, [change.cursor.pool]: change.cursor.value } : state.cursors,
-    load: change.assign ? { ...state.load, [change.assign]: (state.load[change.assign] ?? 0) + 1 } : state.load,
-  };
+  if (change.cursor !== undefined) state.cursors[change.cursor.pool] = change.cursor.value;
+  const rep = change.assign;
+  if (rep !== undefined) {
+    state.load[rep] = (state.load[rep] ?? 0) + 1;
+    if (change.day !== undefined) {
+      const daily = (state.daily ??= {});
+      const today = daily[rep];
+      if (today !== undefined && today.day === change.day) today.count += 1;
+      else daily[rep] = { day: change.day, count: 1 };
+    }
+  }
+  if (change.roster !== undefined) (state.members ??= {})[change.roster.pool] = change.roster.members;
+  return state;
+}
+
+/** A copy of a state to thread decisions through, leaving the original as it is (a dry run, a replay). */
+export function copyState(state: RoutingState): RoutingState {
+  return JSON.parse(JSON.stringify(state)) as RoutingState;
 }

@@ -5,7 +5,7 @@
  * (`"score": { "gte": 80 }`), and which the trace explains rule by rule.
  */
 import type { RoutingConfig } from '../config/schema.ts';
-import { compileWhen, describeTest, firstFailing, type CompiledWhen, type SlotTable, type SlotValue } from './conditions.ts';
+import { compileWhen, describeTest, firstFailing, type CompiledWhen, type SlotTable, type SlotValue, type WhenContext } from './conditions.ts';
 
 /** The score of one lead. */
 export interface LeadScore {
@@ -37,15 +37,16 @@ export interface CompiledScoring {
 export const SCORE_FIELDS = ['score', 'fit', 'engagement'] as const;
 
 /** Compiles the `scoring` section, or undefined when the config has none. */
-export function compileScoring(spec: RoutingConfig['scoring'], slots: SlotTable, problem: (path: string, message: string) => void): CompiledScoring | undefined {
+export function compileScoring(spec: RoutingConfig['scoring'], slots: SlotTable, context: (prefix: string) => WhenContext): CompiledScoring | undefined {
   if (spec === undefined) return undefined;
   const part = (name: 'fit' | 'engagement'): CompiledPart => {
     const p = spec[name];
     const rules = (p?.rules ?? []).map((rule, i) => {
       const path = `scoring.${name}.rules[${i}]`;
-      const when = compileWhen(rule.when, slots, (at, message) => problem(`${path}.when.${at}`, message));
+      const ctx = context(`${path}.when.`);
+      const when = compileWhen(rule.when, slots, ctx);
       for (const test of when.flat()) {
-        if ((SCORE_FIELDS as readonly string[]).includes(test.field)) problem(`${path}.when.${test.field}`, 'a scoring rule cannot test the score it makes');
+        if ((SCORE_FIELDS as readonly string[]).includes(test.field)) ctx.problem(test.field, 'a scoring rule cannot test the score it makes');
       }
       return { when, points: rule.points, label: rule.label };
     });

@@ -27,8 +27,13 @@ export const Step = {
   Alternate: 8,
   /** a = min(open leads, 4095) of the rep a least-loaded pool took. */
   Load: 9,
+  /**
+   * a = min(open leads, 4095), b = min(counted load, 4095) of the rep a least-loaded pool took
+   * while it was (re)entering the pool: counted level with the least-loaded colleague.
+   */
+  Entry: 10,
   /** a = route index: it targets the contact owner and the lead is no known contact of a rep. */
-  NoContact: 10,
+  NoContact: 11,
 } as const;
 
 /** Candidate outcomes, in the `b` of a {@link Step.Candidate} step. */
@@ -38,6 +43,11 @@ export const Reason = {
   OutOfOffice: 2,
   OffHours: 3,
   AtCapacity: 4,
+  /** Lacks the language the route requires. */
+  NoLanguage: 5,
+  /** Lacks a skill the route requires. */
+  NoSkill: 6,
+  AtDailyCap: 7,
 } as const;
 
 const TAG = 16_777_216;

@@ -30,21 +30,54 @@ export interface DecisionConfidence {
 
 /**
  * Live routing state, kept strongly consistent by the Worker (a Durable Object), never in KV.
- * Missing entries mean zero.
+ * Plain JSON: RouterState persists it as it is. Every field but `cursors` and `load` may be
+ * missing (a state written by an older version): missing entries and fields mean empty / zero.
  */
 export interface RoutingState {
   /** Pool id → position of the next member in its rotation. */
   cursors: Record<string, number>;
   /** Rep id → open leads (assigned, not yet closed or reassigned). */
   load: Record<string, number>;
+  /**
+   * Rep id → new leads assigned on one local day: `day` is the day number on the rep's own wall
+   * clock (whole days since 1970-01-01 in the rep's time zone), `count` the leads assigned that
+   * day. A `day` other than today's counts as 0, so nothing needs resetting at midnight.
+   * Read against the rep's `dailyCapacity`.
+   */
+  daily?: Record<string, DailyCount>;
+  /**
+   * Least-loaded pools' rosters: pool id → rep id → how the rep stood at the pool's last
+   * decision: `1` available, `2` available and still (re)entering. A rep who is not listed was
+   * unavailable then (away, off hours, at a cap, inactive) or was not in the pool. A rep who is
+   * available now but was not listed is (re)entering: its open leads count as the least-loaded
+   * available colleague's until its own reach them, so it gets a fair share from now on rather
+   * than every lead until level (see `pools.ts`).
+   */
+  members?: Record<string, Record<string, RosterMark>>;
 }
 
-/** The change a decision makes to {@link RoutingState}; the caller commits it. */
+/** A rep's new leads on one local day (see {@link RoutingState.daily}). */
+export interface DailyCount {
+  day: number;
+  count: number;
+}
+
+/** How a rep stood in a least-loaded pool's roster: 1 available, 2 available and (re)entering. */
+export type RosterMark = 1 | 2;
+
+/**
+ * The change a decision makes to {@link RoutingState}; the caller commits it with
+ * `applyStateChange`. Plain JSON, stored with the decision.
+ */
 export interface StateChange {
   /** Set this pool's cursor to this value. */
   cursor?: { pool: string; value: number };
-  /** Add one open lead to this rep. */
+  /** Add one open lead (and one new lead today) to this rep. */
   assign?: string;
+  /** The assignee's local day number, for {@link RoutingState.daily}; absent in older decisions. */
+  day?: number;
+  /** Replace this least-loaded pool's roster (only present when it changed). */
+  roster?: { pool: string; members: Record<string, RosterMark> };
 }
 
 /** Who owns a lead: exactly one rep or one queue. */
@@ -68,6 +101,9 @@ export type CandidateReason =
   | 'out_of_office'
   | 'off_hours'
   | 'at_capacity'
+  | 'at_daily_cap'
+  | 'no_language'
+  | 'no_skill'
   | 'not_next'
   | 'more_loaded'
   | 'lower_weight';

@@ -74,7 +74,7 @@ describe('the routing editor in Chromium', () => {
     const page = await openDashboard(browser, worker.url);
     await page.getByRole('link', { name: 'Routing', exact: true }).click();
     const rules = page.locator('ol.rules > li');
-    await expect.poll(() => rules.count()).toBe(18);
+    await expect.poll(() => rules.count()).toBe(19);
     expect(await page.locator('li[data-rule="mid-market-east"]').innerText()).toBe(
       "Mid-market east (50+ employees, in territory “us-east”) → Mid-market East pool, round-robin between Dana and Sam, answer within the form's time; if neither is available → the next rule.\nUnanswered: the Standard escalation. seeds/002: 50-500 by territory",
     );
@@ -176,7 +176,7 @@ describe('the routing editor in Chromium', () => {
     const text = await editor.inputValue();
     const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
     expect(await issues.locator('li').allInnerTexts()).toEqual([
-      `Line ${lineOf('"not an email"')}, column 7 reps.ana.email Invalid email address`,
+      `Line ${lineOf('"not an email"')}, column 7 reps.ana.email an email address like dana@acme.com`,
       `Line ${lineOf('"nobody"')}, column 9 pools.sdr.members[4] no rep "nobody"`,
     ]);
     await issues.getByRole('button', { name: `Line ${lineOf('"nobody"')}, column 9` }).click();

@@ -49,7 +49,7 @@ describe('admin API', () => {
     // The old SMB route is now reachable only when Chloe is away: the config loads, with a warning.
     expect(await res.json()).toEqual({
       version: 1,
-      warnings: [{ path: 'routes[17] "smb"', message: 'reached only when nobody route "small-to-chloe" (routes[0]) names is available: every lead it matches, "small-to-chloe" matches first' }],
+      warnings: [{ path: 'routes[18] "smb"', message: 'reached only when nobody route "small-to-chloe" (routes[0]) names is available: every lead it matches, "small-to-chloe" matches first' }],
     });
     const { leadId, owner } = await accepted({ firstName: 'Drew', lastName: 'Fox', email: 'drew@tinyshop.com', company: 'Tiny Shop', employees: '8', country: 'US' }, { formType: 'demo_request' });
     expect(owner.name).toBe('Chloe');

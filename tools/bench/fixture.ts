@@ -79,6 +79,18 @@ export function benchConfig(): RoutingConfigInput {
   };
 }
 
+/**
+ * The same world with every pool route requiring a speaker of the lead's language and every
+ * rep under a daily cap: reps all speak the leads' language and the caps are never reached, so
+ * each lead gets the same owner, and the difference in speed is what the two checks cost.
+ */
+export function benchConfigWithSkills(): RoutingConfigInput {
+  const config = benchConfig();
+  for (const rep of Object.values(config.reps)) Object.assign(rep, { languages: ['en', 'de'], dailyCapacity: 1_000_000 });
+  for (const route of config.routes) if ('pool' in route.to) route.requires = { language: 'lead' };
+  return config;
+}
+
 /** The named-account domains. */
 export function namedDomains(): string[] {
   return Array.from({ length: SIZE.accounts }, (_, i) => `account${i}.com`);

@@ -50,12 +50,12 @@ function resolveTarget(c: CompiledConfig, target: CompiledTarget, lead: Routable
   }
   const index = target.kind === 'rep' ? target.rep : c.accounts[lead.domain!]!;
   let rep = c.reps[index]!;
-  let reason = availability(rep, at, state.load);
+  let reason = availability(rep, at, state);
   if (reason === Reason.OutOfOffice) {
     const backup = outOfOffice(rep, at)!.backup;
     if (backup < 0) return undefined;
     rep = c.reps[backup]!;
-    reason = availability(rep, at, state.load);
+    reason = availability(rep, at, state);
   }
   if (reason !== Reason.Taken) return undefined;
   state.load[rep.id] = (state.load[rep.id] ?? 0) + 1;

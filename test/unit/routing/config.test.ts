@@ -46,7 +46,11 @@ describe('routing config', () => {
     ['a bad duration', { routes: [{ id: 'slow', to: { rep: 'ann' }, sla: 'soon' }] }, 'routes[0] "slow".sla: a duration like 90s, 15m, 1h, 1h30m or 2d'],
     ['a bad time zone', { reps: { ann: { name: 'Ann', timeZone: 'Mars/Olympus' } } }, 'reps.ann.timeZone: an IANA time zone such as America/New_York or Europe/Madrid'],
     ['bad working hours', { reps: { ann: { name: 'Ann', hours: { weekdays: '9-5' } } } }, 'reps.ann.hours.weekdays: days like mon, mon-fri or sat,sun'],
-    ['an unknown pool strategy', { pools: { p: { strategy: 'random', members: ['ann'] } } }, 'pools.p.strategy: Invalid option: expected one of "round_robin"|"weighted"|"least_loaded"'],
+    ['an unknown pool strategy', { pools: { p: { strategy: 'random', members: ['ann'] } } }, 'pools.p.strategy: expected one of "round_robin", "weighted", "least_loaded"'],
+    ['an unknown key', { reps: { ann: { name: 'Ann', dailyCap: 3 } } }, 'reps.ann: unknown key "dailyCap"'],
+    ['an escalation step without its queue', { escalations: { e: [{ after: '15m', action: 'move_to_queue' }] } }, 'escalations.e[0].queue: is required'],
+    ['an escalation step with an unknown action', { escalations: { e: [{ after: '15m', action: 'page_everyone' }] } }, 'escalations.e[0]: is none of the forms it can take'],
+    ['a capacity that is not a whole number', { reps: { ann: { name: 'Ann', capacity: 2.5 } } }, 'reps.ann.capacity: a whole number'],
   ])('refuses %s with a readable message', (_name, extra, expected) => {
     expect(issuesOf(tinyConfig(extra as Partial<RoutingConfigInput>))).toContain(expected);
   });

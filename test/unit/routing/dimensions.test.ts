@@ -15,6 +15,7 @@ describe('routing dimensions (example config)', () => {
     // name, lead, at, owner, route, strategy
     ['named account by email domain', { domain: 'acme.com', employees: 5000 }, US_AFTERNOON, 'dana', 'named-accounts', 'account_owner'],
     ['named account by parent domain', { domain: 'eu.acme.com' }, US_AFTERNOON, 'dana', 'named-accounts', 'account_owner'],
+    ['named account by any depth of sub-domain', { domain: 'mail.eu.acme.com' }, US_AFTERNOON, 'dana', 'named-accounts', 'account_owner'],
     ['named account owner on PTO → backup', { domain: 'hooli.com' }, Date.parse('2026-12-22T18:30:00Z'), 'dana', 'named-accounts', 'backup'],
     ['named account owner off hours, no PTO → next route', { domain: 'hooli.com', employees: 5000, country: 'US' }, Date.parse('2026-11-17T14:00:00Z'), 'priya', 'enterprise', 'least_loaded'],
     ['geography: EMEA country', { country: 'DE', employees: 5000 }, EU_MORNING, 'ingrid', 'emea', 'round_robin'],
@@ -70,7 +71,8 @@ describe('routing dimensions (example config)', () => {
     const frozen = structuredClone(state);
     const decision = route(routable({ employees: 10 }), config, state, US_AFTERNOON);
     expect(decision.owner.id).toBe('ben');
-    expect(decision.stateChange).toEqual({ cursor: { pool: 'smb-ae', value: 2 }, assign: 'ben' });
+    // Ben's local day (New York, the example's default zone): for his daily count.
+    expect(decision.stateChange).toEqual({ cursor: { pool: 'smb-ae', value: 2 }, assign: 'ben', day: Math.floor(Date.parse('2026-11-17T00:00:00Z') / 86_400_000) });
     expect(state).toEqual(frozen);
   });
 });

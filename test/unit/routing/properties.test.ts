@@ -1,13 +1,15 @@
 /**
  * Invariants of the engine under generated configs, leads, states and instants (fast-check):
- * exactly one owner; no available rep passed over for an unavailable one; round-robin spread
- * within one; weighted pools converge to their weights; the state is never mutated.
+ * exactly one owner; no available, able rep passed over for an unavailable one; round-robin
+ * spread within one; weighted pools converge to their weights; the state is never mutated by
+ * `route`, is JSON as it is, and a JSON round trip between decisions changes nothing.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoutingConfigInput } from '../../../shared/config/schema.ts';
 import { availability } from '../../../shared/routing/availability.ts';
 import { applyStateChange, compiled, route } from '../../../shared/routing/route.ts';
+import { needOf } from '../../../shared/routing/team.ts';
 import { Reason, Step, unpack } from '../../../shared/routing/trace.ts';
 import type { RoutableLead, RoutingState } from '../../../shared/routing/types.ts';
 import { emptyState, loadConfig, routable } from '../helpers.ts';
@@ -22,6 +24,8 @@ const arbRep = fc.record(
     timeZone: fc.constantFrom(...ZONES),
     hours: fc.constantFrom<Record<string, string>>({ 'mon-fri': '09:00-17:00' }, { 'mon-sun': '00:00-24:00' }, { 'sat,sun': '10:00-14:00' }, { 'mon-fri': '22:00-06:00' }),
     capacity: fc.integer({ min: 0, max: 3 }),
+    dailyCapacity: fc.integer({ min: 0, max: 3 }),
+    languages: fc.constantFrom<string[]>(['en'], ['es'], ['en', 'es']),
     weight: fc.integer({ min: 1, max: 4 }),
     active: fc.boolean(),
     outOfOffice: fc.constantFrom<{ from: string; to: string; backup?: string }[]>([], [{ from: '2026-06-01', to: '2026-06-30' }], [{ from: '2026-01-01', to: '2026-12-31', backup: 'r0' }]),
@@ -46,7 +50,10 @@ const arbConfig: fc.Arbitrary<RoutingConfigInput> = fc
     reps: fc.tuple(...REP_IDS.map(() => arbRep)),
     p0: fc.record({ strategy: fc.constantFrom('round_robin', 'weighted', 'least_loaded'), members: fc.subarray(REP_IDS, { minLength: 1 }) }),
     p1: fc.record({ strategy: fc.constantFrom('round_robin', 'weighted', 'least_loaded'), members: fc.subarray(REP_IDS, { minLength: 1 }) }),
-    routes: fc.array(fc.record({ when: arbWhen, to: arbTarget, ifUnavailable: fc.option(arbTarget, { nil: undefined }) }), { maxLength: 6 }),
+    routes: fc.array(
+      fc.record({ when: arbWhen, to: arbTarget, ifUnavailable: fc.option(arbTarget, { nil: undefined }), requires: fc.option(fc.constantFrom({ language: 'lead' }, { language: 'es' }), { nil: undefined }) }),
+      { maxLength: 6 },
+    ),
   })
   .map(({ reps, p0, p1, routes }) => ({
     formTypes: { contact: { label: 'Contact', fields: ['email'], required: ['email'], intent: 'medium', sla: '1h' } },
@@ -54,7 +61,7 @@ const arbConfig: fc.Arbitrary<RoutingConfigInput> = fc
     pools: { p0, p1 } as RoutingConfigInput['pools'],
     queues: { q: { name: 'Q', watchers: [] }, junk: { name: 'Junk', watchers: [] }, fallback: { name: 'Fallback', watchers: [] } },
     accounts: { 'acme.com': 'r1', 'globex.com': 'r2' },
-    routes: routes.map((r, i) => ({ id: `route${i}`, to: r.to, ...(r.when ? { when: r.when } : {}), ...(r.ifUnavailable ? { ifUnavailable: r.ifUnavailable } : {}) })),
+    routes: routes.map((r, i) => ({ id: `route${i}`, to: r.to, ...(r.when ? { when: r.when } : {}), ...(r.ifUnavailable ? { ifUnavailable: r.ifUnavailable } : {}), ...(r.requires ? { requires: r.requires } : {}) })),
     qualification: { junkQueue: 'junk' },
     fallback: { queue: 'fallback' },
   }));
@@ -65,23 +72,29 @@ const arbLead: fc.Arbitrary<RoutableLead> = fc
     employees: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
     domain: fc.option(fc.constantFrom('acme.com', 'globex.com', 'other.com'), { nil: undefined }),
     status: fc.constantFrom('qualified', 'incomplete', 'junk'),
+    language: fc.option(fc.constantFrom('en', 'es', 'de'), { nil: undefined }),
   })
   .map((l) => {
     const lead: RoutableLead = routable({ status: l.status as RoutableLead['status'] });
+    if (l.language) lead.language = l.language;
     if (l.country) lead.country = l.country;
     if (l.employees) lead.employees = l.employees;
     if (l.domain) lead.domain = l.domain;
     return lead;
   });
 
+const arbInstantDay = fc.integer({ min: 20_450, max: 20_820 });
 const arbState: fc.Arbitrary<RoutingState> = fc.record({
   cursors: fc.record({ p0: fc.nat(20), p1: fc.nat(20) }),
   load: fc.dictionary(fc.constantFrom(...REP_IDS), fc.nat(4)),
+  daily: fc.dictionary(fc.constantFrom(...REP_IDS), fc.record({ day: arbInstantDay, count: fc.nat(4) })),
+  members: fc.record({ p0: fc.dictionary(fc.constantFrom(...REP_IDS), fc.constantFrom<1 | 2>(1, 2)) }),
 });
 
 const arbInstant = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') });
 
-describe('engine invariants', () => {
+// Generous timeouts: hundreds of generated configs each, on a machine shared by several test runs.
+describe('engine invariants', { timeout: 60_000 }, () => {
   it('every lead gets exactly one owner, a rep or a queue of the config, under any valid config', () => {
     fc.assert(
       fc.property(arbConfig, arbLead, arbState, arbInstant, (input, lead, state, at) => {
@@ -95,23 +108,24 @@ describe('engine invariants', () => {
     );
   });
 
-  it('never passes an available rep over for one who is away, off hours or at capacity', () => {
+  it('never passes an available, able rep over for one who is away, off hours, at a cap or unable', () => {
     fc.assert(
       fc.property(arbConfig, arbLead, arbState, arbInstant, (input, lead, state, at) => {
         const c = compiled(loadConfig(input));
         const decision = route(lead, c, state, at);
         if (decision.owner.kind === 'rep') {
           const owner = c.reps[c.repIndex.get(decision.owner.id)!]!;
-          expect(availability(owner, at, state.load)).toBe(Reason.Taken);
+          expect(availability(owner, at, state)).toBe(Reason.Taken);
         }
-        // A pool a matched route gave up on had nobody available.
+        // A pool a matched route gave up on had nobody available who met its requirement.
         for (const step of decision.trace) {
           const { tag, a } = unpack(step);
           if (tag !== Step.Unavailable) continue;
-          const target = c.routes[a]!.target;
-          if (target.kind !== 'pool') continue;
-          for (const member of c.pools[target.pool]!.members) {
-            expect(availability(c.reps[member]!, at, state.load)).not.toBe(Reason.Taken);
+          const r = c.routes[a]!;
+          if (r.target.kind !== 'pool') continue;
+          const need = r.requirement && needOf(r.requirement, lead);
+          for (const member of c.pools[r.target.pool]!.members) {
+            expect(availability(c.reps[member]!, at, state, need)).not.toBe(Reason.Taken);
           }
         }
       }),
@@ -125,6 +139,27 @@ describe('engine invariants', () => {
         const before = structuredClone(state);
         route(lead, loadConfig(input), state, at);
         expect(state).toEqual(before);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('threads state as JSON: a round trip through storage between decisions changes no decision', () => {
+    fc.assert(
+      fc.property(arbConfig, fc.array(fc.tuple(arbLead, fc.integer({ min: 0, max: 6 * 3_600_000 })), { maxLength: 25 }), arbInstant, (input, leads, start) => {
+        const config = loadConfig(input);
+        const live = emptyState();
+        let stored = emptyState();
+        let at = start;
+        for (const [lead, gap] of leads) {
+          at += gap;
+          const a = route(lead, config, live, at);
+          const b = route(lead, config, stored, at);
+          expect(b).toEqual(a);
+          applyStateChange(live, a.stateChange);
+          stored = JSON.parse(JSON.stringify(applyStateChange(stored, b.stateChange))) as RoutingState;
+        }
+        expect(stored).toEqual(live);
       }),
       { numRuns: 200 },
     );

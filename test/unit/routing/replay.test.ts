@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareLead } from '../../../shared/lead/prepare.ts';
 import type { RoutingConfig } from '../../../shared/config/schema.ts';
 import { replay, type ReplayLead } from '../../../shared/routing/replay.ts';
-import { TUESDAY_MORNING_NY, exampleConfig, loadConfig, readExample } from '../helpers.ts';
+import { TUESDAY_MORNING_NY, exampleConfig, loadConfig, readExample, routable, tinyConfig } from '../helpers.ts';
+import type { RoutingState } from '../../../shared/routing/types.ts';
 
 const COUNTRIES = ['GB', 'ES', 'DE', 'MX', 'FR', 'ES', 'AR', 'IE', 'ES', 'CO'];
 
@@ -62,5 +63,15 @@ describe('replay', () => {
     const result = replay(leads, current, current);
     expect(result.unreachable).toContain('mid-market');
     expect(result.unreachable).not.toContain('emea');
+  });
+
+  it('threads each config through its own state, from a copy of the initial one', () => {
+    const current = loadConfig(tinyConfig({ reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } }, routes: [{ id: 'ann', to: { rep: 'ann' } }] }));
+    const proposed = loadConfig(tinyConfig({ reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } }, pools: { p: { strategy: 'round_robin', members: ['bob', 'ann'] } }, routes: [{ id: 'pool', to: { pool: 'p' } }] }));
+    const initial: RoutingState = { cursors: {}, load: {} };
+    const result = replay([0, 1, 2].map((i) => ({ id: `ld_${i}`, receivedAt: TUESDAY_MORNING_NY + i * 60_000, lead: routable() })), current, proposed, initial);
+    // Alone, the current config gives Ann all three (her cap is 3); the proposed one alternates.
+    expect(result.owners.find((o) => o.key === 'rep:ann')).toEqual({ key: 'rep:ann', before: 3, after: 1 });
+    expect(initial).toEqual({ cursors: {}, load: {} });
   });
 });

@@ -23,10 +23,25 @@ async function rules(...args: string[]): Promise<{ code: number; out: string }> 
 describe('rules CLI', () => {
   it('runs the example test leads with every expectation met', async () => {
     const { code, out } = await rules();
-    expect(out).toContain('20 passed, 0 failed');
+    expect(out).toContain('22 passed, 0 failed');
+    expect(out).not.toContain('! routes');
     expect(out).toContain('✓ Named account owner on holiday: Hooli goes to the PTO backup');
     expect(out).toContain('lee: out of office until 2027-01-02 00:00 America/Los_Angeles, backup Dana Whitfield');
+    expect(out).toContain('✓ Demo request from a Spanish-speaking browser goes to the AE who speaks Spanish');
+    expect(out).toContain('needs a speaker of es');
+    expect(out).toContain('ben: does not speak es');
     expect(code).toBe(0);
+  });
+
+  it('warns, naming the route and the field, about a condition value no lead can have', async () => {
+    const config = JSON.parse(readFileSync(join(examples, 'routing.json'), 'utf8'));
+    config.routes.find((r: { id: string }) => r.id === 'free-tier').when.formType = 'trial';
+    config.territories['us-east'].region.push('Bavaria');
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    writeFileSync(join(dir, 'routing.json'), JSON.stringify(config));
+    const { out } = await rules('--config', join(dir, 'routing.json'));
+    expect(out).toContain('! territories.us-east.region: "Bavaria" is not a US region');
+    expect(out).toContain('! routes[13] "free-tier" when.formType: "trial" is not a form type (form types: demo_request, quote_request, contact, urgent_service, content_download, free_trial): this test never holds');
   });
 
   it('fails, naming the lead and the difference, when a lead lands elsewhere than expected', async () => {
@@ -38,7 +53,7 @@ describe('rules CLI', () => {
     expect(code).toBe(1);
     expect(out).toContain('✗ Named account: Acme asks for a demo');
     expect(out).toContain('owner rep "dana", expected rep "priya"');
-    expect(out).toContain('19 passed, 1 failed');
+    expect(out).toContain('21 passed, 1 failed');
   });
 
   it('refuses an invalid config, naming the route', async () => {
