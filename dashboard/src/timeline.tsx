@@ -65,7 +65,7 @@ function daily(report: MetricsReport, from: string, to: string): Buckets {
     unit: size === 7 ? 'week' : 'day',
     labels: groups.map((g) => dayLabel(g[0]!)),
     leads: groups.map((g) => sum(g, (x) => x.counters.leads)),
-    missed: groups.map((g) => sum(g, (x) => x.counters.late + x.overdue)),
+    missed: groups.map((g) => sum(g, (x) => x.counters.missed)),
     confirm: groups.map((g) => speed(g, 'confirm')),
     respond: groups.map((g) => speed(g, 'respond')),
   };

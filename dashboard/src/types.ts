@@ -30,4 +30,7 @@ export interface LeadView {
 /** `GET /v1/admin/leads?…`. */
 export interface LeadList {
   leads: LeadFacts[];
+  /** The figure's count (absent for a search). */
+  total?: number;
+  next?: string;
 }
