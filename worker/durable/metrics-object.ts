@@ -183,7 +183,11 @@ export class MetricsObject extends DurableObject<AppEnv> {
       this.#open(true);
       this.#sql.run("INSERT OR IGNORE INTO meta VALUES ('parts', ?)", n);
       return Number(this.#sql.all("SELECT value FROM meta WHERE key = 'parts'")[0]!.value);
-    })());
+    })().catch((error: unknown) => {
+      // Asked again, it tries again (the previous month's shards may answer next time).
+      this.#parts = undefined;
+      throw error;
+    }));
   }
 
   /**
