@@ -150,7 +150,7 @@ function stateAt(lead: PlannedLead, at: number): { record: LeadRecord; timeline:
       company: `Company ${lead.id.slice(-3)}`,
       fullName: 'Pat Doe',
     },
-    qualification: { status: lead.junk ? 'junk' : 'qualified', junk: [], missing: [], urgency: 'normal', urgencySignals: [], intent: 'medium' },
+    qualification: { status: lead.junk ? 'junk' : 'qualified', junk: [], missing: [], urgency: 'normal', urgencySignals: [], intent: 'medium', suspect: [] },
     decision: { owner: first, at: lead.receivedAt, route: lead.route, strategy: 'direct', slaMs: lead.dueAt - lead.receivedAt, slaClock: 'wall', escalation: [], ...(lead.pool ? { pool: lead.pool } : {}) },
     configVersion: 1,
     trace: [],
