@@ -5,8 +5,9 @@
  * each holds a bounded share of leads, and a question about a period asks its months' shards and
  * adds up.
  */
+import { figuresOf } from '../../shared/metrics/figures.ts';
 import { reportOf } from '../../shared/metrics/report.ts';
-import { dayOf } from '../../shared/metrics/rollup.ts';
+import { dayOf, emptyTally, mergeTally } from '../../shared/metrics/rollup.ts';
 import { monthOf, monthsBetween, monthsSince, monthStart, partOf, shardName } from '../../shared/metrics/shards.ts';
 import type { Dimension, LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
 import type { ReplayLead } from '../../shared/routing/replay.ts';
@@ -122,7 +123,7 @@ export class MetricsStore {
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const cut = filter.dim && filter.dim !== 'all' && filter.key !== undefined ? { dim: filter.dim, key: filter.key } : { dim: 'all' as const, key: '*' };
     // The count comes from the rollups, as the figure's tile does; the pages list the same leads.
-    const counting = this.report(from, to, now, cut);
+    const counting = this.#shards(monthsBetween(from, to)).then((names) => Promise.all(names.map((name) => this.#shard(name).tally(from, to, now, cut))));
     const found: StoredLead[] = [];
     // Newest months first, a month's parts together, until the page is full.
     for (const month of monthsBetween(from, to)) {
@@ -133,11 +134,11 @@ export class MetricsStore {
     }
     found.sort((a, b) => b.seq - a.seq);
     const page = found.slice(0, limit);
-    const report = await counting;
-    const figures = cut.dim === 'all' ? report.total : report.by[cut.dim].find((k) => k.key === cut.key)?.figures;
+    const sum = emptyTally();
+    for (const part of await counting) for (const tally of cut.dim === 'all' ? Object.values(part.days) : [part.by[cut.dim][cut.key] ?? emptyTally()]) mergeTally(sum, tally);
     return {
       leads: page.map((l) => l.facts),
-      total: figures?.counters[filter.is ?? 'leads'] ?? 0,
+      total: figuresOf(sum).counters[filter.is ?? 'leads'],
       ...(found.length > limit ? { next: String(page.at(-1)!.seq) } : {}),
     };
   }
