@@ -163,6 +163,8 @@ const capturePort = (server.address() as AddressInfo).port;
 // Local state on tmpfs where there is one: the bench measures the Worker, not the disk's fsync.
 const state = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-state-'));
 const vars = {
+  // Development mode, as `npm run dev`: the bench signs in with the development admin token.
+  ENVIRONMENT: 'development',
   RESEND_API_KEY: 're_bench',
   RESEND_BASE_URL: `http://127.0.0.1:${capturePort}/resend`,
   SLACK_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/slack`,

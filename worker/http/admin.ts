@@ -9,6 +9,7 @@ import { parseConfig } from '../../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads.ts';
 import { adminToken, type AppEnv } from '../app-env.ts';
 import { audit } from './audit.ts';
+import { healthDetail } from './health.ts';
 import { refusals } from './refusals.ts';
 import { people } from './people.ts';
 import { readCorrections } from '../lead/corrections.ts';
@@ -29,6 +30,11 @@ admin.use('*', async function requireAdmin(c, next) {
     // The token is read per request (it lives in env), so the middleware is built here; its
     // generic Context type does not know our bindings.
   })(c as unknown as Parameters<ReturnType<typeof bearerAuth>>[0], next);
+});
+
+admin.get('/health', async function readHealth(c) {
+  const detail = healthDetail(c.env);
+  return c.json(detail, detail.ok ? 200 : 503);
 });
 
 admin.get('/leads/:id', async function readLead(c) {
