@@ -42,22 +42,25 @@ function findProblems(env: AppEnv): ConfigProblem[] {
 
   // Development has defaults for both secrets, and the dev outbox stands in for every provider.
   if (!development) {
-    if (!set('SIGNING_SECRET')) blocking('SIGNING_SECRET', 'SIGNING_SECRET is not set: ack links cannot be signed (npx wrangler secret put SIGNING_SECRET)');
-    if (!set('ADMIN_TOKEN')) blocking('ADMIN_TOKEN', 'ADMIN_TOKEN is not set: nobody can read or manage leads (npx wrangler secret put ADMIN_TOKEN)');
+    if (!set('SIGNING_SECRET')) blocking('SIGNING_SECRET', 'SIGNING_SECRET is not set: ack links cannot be signed');
+    if (!set('ADMIN_TOKEN')) blocking('ADMIN_TOKEN', 'ADMIN_TOKEN is not set: nobody can manage leads');
   }
   const sites = parseSites(env.SITES);
   if (sites.problem !== undefined) blocking('SITES', sites.problem);
-  if (env.PUBLIC_URL !== undefined && !isHttpUrl(env.PUBLIC_URL)) blocking('PUBLIC_URL', 'PUBLIC_URL must be an http(s) origin like https://leads.example.com: links to reps would be broken');
+  if (env.PUBLIC_URL !== undefined && !isHttpUrl(env.PUBLIC_URL)) blocking('PUBLIC_URL', 'PUBLIC_URL is not an http(s) URL: links to reps would be broken');
   if (env.OUTBOX_BASE_DELAY_MS !== undefined && !/^\d+$/.test(env.OUTBOX_BASE_DELAY_MS.trim())) {
     blocking('OUTBOX_BASE_DELAY_MS', 'OUTBOX_BASE_DELAY_MS must be a whole number of milliseconds');
+  }
+  if (env.PROVIDER_TIMEOUT_MS !== undefined && !/^[1-9]\d*$/.test(env.PROVIDER_TIMEOUT_MS.trim())) {
+    problems.push({ setting: 'PROVIDER_TIMEOUT_MS', message: 'PROVIDER_TIMEOUT_MS must be a whole number of milliseconds', blocksLeads: false });
   }
 
   const providers = providerSettings(env as unknown as Record<string, string | undefined>);
   if (!development && providers.email === undefined && providers.slack === undefined) {
-    blocking('email or Slack provider', 'There is no way to reach reps: set an email provider (RESEND_API_KEY or POSTMARK_SERVER_TOKEN) or SLACK_WEBHOOK_URL');
+    blocking('email or Slack provider', 'No way to reach reps: set RESEND_API_KEY, POSTMARK_SERVER_TOKEN or SLACK_WEBHOOK_URL');
   }
   // A half-configured provider does not stop leads (another channel reaches reps), but its messages would fail.
-  for (const message of providers.problems) problems.push({ setting: 'providers', message, blocksLeads: false });
+  for (const message of providers.problems) problems.push({ setting: 'provider settings', message, blocksLeads: false });
   return problems;
 }
 

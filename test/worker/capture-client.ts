@@ -33,6 +33,12 @@ export async function failNext(host: string, status: number, times = 1): Promise
   if (!res.ok) throw new Error(`capture /fail answered ${res.status}`);
 }
 
+/** Makes the next `times` requests to `host` go unanswered for `ms`, as a hung provider does. */
+export async function hangNext(host: string, ms: number, times = 1): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/hang', { method: 'POST', body: JSON.stringify({ host, times, ms }) });
+  if (!res.ok) throw new Error(`capture /hang answered ${res.status}`);
+}
+
 /** Forgets every request, pending failure and handed-out id. */
 export async function resetCapture(): Promise<void> {
   await env.CAPTURE.fetch('http://capture.control/reset', { method: 'POST' });

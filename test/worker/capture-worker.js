@@ -8,6 +8,8 @@
  * - `GET /requests[?host=h]`: the recorded requests, oldest first;
  * - `POST /fail` `{ host, times, status }`: the next `times` requests to `host` get `status`
  *   with an error body shaped like that API's own;
+ * - `POST /hang` `{ host, times, ms }`: the next `times` requests to `host` get no answer for
+ *   `ms` (a hung provider);
  * - `POST /reset`: forget requests, pending failures and the ids handed out.
  *
  * Plain JavaScript: auxiliary workers are loaded as is, not transpiled. State lives in module
@@ -21,6 +23,8 @@ const CONTROL_HOST = 'capture.control';
 let requests = [];
 /** host → { times left, status } */
 let failures = new Map();
+/** host → { times left, ms } */
+let hangs = new Map();
 /** HubSpot record ids, stable per upsert key (the email, or our lead id). */
 let hubspotIds = new Map();
 /** Salesforce Lead ids, stable per external id: the first upsert creates, later ones update. */
@@ -48,6 +52,12 @@ export default {
     };
     requests.push(captured);
 
+    const hang = hangs.get(url.hostname);
+    if (hang !== undefined && hang.times > 0) {
+      hang.times -= 1;
+      if (hang.times === 0) hangs.delete(url.hostname);
+      await new Promise((resolve) => setTimeout(resolve, hang.ms));
+    }
     const failure = failures.get(url.hostname);
     let response;
     if (failure !== undefined && failure.times > 0) {
@@ -76,9 +86,18 @@ async function control(request, url) {
     failures.set(host, { times, status });
     return Response.json({ ok: true });
   }
+  if (request.method === 'POST' && url.pathname === '/hang') {
+    const { host, times = 1, ms = 5000 } = await request.json().catch(() => ({}));
+    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(ms)) {
+      return Response.json({ error: 'expected { host: string, times: integer, ms: integer }' }, { status: 400 });
+    }
+    hangs.set(host, { times, ms });
+    return Response.json({ ok: true });
+  }
   if (request.method === 'POST' && url.pathname === '/reset') {
     requests = [];
     failures = new Map();
+    hangs = new Map();
     hubspotIds = new Map();
     salesforceIds = new Map();
     counter = 0;

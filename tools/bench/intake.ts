@@ -14,6 +14,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_RATE=200] [BENCH_SECONDS=8] npm run bench:intake
+
+The Worker under wrangler dev over loopback: intake latency p50/p99, accepted throughput and
+answers by status at BENCH_RATE leads/s for BENCH_SECONDS, for unique leads and duplicates, and
+intake → confirmation / rep notification / CRM delivery at a local capture server.
+`);
 
 const WORKER_PORT = 8799;
 const BASE = `http://127.0.0.1:${WORKER_PORT}`;
@@ -192,7 +201,7 @@ try {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench:intake config' }) });
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
   await openLoop(100, 10_000_000, false); // warm up
   arrivals.email.clear();

@@ -15,8 +15,16 @@ dev.use('*', async function developmentOnly(c, next) {
   await next();
 });
 
+/** Most messages one answer lists (the outbox keeps the last 1,000). */
+const LIST_MAX = 1000;
+
 dev.get('/outbox.json', async function outboxJson(c) {
-  return c.json(await c.env.DEV_OUTBOX.getByName('dev').list(Number(c.req.query('limit') ?? 200), c.req.query('lead')));
+  const raw = c.req.query('limit');
+  const limit = raw === undefined ? 200 : Number(raw);
+  if (!/^\d{1,4}$/.test(raw ?? '200') || limit < 1 || limit > LIST_MAX) {
+    return c.json({ error: 'invalid_request', message: `limit must be a whole number from 1 to ${LIST_MAX}` }, 400);
+  }
+  return c.json(await c.env.DEV_OUTBOX.getByName('dev').list(limit, c.req.query('lead')?.slice(0, 100)));
 });
 
 dev.post('/outbox/clear', async function clearOutbox(c) {
@@ -25,7 +33,7 @@ dev.post('/outbox/clear', async function clearOutbox(c) {
 });
 
 dev.get('/outbox', async function outboxPage(c) {
-  const messages = await c.env.DEV_OUTBOX.getByName('dev').list(200, c.req.query('lead'));
+  const messages = await c.env.DEV_OUTBOX.getByName('dev').list(200, c.req.query('lead')?.slice(0, 100));
   const rows = messages.map(row).join('');
   return c.html(
     page(
