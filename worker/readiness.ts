@@ -48,12 +48,6 @@ function findProblems(env: AppEnv): ConfigProblem[] {
   const sites = parseSites(env.SITES);
   if (sites.problem !== undefined) blocking('SITES', sites.problem);
   if (env.PUBLIC_URL !== undefined && !isHttpUrl(env.PUBLIC_URL)) blocking('PUBLIC_URL', 'PUBLIC_URL is not an http(s) URL: links to reps would be broken');
-  if (env.OUTBOX_BASE_DELAY_MS !== undefined && !/^\d+$/.test(env.OUTBOX_BASE_DELAY_MS.trim())) {
-    blocking('OUTBOX_BASE_DELAY_MS', 'OUTBOX_BASE_DELAY_MS must be a whole number of milliseconds');
-  }
-  if (env.PROVIDER_TIMEOUT_MS !== undefined && !/^[1-9]\d*$/.test(env.PROVIDER_TIMEOUT_MS.trim())) {
-    problems.push({ setting: 'PROVIDER_TIMEOUT_MS', message: 'PROVIDER_TIMEOUT_MS must be a whole number of milliseconds', blocksLeads: false });
-  }
 
   const providers = providerSettings(env as unknown as Record<string, string | undefined>);
   if (!development && providers.email === undefined && providers.slack === undefined) {

@@ -97,7 +97,7 @@ async function attempt(publish: () => Promise<Publication>): Promise<Publication
 function answer(c: AdminContext, result: Publication | undefined): Response {
   if (result === undefined) {
     c.header('Retry-After', '5');
-    return c.json({ error: 'not_published', message: 'Nothing was published: the config store failed. The live config is unchanged; try again' }, 503);
+    return c.json({ error: 'not_published', message: 'Nothing was published (the store failed); try again' }, 503);
   }
   if (result.ok) {
     c.header('ETag', `"${result.version}"`);
@@ -112,10 +112,10 @@ function answer(c: AdminContext, result: Publication | undefined): Response {
     {
       const { configJson, ...meta } = result.current;
       c.header('ETag', `"${meta.version}"`);
-      return c.json({ error: 'conflict', message: `v${meta.version} was published since you started editing: compare, then publish with If-Match "${meta.version}"`, current: { ...meta, config: JSON.parse(configJson) as unknown } }, 409);
+      return c.json({ error: 'conflict', message: `v${meta.version} was published since you started: compare, then publish with If-Match "${meta.version}"`, current: { ...meta, config: JSON.parse(configJson) as unknown } }, 409);
     }
     case 'unchanged':
-      return c.json({ error: 'unchanged', message: `This is already the live config (v${result.current.version}): nothing to publish`, current: result.current }, 422);
+      return c.json({ error: 'unchanged', message: `This is the live config (v${result.current.version}) already`, current: result.current }, 422);
   }
 }
 

@@ -34,7 +34,7 @@ export async function health(c: AppContext): Promise<Response> {
   if (await bearsAdminToken(c)) return c.json(detail, status);
   const token = adminToken(c.env);
   if (!detail.ok && token === undefined) {
-    return c.json({ ok: false, service: SERVICE, message: 'Not ready. Set the ADMIN_TOKEN secret, then ask /health with it for the detail' }, 503);
+    return c.json({ ok: false, service: SERVICE, message: 'Set ADMIN_TOKEN, then ask with it for the detail' }, 503);
   }
   return c.json({ ok: detail.ok, service: SERVICE }, status);
 }
@@ -51,7 +51,7 @@ export async function leadsNeedSettings(c: AppContext, next: Next): Promise<Resp
   return c.json(
     {
       error: 'not_configured',
-      message: `This lead router is not fully set up and cannot take leads yet: ${blocking.map((p) => p.message).join('; ')}`,
+      message: `Not set up to take leads yet: ${blocking.map((p) => p.message).join('; ')}`,
       missing: blocking.map((p) => p.setting),
     },
     503,
@@ -61,7 +61,7 @@ export async function leadsNeedSettings(c: AppContext, next: Next): Promise<Resp
 /** Ack and misroute links cannot be checked without the signing key: say so (503), never a 500. */
 export async function linksNeedSigningKey(c: AppContext, next: Next): Promise<Response | void> {
   if (maybeSigningSecret(c.env) !== undefined) return next();
-  return c.html(page('Not available', '<h1>Not available right now</h1><p>This link cannot be checked at the moment. Open the lead from your CRM, or try again later.</p>'), 503);
+  return c.html(page('Not available', '<h1>Not available right now</h1><p>Try again later, or open the lead from your CRM.</p>'), 503);
 }
 
 async function bearsAdminToken(c: AppContext): Promise<boolean> {
