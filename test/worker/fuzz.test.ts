@@ -249,8 +249,12 @@ describe('reads', () => {
     const id = 'ld_mi3x0k2a_0123456789abcdef0123';
     const res = await exports.default.fetch(`${BASE}/v1/admin/leads/${id}`, { headers: ADMIN });
     expect(res.status).toBe(404);
-    const stored = await runInDurableObject(leadObject(env, id), async (_instance, state) => ({ keys: [...(await state.storage.list()).keys()], alarm: await state.storage.getAlarm() }));
-    expect(stored).toEqual({ keys: [], alarm: null });
+    const stored = await runInDurableObject(leadObject(env, id), async (_instance, state) => ({
+      keys: [...(await state.storage.list()).keys()],
+      alarm: await state.storage.getAlarm(),
+      tables: state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").toArray().map((t) => t.name).filter((name) => !name.startsWith('_cf_')),
+    }));
+    expect(stored).toEqual({ keys: [], alarm: null, tables: [] });
   });
 
   it('of the dev outbox are bounded, and a bad limit is a 400', async () => {
