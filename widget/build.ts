@@ -25,6 +25,8 @@ export async function buildWidget(): Promise<string[]> {
   copyFileSync(new URL('../shared/normalize/phone-metadata.json', import.meta.url), new URL('../dist/public/config/phone-metadata.json', import.meta.url));
   // The static assets' headers (the dashboard's and the demo page's CSP): worker/http/_headers.
   copyFileSync(new URL('../worker/http/_headers', import.meta.url), new URL('../dist/public/_headers', import.meta.url));
+  // The style sheet of the Worker's own pages (ack link, dev outbox): worker/http/page.ts.
+  copyFileSync(new URL('../worker/http/page.css', import.meta.url), new URL('../dist/public/page.css', import.meta.url));
   return measure().map(describe);
 }
 

@@ -6,7 +6,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { ack } from './http/ack.ts';
 import { admin } from './http/admin.ts';
-import { dev } from './http/dev.ts';
 import { forms } from './http/forms.ts';
 import { health, leadsNeedSettings, linksNeedSigningKey } from './http/health.ts';
 import { intake } from './http/intake.ts';
@@ -34,7 +33,6 @@ app.use('/v1/leads/:id/*', linksNeedSigningKey);
 app.route('/v1/leads', intake);
 app.route('/v1/leads', ack);
 app.route('/v1/admin', admin);
-app.route('/dev', dev);
 
 app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 app.onError((error, c) => {

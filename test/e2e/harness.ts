@@ -54,7 +54,7 @@ export async function startHostPage(html: (path: string) => string): Promise<{ u
 export async function startWorker(vars: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const state = mkdtempSync(join(tmpdir(), 'e2e-state-'));
-  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries({ ENVIRONMENT: 'development', ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', join(ROOT, 'worker/dev-entry.ts'), '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries({ ENVIRONMENT: 'development', ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d));

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/app-env.ts';
 import { app } from '../../worker/index.ts';
+import devWorker from '../../worker/dev-entry.ts';
 import { leadObject } from '../../worker/lead/lead-id.ts';
 import { ADMIN, accepted, leadView } from './helpers.ts';
 
@@ -264,10 +265,10 @@ describe('reads', () => {
     expect(await outbox.list(1e9)).toEqual([]);
     const development = { ...env, ENVIRONMENT: 'development' } as unknown as AppEnv;
     for (const limit of ['x', '-1', '0', '1e9', '__proto__']) {
-      const res = await app.fetch(new Request(`${BASE}/dev/outbox.json?limit=${limit}`), development, createExecutionContext());
+      const res = await devWorker.fetch(new Request(`${BASE}/dev/outbox.json?limit=${limit}`), development, createExecutionContext());
       expect(res.status, limit).toBe(400);
     }
-    const ok = await app.fetch(new Request(`${BASE}/dev/outbox.json?limit=5`), development, createExecutionContext());
+    const ok = await devWorker.fetch(new Request(`${BASE}/dev/outbox.json?limit=5`), development, createExecutionContext());
     expect(ok.status).toBe(200);
   });
 });

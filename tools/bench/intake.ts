@@ -183,7 +183,7 @@ const vars = {
 };
 // Locally every Durable Object is its own SQLite file: thousands of leads need thousands of
 // open files, more than the usual limit. Raise it for the Worker process (where allowed).
-const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', 'worker/dev-entry.ts', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
 const quoted = [process.execPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
 const wrangler = spawn('bash', ['-c', `ulimit -n 200000 2>/dev/null || true; exec ${quoted}`], { stdio: ['ignore', 'pipe', 'pipe'] });
 // However this script ends, wrangler dev (and its workerd) must not outlive it and keep the port.

@@ -137,15 +137,12 @@ export class ConfigVersions {
     return { ok: true, version, ...(request.restoredFrom !== undefined ? { restored: request.restoredFrom } : {}), warnings: parsed.warnings };
   }
 
-  /** Versions newest first, at most `limit` (default 50, at most 500), older than `before` when given; version 0 is the shipped example. */
-  async list(limit = VERSIONS_DEFAULT, before?: number): Promise<{ current: number; versions: VersionMeta[]; more: boolean }> {
-    const top = Math.min(before ?? this.#live + 1, this.#live + 1);
-    const wanted = Math.max(0, Math.min(limit, VERSIONS_MAX));
+  /** Versions newest first, at most `limit` (default 50, at most 500); version 0 is the shipped example. */
+  async list(limit = VERSIONS_DEFAULT): Promise<{ current: number; versions: VersionMeta[] }> {
     const numbers: number[] = [];
-    for (let v = top - 1; v >= 0 && numbers.length < wanted; v--) numbers.push(v);
+    for (let v = this.#live; v >= 0 && numbers.length < Math.min(limit, VERSIONS_MAX); v--) numbers.push(v);
     const stored = await this.#storage.get<VersionMeta>(numbers.filter((v) => v > 0).map(metaKey));
-    const versions = numbers.map((v) => (v === 0 ? EXAMPLE_META : (stored.get(metaKey(v)) ?? { version: v, publishedAt: 0 })));
-    return { current: this.#live, versions, more: numbers.length > 0 && numbers.at(-1)! > 0 };
+    return { current: this.#live, versions: numbers.map((v) => (v === 0 ? EXAMPLE_META : (stored.get(metaKey(v)) ?? { version: v, publishedAt: 0 }))) };
   }
 
   /** One version's record (version 0: the shipped example). */

@@ -139,9 +139,9 @@ export class RouterState extends DurableObject<AppEnv> {
     return this.#versions.publish(request, Date.now());
   }
 
-  /** Versions newest first, `limit` at a time, older than `before` when given; version 0 is the shipped example. */
-  async versions(limit?: number, before?: number): Promise<{ current: number; versions: VersionMeta[]; more: boolean }> {
-    return this.#versions.list(limit, before);
+  /** Versions newest first, at most `limit`; version 0 is the shipped example. */
+  async versions(limit?: number): Promise<{ current: number; versions: VersionMeta[] }> {
+    return this.#versions.list(limit);
   }
 
   /** A version's JSON as published (version 0: the shipped example), or undefined. */

@@ -40,10 +40,8 @@ configApi.put('/config', async function publishConfig(c) {
 
 configApi.get('/config/versions', async function listVersions(c) {
   const limit = c.req.query('limit') === undefined ? undefined : Number(c.req.query('limit'));
-  const before = c.req.query('before') === undefined ? undefined : Number(c.req.query('before'));
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= VERSIONS_MAX)) return c.json(invalid('limit', `limit must be a whole number from 1 to ${VERSIONS_MAX}`), 400);
-  if (before !== undefined && !(Number.isSafeInteger(before) && before >= 0)) return c.json(invalid('before', 'before must be a version number'), 400);
-  return c.json(await router(c).versions(limit, before));
+  return c.json(await router(c).versions(limit));
 });
 
 configApi.get('/config/versions/:version', async function readVersion(c) {

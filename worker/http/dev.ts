@@ -1,15 +1,18 @@
 /**
  * `/dev/outbox`: in development, every message the system would have sent, newest first, with
- * the exact request. Lets a newcomer watch one lead's whole path on one machine.
+ * the exact request. Lets a newcomer watch one lead's whole path on one machine. Served only by
+ * the development entry (worker/dev-entry.ts, what `npm run dev` runs): the deployed Worker does
+ * not contain these routes at all.
  */
 import { Hono } from 'hono/tiny';
 import { isDevelopment, type AppEnv } from '../app-env.ts';
 import type { RecordedMessage } from '../durable/dev-outbox.ts';
-import { h, page } from './page.ts';
+import { h, page, pageHeaders } from './page.ts';
 
-/** The dev routes, mounted at `/dev`. */
-export const dev = new Hono<{ Bindings: AppEnv }>();
+/** The dev routes, under `/dev`. */
+export const dev = new Hono<{ Bindings: AppEnv }>().basePath('/dev');
 
+dev.use('*', pageHeaders);
 dev.use('*', async function developmentOnly(c, next) {
   if (!isDevelopment(c.env)) return c.json({ error: 'not_found', message: 'The dev outbox exists only in development' }, 404);
   await next();
