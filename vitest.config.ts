@@ -5,9 +5,12 @@
  * - `worker`: the Worker, inside workerd via @cloudflare/vitest-plugin;
  * - `e2e`:    Chromium (playwright-core) against `wrangler dev`.
  */
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { freeMailFromChunk } from './widget/vite.config.ts';
+
+// The accounts index's schema, applied to the test D1 database by test/worker/apply-migrations.ts.
+const d1Migrations = await readD1Migrations('./migrations');
 
 export default defineConfig({
   test: {
@@ -64,12 +67,16 @@ export default defineConfig({
                 SALESFORCE_ACCESS_TOKEN: 'sf-test-token',
                 CRM_WEBHOOK_URL: 'https://crm-hook.example/leads',
                 CRM_WEBHOOK_SECRET: 'whsec_test',
+                TEST_MIGRATIONS: d1Migrations,
               },
               workers: [
                 {
                   name: 'capture',
-                  modules: true,
-                  scriptPath: './test/worker/capture-worker.js',
+                  // The entry first; crm-fake.js answers the CRMs' read APIs for it.
+                  modules: [
+                    { type: 'ESModule', path: './test/worker/capture-worker.js' },
+                    { type: 'ESModule', path: './test/worker/crm-fake.js' },
+                  ],
                   compatibilityDate: '2026-11-01',
                 },
               ],
@@ -79,6 +86,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          setupFiles: ['test/worker/apply-migrations.ts'],
         },
       },
       {

@@ -13,7 +13,9 @@ import { isOverload, RETRY_AFTER_S } from './http/overload.ts';
 import { pageHeaders } from './http/page.ts';
 import { widgetScript } from './http/widget-script.ts';
 import { runAlerts } from './alerts/run.ts';
+import { syncOnSchedule } from './accounts/scheduled.ts';
 
+export { AccountSync } from './accounts/sync-object.ts';
 export { DevOutbox } from './durable/dev-outbox.ts';
 export { LeadObject } from './durable/lead-object.ts';
 export { MetricsObject } from './durable/metrics-object.ts';
@@ -48,10 +50,14 @@ app.onError((error, c) => {
   return c.json({ error: 'internal', message: 'Something went wrong on our side; the request can be retried' }, 500);
 });
 
-/** HTTP through the Hono app; every five minutes (wrangler.toml `crons`) the alerts check (alerts/run.ts). */
+/**
+ * HTTP through the Hono app; every five minutes (wrangler.toml `crons`) the alerts check
+ * (alerts/run.ts) and the CRM account syncs (accounts/scheduled.ts), each on its own.
+ */
 export default {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
     ctx.waitUntil(runAlerts(env, controller.scheduledTime));
+    ctx.waitUntil(syncOnSchedule(env, controller.scheduledTime));
   },
 } satisfies ExportedHandler<AppEnv>;

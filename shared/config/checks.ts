@@ -19,7 +19,7 @@ export interface ConfigWarning {
 export function checkRequirements(c: CompiledConfig): ConfigWarning[] {
   const warnings: ConfigWarning[] = [];
   for (const { requirement, target, index, id } of c.routes) {
-    if (requirement === undefined || target.kind === 'account') continue;
+    if (requirement === undefined || target.kind === 'account' || target.kind === 'contact') continue;
     const path = `routes[${index}] "${id}" requires`;
     if (target.kind === 'queue') {
       warnings.push({ path, message: 'a queue takes any lead: the requirement has no effect' });

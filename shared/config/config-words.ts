@@ -76,6 +76,7 @@ export class ConfigWords implements ConditionContext {
     if ('pool' in to) return `${this.poolName(to.pool)}, ${this.sharing(to.pool)}`;
     if ('rep' in to) return this.shortName(to.rep);
     if ('queue' in to) return `the ${this.queue(to.queue)} queue`;
+    if ('contactOwner' in to) return "the known contact's owner (or their out-of-office backup)";
     return "the account's owner (or their out-of-office backup)";
   }
 
@@ -83,7 +84,7 @@ export class ConfigWords implements ConditionContext {
   #nobody(to: RouteTarget): string | undefined {
     if ('queue' in to) return undefined;
     if ('rep' in to) return `if ${this.shortName(to.rep)} is not available`;
-    if ('accountOwner' in to) return 'if the owner is not available';
+    if ('accountOwner' in to || 'contactOwner' in to) return 'if the owner is not available';
     const n = this.#members(to.pool).length;
     return n <= 1 ? `if ${this.#members(to.pool)[0] ? this.shortName(this.#members(to.pool)[0]!.rep) : 'nobody'} is not available` : n === 2 ? 'if neither is available' : 'if none of them is available';
   }
@@ -121,7 +122,7 @@ export class ConfigWords implements ConditionContext {
   /** A rule in words. */
   rule(route: Route, index: number): RuleDescription {
     const title = titleOf(route.id);
-    const when = route.when === undefined && 'accountOwner' in route.to ? "a named account's leads" : route.when === undefined ? 'every lead that gets here' : whenWords(route.when, this);
+    const when = route.when === undefined && 'accountOwner' in route.to ? "a named account's leads" : route.when === undefined && 'contactOwner' in route.to ? "a known contact's leads" : route.when === undefined ? 'every lead that gets here' : whenWords(route.when, this);
     const target = this.target(route.to);
     const sla = `answer within ${this.#sla(route)}`;
     const nobody = this.#nobody(route.to);

@@ -145,12 +145,13 @@ const FieldTest = z.union([
 const Condition = z.record(z.string(), FieldTest);
 const When = z.union([Condition, some(Condition)]);
 
-/** Where a lead goes: one rep, a pool, a queue, or the owner of its named account. */
+/** Where a lead goes: one rep, a pool, a queue, the owner of its account, or of the known contact. */
 const Target = z.union([
   z.strictObject({ rep: Id }),
   z.strictObject({ pool: Id }),
   z.strictObject({ queue: Id }),
   z.strictObject({ accountOwner: z.literal(true) }),
+  z.strictObject({ contactOwner: z.literal(true) }),
 ]);
 
 /**
@@ -232,6 +233,20 @@ const FormType = z.strictObject({
 
 const NamedAccount = z.union([Id, z.strictObject({ owner: Id, name: opt(text(120)) })]);
 
+// --- Accounts, scores and intent (issue 11) ---
+/** Points for leads meeting a condition; a part of the score is capped at `max` and never below 0. */
+const ScorePart = z.strictObject({ max: opt(z.number().check(z.positive())), rules: z.array(z.strictObject({ when: When, points: z.number().check(z.minimum(-1000), z.maximum(1000)), label: opt(text(80)) })) });
+/** One CRM's account sync: which properties hold the tier and the customer-since date, and whether contacts come too. */
+const CrmSync = z.strictObject({ contacts: opt(z.boolean()), tier: opt(text(100)), customerSince: opt(text(100)) });
+const AccountIndex = z.strictObject({
+  /** A name match below this is shown to the rep, never routed on (default 0.9). */
+  minConfidence: opt(z.number().check(z.minimum(0.5), z.maximum(1))),
+  hubspot: opt(CrmSync),
+  salesforce: opt(CrmSync),
+  /** A full sync (which also drops accounts deleted in the CRM) this often; incremental runs between (default 7d). */
+  fullSyncEvery: opt(Duration),
+});
+
 /** The routing config schema (zod). */
 export const RoutingConfigSchema = z
   .strictObject({
@@ -261,6 +276,10 @@ export const RoutingConfigSchema = z
     queues: z.record(Id, Queue),
     /** Company domain → the rep who owns the account. */
     accounts: z._default(z.record(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain like acme.com')), NamedAccount), {}),
+    /** The accounts index: matching confidence and the CRM syncs that fill it. */
+    accountIndex: opt(AccountIndex),
+    /** Points per condition: `fit` and `engagement` add up to the lead's `score`. */
+    scoring: opt(z.strictObject({ fit: opt(ScorePart), engagement: opt(ScorePart) })),
     /** Named areas (territory id → conditions), usable as `"territory": "id"` in routes. First match wins. */
     territories: z._default(z.record(Id, When), {}),
     /** First match wins. */

@@ -8,9 +8,10 @@ import { normalizeWebsite } from '../normalize/website.ts';
 import { parseDuration } from '../time/duration.ts';
 import type { WeekHours, Zone } from './clock.ts';
 import { SlotTable, compileWhen, type CompiledWhen, type SlotValue, type WhenContext } from './conditions.ts';
-import { FIELD_READERS, ROUTABLE_FIELDS, type RoutableField } from './fields.ts';
+import { FIELD_READERS, ROUTABLE_FIELDS, type DerivedField, type RoutableField } from './fields.ts';
 import { leadFold } from './operands.ts';
 import { indexRoutes, type RouteIndex } from './route-index.ts';
+import { compileScoring, type CompiledScoring } from './score.ts';
 import { compileRequirement, compileTeam, type CompiledPool, type CompiledRep, type CompiledRequirement } from './team.ts';
 import type { EscalationStep, Owner, RoutableLead } from './types.ts';
 
@@ -21,7 +22,8 @@ export type CompiledTarget =
   | { kind: 'rep'; rep: number }
   | { kind: 'pool'; pool: number }
   | { kind: 'queue'; queue: number }
-  | { kind: 'account' };
+  | { kind: 'account' }
+  | { kind: 'contact' };
 
 /** A route, compiled. */
 export interface CompiledRoute {
@@ -49,12 +51,18 @@ export interface CompiledConfig {
   /** Normalised domain → rep index (a null-prototype dictionary: faster than a Map at 10k keys). */
   readonly accounts: Readonly<Record<string, number>>;
   readonly accountCount: number;
+  /** A lead's matched account counts for routing from this confidence on (`accountIndex.minConfidence`). */
+  readonly minConfidence: number;
+  /** The `scoring` section, compiled; undefined without one. */
+  readonly scoring: CompiledScoring | undefined;
+  /** The slots of `score`, `fit` and `engagement` (allocated whenever there is a scoring section). */
+  readonly scoreSlots: readonly [number, number, number];
   readonly territories: readonly { id: string; when: CompiledWhen }[];
   readonly routes: readonly CompiledRoute[];
   readonly slots: SlotTable;
   /** Per slot: how the lead's value is folded as it is read (free text, regions…), or undefined. */
   readonly slotFolds: readonly (((value: string) => string) | undefined)[];
-  /** Per slot: reads the field from a lead (undefined for the derived territory and namedAccount). */
+  /** Per slot: reads the field from a lead (undefined for the fields the engine derives). */
   readonly slotReaders: readonly (((lead: RoutableLead) => SlotValue) | undefined)[];
   /** Reused by `route` for slot values: routing is synchronous, so one buffer per config is safe. */
   readonly scratch: SlotValue[];
@@ -79,6 +87,9 @@ export interface CompileProblem {
 }
 
 const DEFAULT_SLA_MS = 3_600_000;
+/** Below this similarity a name match is shown, not routed on (issue 11's precision goal holds at it). */
+export const DEFAULT_MIN_CONFIDENCE = 0.9;
+const DERIVED: ReadonlySet<string> = new Set<DerivedField>(['territory', 'namedAccount', 'accountTier', 'existingCustomer', 'score', 'fit', 'engagement']);
 
 /**
  * Compiles a parsed config. Dangling references and bad conditions are collected into
@@ -149,6 +160,8 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     return { id, when: compiled };
   });
   const territoryIds = new Set(Object.keys(config.territories));
+  const scoring = compileScoring(config.scoring, slots, whenContext);
+  const scoreSlots = scoring ? ([slots.slotOf('score'), slots.slotOf('fit'), slots.slotOf('engagement')] as const) : ([-1, -1, -1] as const);
 
   const target = (to: RouteTarget, path: string): CompiledTarget => {
     if ('rep' in to) return { kind: 'rep', rep: repRef(to.rep, path) };
@@ -158,7 +171,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       return { kind: 'pool', pool: pool ?? -1 };
     }
     if ('queue' in to) return { kind: 'queue', queue: queueRef(to.queue, path) };
-    return { kind: 'account' };
+    return 'accountOwner' in to ? { kind: 'account' } : { kind: 'contact' };
   };
 
   const seen = new Set<string>();
@@ -209,11 +222,14 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     queueIndex,
     accounts,
     accountCount: Object.keys(accounts).length,
+    minConfidence: config.accountIndex?.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
+    scoring,
+    scoreSlots,
     territories,
     routes,
     slots,
     slotFolds: slots.fields.map((field) => leadFold((ROUTABLE_FIELDS[field] as RoutableField).compare)),
-    slotReaders: slots.fields.map((field) => (field === 'territory' || field === 'namedAccount' ? undefined : FIELD_READERS[field])),
+    slotReaders: slots.fields.map((field) => (DERIVED.has(field) ? undefined : FIELD_READERS[field as Exclude<typeof field, DerivedField>])),
     scratch: new Array<SlotValue>(slots.fields.length),
     index: indexRoutes(routes),
     formTypes,

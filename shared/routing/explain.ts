@@ -10,7 +10,9 @@ import { outOfOffice } from './availability.ts';
 import { localTime, type Zone } from './clock.ts';
 import type { CompiledConfig, CompiledPool, CompiledTarget } from './compile.ts';
 import { describeTest, holds, type SlotValue } from './conditions.ts';
-import { accountOwner, compiled, slotValues } from './route.ts';
+import { accountOwner, configAccountDomain, contactOwner, describeAccount } from './account.ts';
+import { compiled, slotValues } from './route.ts';
+import { explainScore } from './score.ts';
 import { missingSkill, needOf, type Need } from './team.ts';
 import { Reason, Step, unpack } from './trace.ts';
 import type { CandidateReason, Decision, RoutableLead, TraceLine } from './types.ts';
@@ -30,9 +32,16 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** The decision's trace as sentences, in the order routing went. */
 export function explain(decision: Decision, lead: RoutableLead, config: RoutingConfig | CompiledConfig): TraceLine[] {
   const c = compiled(config);
-  const account = accountOwner(c, lead.domain);
+  const account = accountOwner(c, lead);
   const values = slotValues(c, lead, account);
   const lines: TraceLine[] = [];
+  // What routing knew before the first route: the lead's account and its score.
+  if (decision.strategy !== 'junk') {
+    if (lead.account !== undefined) lines.push({ step: 'account', account: lead.account.id, used: lead.account.confidence >= c.minConfidence, reason: describeAccount(c, lead.account) });
+    else if (account >= 0) lines.push({ step: 'account', account: `config:${configAccountDomain(c, lead.domain)}`, used: true, reason: `named account ${configAccountDomain(c, lead.domain)} in the config, owner ${c.reps[account]!.name}` });
+    if (c.scoring && decision.score) lines.push({ step: 'score', score: decision.score.score, reason: `score ${decision.score.score}: ${explainScore(c.scoring, values)}` });
+    if (decision.confidence) lines.push({ step: 'confidence', level: 'low', reason: `low confidence: ${decision.confidence.reasons.join('; ')}` });
+  }
   let routeId = '';
   let target: CompiledTarget | undefined;
   // What the matched route requires of the rep taking this lead (its target only).
@@ -69,7 +78,7 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
   for (let i = 0; i < decision.trace.length; i++) {
     const { tag, a, b } = unpack(decision.trace[i]!);
     if (tag !== Step.Candidate && tag !== Step.Load && tag !== Step.Entry) closePool();
-    if (tag === Step.NoAccount || tag === Step.Match) {
+    if (tag === Step.NoAccount || tag === Step.NoContact || tag === Step.Match) {
       failedUpTo(a);
       nextRoute = a + 1;
     } else if (tag === Step.Fallback) failedUpTo(c.routes.length);
@@ -88,13 +97,16 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
           reason: lead.domain ? `${lead.domain} is not a named account` : 'the lead has no company domain to match a named account',
         });
         break;
+      case Step.NoContact:
+        lines.push({ step: 'route', route: c.routes[a]!.id, matched: false, reason: lead.contactOwner ? `the known contact's owner ${lead.contactOwner} is no rep in the config` : 'the lead is no known contact of a rep' });
+        break;
       case Step.Match: {
         const r = c.routes[a]!;
         routeId = r.id;
         target = r.target;
         need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
         seen = new Set();
-        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, account) + requirementWords(c, a, need) });
+        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, r.target.kind === 'contact' ? contactOwner(c, lead) : account) + requirementWords(c, a, need) });
         break;
       }
       case Step.Alternate:
@@ -144,6 +156,7 @@ function why(c: CompiledConfig, routeIndex: number, alternative: number, values:
   const tests = c.routes[routeIndex]!.when[alternative] ?? [];
   const parts = tests.map((test) => describeTest(test, values[test.slot], true));
   if (target.kind === 'account') parts.push(`named account owned by ${c.reps[account]?.name ?? '?'}`);
+  if (target.kind === 'contact') parts.push(`known contact owned by ${c.reps[account]?.name ?? '?'}`);
   return parts.length > 0 ? parts.join(' and ') : 'every lead reaching this route';
 }
 
@@ -162,7 +175,7 @@ function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason:
     case 'taken':
       if (decision.strategy === 'backup' && decision.owner.id === rep.id) return 'covering as out-of-office backup';
       if (target?.kind === 'pool') return poolWord(c.pools[target.pool]!);
-      return target?.kind === 'account' ? 'owns the named account' : 'named by the route';
+      return target?.kind === 'account' ? 'owns the named account' : target?.kind === 'contact' ? 'owns the known contact' : 'named by the route';
     case 'inactive':
       return 'inactive';
     case 'out_of_office': {

@@ -1,6 +1,6 @@
 /**
  * The fields a route's conditions may test: the normalised lead's, the qualification's,
- * and two the engine derives (`territory`, `namedAccount`).
+ * and those the engine derives (`territory`, the account's, the score's).
  *
  * `compare` says how a field's values compare. Both sides of every comparison go through the
  * same normaliser: the lead's value was normalised at intake (or is folded as it is read, for
@@ -70,7 +70,20 @@ export const ROUTABLE_FIELDS = {
   intent: { type: 'string', compare: 'enum', values: ['low', 'medium', 'high'] },
   territory: { type: 'string', compare: 'id' },
   namedAccount: { type: 'boolean' },
+  // Issue 11: the lead's account, as matched before routing (derived: only a confident match
+  // counts), the known contact, the score, and intent signals.
+  accountTier: { type: 'string', compare: 'lower' },
+  existingCustomer: { type: 'boolean' },
+  knownContact: { type: 'boolean' },
+  score: { type: 'number' },
+  fit: { type: 'number' },
+  engagement: { type: 'number' },
+  intentTopics: { type: 'string', compare: 'text' },
+  intentStrength: { type: 'number' },
 } as const satisfies Record<string, RoutableField>;
+
+/** Fields the engine derives per decision rather than reads from the lead. */
+export type DerivedField = 'territory' | 'namedAccount' | 'accountTier' | 'existingCustomer' | 'score' | 'fit' | 'engagement';
 
 /** The name of a field a condition may test. */
 export type RoutableFieldName = keyof typeof ROUTABLE_FIELDS;
@@ -84,7 +97,7 @@ export function isRoutableField(name: string): name is RoutableFieldName {
  * One reader per field, written out: a property read with a fixed name is several times faster
  * than `lead[name]` on the hot path (and Workers forbid generating them with `new Function`).
  */
-export const FIELD_READERS: Readonly<Record<Exclude<RoutableFieldName, 'territory' | 'namedAccount'>, (lead: RoutableLead) => string | number | boolean | undefined>> = {
+export const FIELD_READERS: Readonly<Record<Exclude<RoutableFieldName, DerivedField>, (lead: RoutableLead) => string | number | boolean | undefined>> = {
   formType: (l) => l.formType,
   email: (l) => l.email,
   emailDomain: (l) => l.emailDomain,
@@ -114,4 +127,7 @@ export const FIELD_READERS: Readonly<Record<Exclude<RoutableFieldName, 'territor
   status: (l) => l.status,
   urgency: (l) => l.urgency,
   intent: (l) => l.intent,
+  knownContact: (l) => l.contactOwner !== undefined,
+  intentTopics: (l) => l.intentTopics?.join(', '),
+  intentStrength: (l) => l.intentStrength,
 };

@@ -8,10 +8,13 @@
  * queue before any route; a lead no route takes goes to the mandatory fallback queue.
  */
 import type { RoutingConfig } from '../config/schema.ts';
+import { accountOwner, contactOwner, usableAccount } from './account.ts';
 import { availability, outOfOffice } from './availability.ts';
 import { compileConfig, type CompileProblem, type CompiledConfig, type CompiledTarget } from './compile.ts';
-import { firstFailing, matches, type SlotValue } from './conditions.ts';
+import { matches, type SlotValue } from './conditions.ts';
+import { MISSING, lackable, lowConfidence, matchingAlternative } from './confidence.ts';
 import { pickFromPool } from './pools.ts';
+import { scoreLead } from './score.ts';
 import { needOf, type Need } from './team.ts';
 import { Reason, Step, pack } from './trace.ts';
 import type { Decision, EscalationStep, RoutableLead, RoutingState, StateChange, Strategy } from './types.ts';
@@ -74,35 +77,46 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
     return queueDecision(c, c.junkQueue, '$junk', 'junk', slaMs, undefined, at, trace);
   }
 
-  const account = accountOwner(c, lead.domain);
+  const account = accountOwner(c, lead);
+  const contact = contactOwner(c, lead);
   const values = slotValues(c, lead, account, c.scratch);
   const routes = c.routes;
   const candidates = c.index.slot < 0 ? c.index.other : (c.index.byValue.get(values[c.index.slot]) ?? c.index.other);
+  // Routes passed over only for lack of data: the decision then rests on what the lead left out.
+  let missed: number[] | undefined;
+  const could = lackable(c, lead.formType);
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k]!;
     const r = routes[i]!;
-    const alternative = matchingAlternative(r.when, values);
+    const alternative = matchingAlternative(r.when, values, could);
     // A route whose conditions fail is not recorded: explain() knows every route before the
     // next recorded one failed its conditions, and re-evaluates them to say why.
-    if (alternative < 0) continue;
+    if (alternative < 0) {
+      if (alternative === MISSING) (missed ??= []).push(i);
+      continue;
+    }
     if (r.target.kind === 'account' && account < 0) {
       trace.push(pack(Step.NoAccount, i));
+      continue;
+    }
+    if (r.target.kind === 'contact' && contact < 0) {
+      trace.push(pack(Step.NoContact, i));
       continue;
     }
     trace.push(pack(Step.Match, i, alternative));
     // A requirement (a language, skills) applies to the route's target; `ifUnavailable` is
     // where its leads go when nobody there qualifies.
     const need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
-    let found = resolve(c, r.target, account, state, at, trace, need);
+    let found = resolve(c, r.target, account, contact, state, at, trace, need);
     if (!found && r.ifUnavailable) {
       trace.push(pack(Step.Alternate, i));
-      found = resolve(c, r.ifUnavailable, account, state, at, trace, undefined);
+      found = resolve(c, r.ifUnavailable, account, contact, state, at, trace, undefined);
     }
     if (found) {
       const formType = c.formTypes.get(lead.formType);
       const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
       const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
-      if (found.queue !== undefined) return queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace, r.slaClock ?? formType?.slaClock);
+      if (found.queue !== undefined) return finish(c, lead, values, missed, i, queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace, r.slaClock ?? formType?.slaClock));
       const decision: Decision = {
         owner: c.reps[found.rep]!.owner,
         at,
@@ -116,15 +130,28 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
         // Always present (maybe undefined) so every decision has one shape: faster to build and read.
         pool: found.pool,
         escalationId,
+        score: undefined,
+        confidence: undefined,
       };
-      return decision;
+      return finish(c, lead, values, missed, i, decision);
     }
     trace.push(pack(Step.Unavailable, i));
   }
 
   trace.push(pack(Step.Fallback));
   const fallbackSla = c.fallback.slaMs ?? c.formTypes.get(lead.formType)?.slaMs ?? c.defaultSlaMs;
-  return queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace);
+  return finish(c, lead, values, missed, routes.length, queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace));
+}
+
+/** Adds the score, and the confidence when the decision rests on missing or doubtful data. */
+function finish(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: number[] | undefined, taken: number, decision: Decision): Decision {
+  if (c.scoring) decision.score = { score: values[c.scoreSlots[0]] as number, fit: values[c.scoreSlots[1]] as number, engagement: values[c.scoreSlots[2]] as number };
+  // Only leads with something left out or doubtful pay for the reasons.
+  if (missed !== undefined || lead.account !== undefined || c.scoring || (c.index.slot >= 0 && values[c.index.slot] === undefined)) {
+    const reasons = lowConfidence(c, lead, values, missed, taken);
+    if (reasons.length > 0) decision.confidence = { level: 'low', reasons };
+  }
+  return decision;
 }
 
 interface Found {
@@ -135,7 +162,7 @@ interface Found {
   change: StateChange;
 }
 
-function resolve(c: CompiledConfig, target: CompiledTarget, account: number, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
+function resolve(c: CompiledConfig, target: CompiledTarget, account: number, contact: number, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
   switch (target.kind) {
     case 'queue':
       return { rep: -1, queue: target.queue, strategy: 'queue', change: {} };
@@ -153,6 +180,8 @@ function resolve(c: CompiledConfig, target: CompiledTarget, account: number, sta
     case 'account':
       // An `ifUnavailable: { accountOwner: true }` for a lead with no named account finds nobody.
       return account < 0 ? undefined : direct(c, account, 'account_owner', state, now, trace, need);
+    case 'contact':
+      return contact < 0 ? undefined : direct(c, contact, 'contact_owner', state, now, trace, need);
   }
 }
 
@@ -195,6 +224,8 @@ function queueDecision(
     trace,
     pool: undefined,
     escalationId,
+    score: undefined,
+    confidence: undefined,
   };
   return decision;
 }
@@ -203,37 +234,24 @@ function escalationSteps(c: CompiledConfig, id: string | undefined): readonly Es
   return id === undefined ? NO_ESCALATION : c.escalations.get(id) ?? NO_ESCALATION;
 }
 
-/**
- * The rep index owning the named account of `domain` or of the nearest parent domain that is
- * one (`mail.eu.acme.com` → `eu.acme.com`, then `acme.com`: the most specific first), or -1.
- * A bare top-level domain (`com`) is nobody's account.
- */
-export function accountOwner(c: CompiledConfig, domain: string | undefined): number {
-  if (domain === undefined || c.accountCount === 0) return -1;
-  const owner = c.accounts[domain];
-  if (owner !== undefined) return owner;
-  for (let from = 0; ; ) {
-    const dot = domain.indexOf('.', from);
-    // Only look the parent up when it still has a dot: no slice for `company.com`.
-    if (dot < 0 || domain.indexOf('.', dot + 1) < 0) return -1;
-    from = dot + 1;
-    const parent = c.accounts[domain.slice(from)];
-    if (parent !== undefined) return parent;
-  }
-}
-
 /** The values of the fields the config's conditions name, normalised for comparison, into `values`. */
 export function slotValues(c: CompiledConfig, lead: RoutableLead, account: number, values: SlotValue[] = new Array(c.slots.fields.length)): SlotValue[] {
   const fields = c.slots.fields;
   let territorySlot = -1;
   for (let i = 0; i < fields.length; i++) {
+    const reader = c.slotReaders[i];
+    if (reader !== undefined) {
+      const value = reader(lead);
+      const fold = c.slotFolds[i];
+      values[i] = fold !== undefined && typeof value === 'string' ? fold(value) : value;
+      continue;
+    }
     const field = fields[i]!;
     if (field === 'territory') territorySlot = i;
     else if (field === 'namedAccount') values[i] = account >= 0;
-    else {
-      const value = c.slotReaders[i]!(lead);
-      const fold = c.slotFolds[i];
-      values[i] = fold !== undefined && typeof value === 'string' ? fold(value) : value;
+    else if (field === 'accountTier' || field === 'existingCustomer') {
+      const matched = usableAccount(c, lead);
+      values[i] = field === 'existingCustomer' ? matched?.customer === true : matched?.tier?.toLowerCase();
     }
   }
   if (territorySlot >= 0) {
@@ -245,14 +263,14 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
       }
     }
   }
-  return values;
-}
-
-function matchingAlternative(when: CompiledConfig['routes'][number]['when'], values: readonly SlotValue[]): number {
-  for (let i = 0; i < when.length; i++) {
-    if (firstFailing(when[i]!, values) === -1) return i;
+  // Scored last: scoring rules may test any other field, territory and account included.
+  if (c.scoring) {
+    const score = scoreLead(c.scoring, values);
+    values[c.scoreSlots[0]] = score.score;
+    values[c.scoreSlots[1]] = score.fit;
+    values[c.scoreSlots[2]] = score.engagement;
   }
-  return -1;
+  return values;
 }
 
 /**

@@ -32,6 +32,8 @@ export const Step = {
    * while it was (re)entering the pool: counted level with the least-loaded colleague.
    */
   Entry: 10,
+  /** a = route index: it targets the contact owner and the lead is no known contact of a rep. */
+  NoContact: 11,
 } as const;
 
 /** Candidate outcomes, in the `b` of a {@link Step.Candidate} step. */

@@ -1,14 +1,31 @@
 /**
  * What the routing engine takes and gives: live state in, a decision and a state change out.
  */
+import type { LeadAccount } from '../accounts/types.ts';
 import type { NormalizedLead } from '../lead/types.ts';
 import type { Intent, LeadStatus, Urgency } from '../qualify/types.ts';
+import type { LeadScore } from './score.ts';
 
 /** A lead ready to route: normalised, with the qualification's verdict on it. */
 export interface RoutableLead extends NormalizedLead {
   status: LeadStatus;
   urgency: Urgency;
   intent: Intent;
+  // --- Found by the Worker before routing (worker/accounts/lookup.ts), so routing stays pure ---
+  /** The lead's account in the accounts index, however sure the match (routing applies the threshold). */
+  account?: LeadAccount;
+  /** The rep who owns the lead's email as a known contact. */
+  contactOwner?: string;
+  /** Intent topics, lower case, strongest first (see `intentSignals`). */
+  intentTopics?: string[];
+  /** The strongest intent signal, 0-100. */
+  intentStrength?: number;
+}
+
+/** Why a decision may be wrong: it rests on missing or doubtful data. */
+export interface DecisionConfidence {
+  level: 'low';
+  reasons: string[];
 }
 
 /**
@@ -69,7 +86,7 @@ export type Owner =
   | { kind: 'queue'; id: string; name: string };
 
 /** How the owner was picked. */
-export type Strategy = 'junk' | 'direct' | 'account_owner' | 'backup' | 'round_robin' | 'weighted' | 'least_loaded' | 'queue' | 'fallback';
+export type Strategy = 'junk' | 'direct' | 'account_owner' | 'contact_owner' | 'backup' | 'round_robin' | 'weighted' | 'least_loaded' | 'queue' | 'fallback';
 
 /** One escalation step, resolved to milliseconds after assignment. */
 export type EscalationStep =
@@ -115,6 +132,10 @@ export interface Decision {
    * for every decision. `explain()` turns it into sentences, exactly.
    */
   trace: number[];
+  /** The lead's score, when the config has a `scoring` section. */
+  score?: LeadScore;
+  /** Present when the decision rests on missing or doubtful data, with why. */
+  confidence?: DecisionConfidence;
 }
 
 /** One line of an explained trace. */
@@ -124,4 +145,7 @@ export type TraceLine =
   | { step: 'candidate'; route: string; rep: string; taken: boolean; reason: CandidateReason; detail: string }
   | { step: 'fallback'; queue: string; reason: string }
   /** Context around the decision that is not a rule or a candidate: why the lead was routed again, rescued, or looked suspect. */
-  | { step: 'note'; reason: string };
+  | { step: 'note'; reason: string }
+  | { step: 'account'; account: string; used: boolean; reason: string }
+  | { step: 'score'; score: number; reason: string }
+  | { step: 'confidence'; level: 'low'; reason: string };

@@ -24,11 +24,14 @@ export async function capturedRequests(host?: string): Promise<CapturedRequest[]
   return res.json<CapturedRequest[]>();
 }
 
-/** Makes the next `times` requests to `host` fail with `status` and that API's error body. */
-export async function failNext(host: string, status: number, times = 1): Promise<void> {
+/**
+ * Makes the next `times` requests to `host` fail with `status` and that API's error body;
+ * `extra` lets `skip` requests through first, and adds Retry-After seconds or HubSpot's policy.
+ */
+export async function failNext(host: string, status: number, times = 1, extra: { skip?: number; retryAfter?: number; policyName?: string } = {}): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/fail', {
     method: 'POST',
-    body: JSON.stringify({ host, times, status }),
+    body: JSON.stringify({ host, times, status, ...extra }),
   });
   if (!res.ok) throw new Error(`capture /fail answered ${res.status}`);
 }
@@ -37,6 +40,17 @@ export async function failNext(host: string, status: number, times = 1): Promise
 export async function hangNext(host: string, ms: number, times = 1): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/hang', { method: 'POST', body: JSON.stringify({ host, times, ms }) });
   if (!res.ok) throw new Error(`capture /hang answered ${res.status}`);
+}
+
+/** Seeds what the CRMs' read APIs hold (see crm-fake.js): HubSpot companies/contacts, Salesforce accounts/contacts. */
+export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; pageSize?: number } }): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });
+  if (!res.ok) throw new Error(`capture /crm answered ${res.status}`);
+}
+
+/** Forgets the requests received so far, and nothing else. */
+export async function forgetRequests(): Promise<void> {
+  await env.CAPTURE.fetch('http://capture.control/forget', { method: 'POST' });
 }
 
 /** Forgets every request, pending failure and handed-out id. */

@@ -6,22 +6,27 @@
  *
  * Control API, on host `capture.control` (tests reach it through the `CAPTURE` service binding):
  * - `GET /requests[?host=h]`: the recorded requests, oldest first;
- * - `POST /fail` `{ host, times, status }`: the next `times` requests to `host` get `status`
- *   with an error body shaped like that API's own;
+ * - `POST /fail` `{ host, times, status, skip?, retryAfter?, policyName? }`: after `skip`
+ *   requests let through, the next `times` requests to `host` get `status` with an error body
+ *   shaped like that API's own (and `Retry-After`, HubSpot's rate-limit policy when given);
  * - `POST /hang` `{ host, times, ms }`: the next `times` requests to `host` get no answer for
  *   `ms` (a hung provider);
- * - `POST /reset`: forget requests, pending failures and the ids handed out.
+ * - `POST /forget`: forget the requests received so far;
+ * - `POST /reset`: forget requests, pending failures and the ids handed out;
+ * - `POST /crm`: the records the CRMs' read APIs hold (see crm-fake.js, which answers them).
  *
  * Plain JavaScript: auxiliary workers are loaded as is, not transpiled. State lives in module
  * memory, per Miniflare instance: Vitest starts one per test file by default (`isolate`), and
  * files sharing one run one at a time; still, reset it in `beforeEach`.
  */
 
+import { crmAnswer, crmControl } from './crm-fake.js';
+
 const CONTROL_HOST = 'capture.control';
 
 /** Every request received, oldest first: { method, url, host, path, headers, body, time }. */
 let requests = [];
-/** host → { times left, status } */
+/** host → { times left, status, skip (requests let through first), retryAfter? (seconds), policyName? (HubSpot) } */
 let failures = new Map();
 /** host → { times left, ms } */
 let hangs = new Map();
@@ -60,10 +65,13 @@ export default {
     }
     const failure = failures.get(url.hostname);
     let response;
-    if (failure !== undefined && failure.times > 0) {
+    if (failure !== undefined && failure.skip > 0) {
+      failure.skip -= 1;
+      response = await answer(request, url, body);
+    } else if (failure !== undefined && failure.times > 0) {
       failure.times -= 1;
       if (failure.times === 0) failures.delete(url.hostname);
-      response = errorResponse(url.hostname, failure.status);
+      response = errorResponse(url.hostname, failure.status, failure);
     } else {
       response = await answer(request, url, body);
     }
@@ -74,16 +82,22 @@ export default {
 
 /** @param {Request} request @param {URL} url */
 async function control(request, url) {
+  const crm = await crmControl(request, url);
+  if (crm) return crm;
   if (request.method === 'GET' && url.pathname === '/requests') {
     const host = url.searchParams.get('host');
     return Response.json(host === null ? requests : requests.filter((r) => r.host === host));
   }
   if (request.method === 'POST' && url.pathname === '/fail') {
-    const { host, times = 1, status = 500 } = await request.json().catch(() => ({}));
-    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(status)) {
-      return Response.json({ error: 'expected { host: string, times: integer, status: integer }' }, { status: 400 });
+    const { host, times = 1, status = 500, skip = 0, retryAfter, policyName } = await request.json().catch(() => ({}));
+    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(status) || !Number.isInteger(skip)) {
+      return Response.json({ error: 'expected { host: string, times: integer, status: integer, skip?: integer, retryAfter?: seconds, policyName?: string }' }, { status: 400 });
     }
-    failures.set(host, { times, status });
+    failures.set(host, { times, status, skip, retryAfter, policyName });
+    return Response.json({ ok: true });
+  }
+  if (request.method === 'POST' && url.pathname === '/forget') {
+    requests = [];
     return Response.json({ ok: true });
   }
   if (request.method === 'POST' && url.pathname === '/hang') {
@@ -111,6 +125,8 @@ function answer(request, url, body) {
   const host = url.hostname;
   const auth = request.headers.get('authorization') ?? '';
   const route = `${request.method} ${url.pathname}`;
+  const crm = crmAnswer(request, url, body);
+  if (crm) return crm;
 
   if (host === 'api.resend.com') {
     if (!auth.startsWith('Bearer ')) return errorResponse(host, 401);
@@ -173,8 +189,8 @@ function answer(request, url, body) {
   return Response.json({});
 }
 
-/** An error answer shaped like the given host's API. */
-function errorResponse(host, status) {
+/** An error answer shaped like the given host's API; `failure` may carry a Retry-After (seconds) and HubSpot's rate-limit policy. */
+function errorResponse(host, status, failure = {}) {
   const message = defaultMessages[status] ?? `Simulated error ${status}`;
   if (host === 'api.resend.com') {
     const name =
@@ -199,7 +215,10 @@ function errorResponse(host, status) {
   if (host === 'api.hubapi.com') {
     const category = status === 401 ? 'INVALID_AUTHENTICATION' : status === 404 ? 'OBJECT_NOT_FOUND'
       : status === 429 ? 'RATE_LIMITS' : status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR';
-    return Response.json({ status: 'error', message, correlationId: crypto.randomUUID(), category }, { status });
+    // A rate limit as HubSpot answers it: errorType RATE_LIMIT, the policy hit, and Retry-After.
+    const limit = status === 429 ? { errorType: 'RATE_LIMIT', policyName: failure.policyName ?? 'SECONDLY' } : {};
+    const headers = failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) };
+    return Response.json({ status: 'error', message, correlationId: crypto.randomUUID(), category, ...limit }, { status, headers });
   }
   if (host.endsWith('.my.salesforce.com')) {
     const errorCode = status === 401 ? 'INVALID_SESSION_ID' : status === 404 ? 'NOT_FOUND'

@@ -11,6 +11,7 @@ import { TestLeadFileSchema, runTestLeads } from '../../shared/config/test-leads
 import { adminToken, type AppEnv } from '../app-env.ts';
 import { leadObject } from '../lead/lead-id.ts';
 import { bodyOf, invalid, jsonObjectBody, leadIdParam } from './admin-input.ts';
+import { accounts } from './accounts.ts';
 import { audit } from './audit.ts';
 import { configApi } from './config-api.ts';
 import { healthDetail, tokenMatches } from './health.ts';
@@ -115,3 +116,4 @@ admin.route('/', configApi);
 admin.route('/', audit);
 admin.route('/', refusals);
 admin.route('/', people);
+admin.route('/accounts', accounts);

@@ -3,6 +3,7 @@
  * out-of-office backup) before any other rule that sends to "the named account's owner".
  */
 import { removeAccount, setAccount } from '../../../shared/config/edits.ts';
+import { AccountsUpload } from '../accounts-upload.tsx';
 import type { Editor } from './editor.tsx';
 
 /** The Named accounts tab. */
@@ -85,6 +86,7 @@ export function Accounts({ editor }: { editor: Editor }) {
           </tbody>
         </table>
       </div>
+      <AccountsUpload />
     </>
   );
 }
