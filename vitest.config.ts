@@ -54,6 +54,8 @@ export default defineConfig({
                 SIGNING_SECRET: 'test-signing-secret',
                 PUBLIC_URL: 'https://router.test',
                 OUTBOX_BASE_DELAY_MS: '20',
+                // A provider that has not answered within this is a retry (tests hang one for seconds).
+                PROVIDER_TIMEOUT_MS: '300',
                 RESEND_API_KEY: 're_test_key',
                 EMAIL_FROM: 'Northwind <leads@northwind.example>',
                 TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { helpRequested } from './cli.ts';
 
 /** Where the server's phone metadata is written. */
 export const SERVER_METADATA_FILE = fileURLToPath(new URL('../shared/normalize/phone-metadata.json', import.meta.url));
@@ -50,6 +51,12 @@ export function serverMetadataJson(): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  helpRequested(`
+Usage: npm run phone-metadata
+
+Writes shared/normalize/phone-metadata.json (libphonenumber-js "min" metadata without what
+only formatting reads). Run it after upgrading libphonenumber-js.
+`);
   writeFileSync(SERVER_METADATA_FILE, serverMetadataJson());
   console.log(`wrote ${SERVER_METADATA_FILE}`);
 }

@@ -6,19 +6,30 @@
  *   npm run rules -- --config my.json --leads my-leads.json [--verbose] [--json]
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import '../shared/normalize/phone-metadata-file.ts';
 import { parseConfig } from '../shared/config/parse.ts';
 import { TestLeadFileSchema, runTestLeads, type TestLeadResult } from '../shared/config/test-leads.ts';
+import { parseCli } from './cli.ts';
+
+const USAGE = `
+Usage: npm run rules -- [--config routing.json] [--leads test-leads.json] [--verbose] [--json]
+
+Runs test leads against a routing config and prints, per lead, the owner, the route and why.
+Exits 1 when a lead's expectation is not met or a file is invalid.
+
+  --config PATH   the routing config (default: shared/config/examples/routing.json)
+  --leads PATH    the test leads (default: shared/config/examples/test-leads.json)
+  -v, --verbose   every route and candidate considered, not only the ones taken
+  --json          the results as JSON
+  -h, --help      this help
+`;
 
 const examples = new URL('../shared/config/examples/', import.meta.url);
-const { values } = parseArgs({
-  options: {
+const { values } = parseCli(USAGE, {
     config: { type: 'string', default: new URL('routing.json', examples).pathname },
     leads: { type: 'string', default: new URL('test-leads.json', examples).pathname },
     verbose: { type: 'boolean', short: 'v', default: false },
     json: { type: 'boolean', default: false },
-  },
 });
 
 const parsed = parseConfig(readJson(values.config));

@@ -13,6 +13,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { helpRequested } from './cli.ts';
+
+helpRequested(`
+Usage: npm run size
+
+Builds the Worker as \`wrangler deploy\` would (--dry-run, nothing uploaded) and fails when the
+bundle is over 100 KiB gzip. Part of npm test.
+`);
 
 const BUDGET = 120 * 1024;
 const out = mkdtempSync(join(tmpdir(), 'worker-size-'));

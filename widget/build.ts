@@ -23,6 +23,10 @@ export async function buildWidget(): Promise<string[]> {
   copyFileSync(new URL('../shared/config/examples/routing.json', import.meta.url), new URL('../dist/public/config/example.json', import.meta.url));
   // The server's phone metadata, read by the Worker once per isolate (worker/phone-metadata.ts), not bundled.
   copyFileSync(new URL('../shared/normalize/phone-metadata.json', import.meta.url), new URL('../dist/public/config/phone-metadata.json', import.meta.url));
+  // The static assets' headers (the dashboard's and the demo page's CSP): worker/http/_headers.
+  copyFileSync(new URL('../worker/http/_headers', import.meta.url), new URL('../dist/public/_headers', import.meta.url));
+  // The style sheet of the Worker's own pages (ack link, dev outbox): worker/http/page.ts.
+  copyFileSync(new URL('../worker/http/page.css', import.meta.url), new URL('../dist/public/page.css', import.meta.url));
   return measure().map(describe);
 }
 

@@ -13,6 +13,8 @@ export interface Secrets {
   PUBLIC_URL?: string;
   /** First retry delay of the outbox, in ms (default 2000; tests set it small). */
   OUTBOX_BASE_DELAY_MS?: string;
+  /** How long a provider may take to answer before the attempt counts as failed and is retried, in ms (default 10000). */
+  PROVIDER_TIMEOUT_MS?: string;
   RESEND_API_KEY?: string;
   RESEND_BASE_URL?: string;
   POSTMARK_SERVER_TOKEN?: string;
@@ -38,8 +40,12 @@ export type AppEnv = Env & Secrets;
 const DEV_ADMIN_TOKEN = 'dev-admin-token';
 const DEV_SIGNING_SECRET = 'dev-signing-secret';
 
-/** True on a development deployment (`wrangler dev`): dev outbox on, development defaults allowed. */
-export function isDevelopment(env: AppEnv): boolean {
+/**
+ * True only under `npm run dev` (`wrangler dev --var ENVIRONMENT:development`): dev outbox on,
+ * development defaults allowed. wrangler.toml says `production`, so a plain `wrangler deploy`
+ * (a dashboard or Git integration) is production, and so is any other or missing value.
+ */
+export function isDevelopment(env: Pick<AppEnv, 'ENVIRONMENT'>): boolean {
   return env.ENVIRONMENT === 'development';
 }
 
@@ -48,9 +54,14 @@ export function adminToken(env: AppEnv): string | undefined {
   return env.ADMIN_TOKEN || (isDevelopment(env) ? DEV_ADMIN_TOKEN : undefined);
 }
 
-/** The ack-link signing key; in development a fixed default. Production refuses to run without one. */
+/** The ack-link signing key, or undefined when there is none (production without the secret). */
+export function maybeSigningSecret(env: AppEnv): string | undefined {
+  return env.SIGNING_SECRET || (isDevelopment(env) ? DEV_SIGNING_SECRET : undefined);
+}
+
+/** The ack-link signing key; in development a fixed default. Throws without one (intake refuses leads then). */
 export function signingSecret(env: AppEnv): string {
-  const secret = env.SIGNING_SECRET || (isDevelopment(env) ? DEV_SIGNING_SECRET : undefined);
+  const secret = maybeSigningSecret(env);
   if (!secret) throw new Error('SIGNING_SECRET is not set: run `wrangler secret put SIGNING_SECRET`');
   return secret;
 }

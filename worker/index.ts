@@ -6,10 +6,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
 import { ack } from './http/ack.ts';
 import { admin } from './http/admin.ts';
-import { dev } from './http/dev.ts';
 import { forms } from './http/forms.ts';
+import { health, leadsNeedSettings, linksNeedSigningKey } from './http/health.ts';
 import { intake } from './http/intake.ts';
 import { isOverload, RETRY_AFTER_S } from './http/overload.ts';
+import { pageHeaders } from './http/page.ts';
 import { widgetScript } from './http/widget-script.ts';
 import { runAlerts } from './alerts/run.ts';
 import { syncOnSchedule } from './accounts/scheduled.ts';
@@ -24,13 +25,16 @@ export { SiteHealth } from './durable/site-health.ts';
 /** The Hono app. */
 export const app = new Hono<{ Bindings: AppEnv }>();
 
-app.get('/health', (c) => c.json({ ok: true, service: 'lead-router', environment: c.env.ENVIRONMENT }));
+// Every HTML page the Worker writes (ack, dev outbox) gets a Content-Security-Policy.
+app.use('*', pageHeaders);
+app.get('/health', health);
 app.get('/widget.js', widgetScript);
 app.route('/v1/forms', forms);
+app.use('/v1/leads', leadsNeedSettings);
+app.use('/v1/leads/:id/*', linksNeedSigningKey);
 app.route('/v1/leads', intake);
 app.route('/v1/leads', ack);
 app.route('/v1/admin', admin);
-app.route('/dev', dev);
 
 app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 app.onError((error, c) => {

@@ -16,6 +16,7 @@ import { liveConfig, namesOf, type LiveConfig, type Names } from './names.ts';
 import { Refusals } from './refusals.tsx';
 import { Review } from './review.tsx';
 import { Timeline } from './timeline.tsx';
+import { SetupProblems } from './setup-problems.tsx';
 
 type Report = MetricsReport & { configVersion: number; pools: PoolShares[] };
 type Period = { from: string; to: string };
@@ -72,6 +73,7 @@ export function Overview() {
           </select>
         </label>
       </header>
+      <SetupProblems />
       {!report ? <p class="muted">Loading…</p> : <ReportView report={report} live={live} period={{ from, to }} dayLeads={dayLeads} />}
       <Refusals days={days} />
     </section>

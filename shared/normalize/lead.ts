@@ -13,7 +13,7 @@ import { normalizePostalCode } from './postal.ts';
 import { normalizeRegion } from './region.ts';
 import { isInvalid } from './result.ts';
 import { leadSource } from './source.ts';
-import { tidy } from './text.ts';
+import { stripInvisible, tidy } from './text.ts';
 import { normalizeWebsite } from './website.ts';
 
 /** The normalised lead, and the fields that had to be left out of it and why. */
@@ -49,7 +49,7 @@ const POSTAL_EXAMPLES: Readonly<Record<string, string>> = {
  */
 export function normalizeLead(submission: LeadSubmission, defaultCountry?: string): LeadNormalization {
   const fields = submission.fields;
-  const context = submission.context;
+  const context = visibleContext(submission.context);
   const issues: FieldIssue[] = [];
   const text = (name: LeadFieldName): string | undefined => textField(fields, name);
   const invalid = (field: LeadFieldName, message: string): void => {
@@ -200,12 +200,26 @@ export function normalizeLead(submission: LeadSubmission, defaultCountry?: strin
   return { lead, issues };
 }
 
-/** A field's trimmed text; undefined when absent, blank, or not text (a checkbox's boolean). */
+/** A field's trimmed text without invisible characters; undefined when absent, blank, or not text (a checkbox's boolean). */
 function textField(fields: LeadSubmission['fields'], name: LeadFieldName): string | undefined {
   const value = fields[name];
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
+  const trimmed = stripInvisible(value).trim();
   return trimmed === '' ? undefined : trimmed;
+}
+
+/** The context with invisible characters taken out of every text (it shows on the timeline and in notices too). */
+function visibleContext(context: LeadSubmission['context']): LeadSubmission['context'] {
+  if (context === undefined) return undefined;
+  const clean: NonNullable<LeadSubmission['context']> = { ...context };
+  for (const key of ['pageUrl', 'referrer', 'landingUrl', 'locale', 'honeypot'] as const) {
+    const value = context[key];
+    if (typeof value === 'string') clean[key] = stripInvisible(value);
+  }
+  if (context.utm !== undefined) {
+    clean.utm = Object.fromEntries(Object.entries(context.utm).map(([k, v]) => [k, typeof v === 'string' ? stripInvisible(v) : v]));
+  }
+  return clean;
 }
 
 /** The ISO 639 primary language of a locale (`es-MX` → `es`), if it looks like one. */

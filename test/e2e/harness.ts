@@ -50,11 +50,11 @@ export async function startHostPage(html: (path: string) => string): Promise<{ u
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
-/** Starts `wrangler dev` with extra vars; resolves when it answers. */
+/** Starts `wrangler dev` in development mode (as `npm run dev` does) with extra vars; resolves when it answers. */
 export async function startWorker(vars: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const state = mkdtempSync(join(tmpdir(), 'e2e-state-'));
-  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', join(ROOT, 'worker/dev-entry.ts'), '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries({ ENVIRONMENT: 'development', ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d));
@@ -64,7 +64,9 @@ export async function startWorker(vars: Record<string, string>): Promise<{ url: 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log.slice(-2000)}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      // Up once it answers at all: /health is 503 while a setting is missing, which some tests want.
+      await fetch(`${url}/health`);
+      break;
     } catch {
       // not up yet
     }
@@ -105,6 +107,6 @@ export async function publishAlwaysOpenExample(workerUrl: string): Promise<numbe
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const res = await fetch(`${workerUrl}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  const res = await fetch(`${workerUrl}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'every rep always open, for the e2e tests' }) });
   return res.status;
 }

@@ -36,6 +36,12 @@ export async function failNext(host: string, status: number, times = 1, extra: {
   if (!res.ok) throw new Error(`capture /fail answered ${res.status}`);
 }
 
+/** Makes the next `times` requests to `host` go unanswered for `ms`, as a hung provider does. */
+export async function hangNext(host: string, ms: number, times = 1): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/hang', { method: 'POST', body: JSON.stringify({ host, times, ms }) });
+  if (!res.ok) throw new Error(`capture /hang answered ${res.status}`);
+}
+
 /** Seeds what the CRMs' read APIs hold (see crm-fake.js): HubSpot companies/contacts, Salesforce accounts/contacts. */
 export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; pageSize?: number } }): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });

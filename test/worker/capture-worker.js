@@ -9,6 +9,8 @@
  * - `POST /fail` `{ host, times, status, skip?, retryAfter?, policyName? }`: after `skip`
  *   requests let through, the next `times` requests to `host` get `status` with an error body
  *   shaped like that API's own (and `Retry-After`, HubSpot's rate-limit policy when given);
+ * - `POST /hang` `{ host, times, ms }`: the next `times` requests to `host` get no answer for
+ *   `ms` (a hung provider);
  * - `POST /forget`: forget the requests received so far;
  * - `POST /reset`: forget requests, pending failures and the ids handed out;
  * - `POST /crm`: the records the CRMs' read APIs hold (see crm-fake.js, which answers them).
@@ -26,6 +28,8 @@ const CONTROL_HOST = 'capture.control';
 let requests = [];
 /** host → { times left, status, skip (requests let through first), retryAfter? (seconds), policyName? (HubSpot) } */
 let failures = new Map();
+/** host → { times left, ms } */
+let hangs = new Map();
 /** HubSpot record ids, stable per upsert key (the email, or our lead id). */
 let hubspotIds = new Map();
 /** Salesforce Lead ids, stable per external id: the first upsert creates, later ones update. */
@@ -53,6 +57,12 @@ export default {
     };
     requests.push(captured);
 
+    const hang = hangs.get(url.hostname);
+    if (hang !== undefined && hang.times > 0) {
+      hang.times -= 1;
+      if (hang.times === 0) hangs.delete(url.hostname);
+      await new Promise((resolve) => setTimeout(resolve, hang.ms));
+    }
     const failure = failures.get(url.hostname);
     let response;
     if (failure !== undefined && failure.skip > 0) {
@@ -90,9 +100,18 @@ async function control(request, url) {
     requests = [];
     return Response.json({ ok: true });
   }
+  if (request.method === 'POST' && url.pathname === '/hang') {
+    const { host, times = 1, ms = 5000 } = await request.json().catch(() => ({}));
+    if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(ms)) {
+      return Response.json({ error: 'expected { host: string, times: integer, ms: integer }' }, { status: 400 });
+    }
+    hangs.set(host, { times, ms });
+    return Response.json({ ok: true });
+  }
   if (request.method === 'POST' && url.pathname === '/reset') {
     requests = [];
     failures = new Map();
+    hangs = new Map();
     hubspotIds = new Map();
     salesforceIds = new Map();
     counter = 0;

@@ -22,11 +22,13 @@ export function alwaysOpenConfig(): RoutingConfigInput {
   return config;
 }
 
-/** Publishes a config through the admin API. */
-export async function publish(config: unknown): Promise<Response> {
+/** Publishes a config through the admin API, with a note (and the version it was edited from, when given). */
+export async function publish(config: unknown, options: { note?: string; base?: number } = {}): Promise<Response> {
   // Storage was reset between tests and version numbers start again: forget this isolate's parses.
   forgetParsedVersions();
-  return exports.default.fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  const headers: Record<string, string> = { ...ADMIN, 'Content-Type': 'application/json' };
+  if (options.base !== undefined) headers['If-Match'] = `"${options.base}"`;
+  return exports.default.fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers, body: JSON.stringify({ config, note: options.note ?? 'published by a test' }) });
 }
 
 /** Options of one submission. */

@@ -14,6 +14,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_RATE=200] [BENCH_SECONDS=8] npm run bench:intake
+
+The Worker under wrangler dev over loopback: intake latency p50/p99, accepted throughput and
+answers by status at BENCH_RATE leads/s for BENCH_SECONDS, for unique leads and duplicates, and
+intake → confirmation / rep notification / CRM delivery at a local capture server.
+`);
 
 const WORKER_PORT = 8799;
 const BASE = `http://127.0.0.1:${WORKER_PORT}`;
@@ -163,6 +172,8 @@ const capturePort = (server.address() as AddressInfo).port;
 // Local state on tmpfs where there is one: the bench measures the Worker, not the disk's fsync.
 const state = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-state-'));
 const vars = {
+  // Development mode, as `npm run dev`: the bench signs in with the development admin token.
+  ENVIRONMENT: 'development',
   RESEND_API_KEY: 're_bench',
   RESEND_BASE_URL: `http://127.0.0.1:${capturePort}/resend`,
   SLACK_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/slack`,
@@ -172,7 +183,7 @@ const vars = {
 };
 // Locally every Durable Object is its own SQLite file: thousands of leads need thousands of
 // open files, more than the usual limit. Raise it for the Worker process (where allowed).
-const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', 'worker/dev-entry.ts', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
 const quoted = [process.execPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
 const wrangler = spawn('bash', ['-c', `ulimit -n 200000 2>/dev/null || true; exec ${quoted}`], { stdio: ['ignore', 'pipe', 'pipe'] });
 // However this script ends, wrangler dev (and its workerd) must not outlive it and keep the port.
@@ -190,7 +201,7 @@ try {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench:intake config' }) });
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
   await openLoop(100, 10_000_000, false); // warm up
   arrivals.email.clear();

@@ -16,6 +16,14 @@ import { normalizePhone } from '../../shared/normalize/phone.ts';
 import { route } from '../../shared/routing/route.ts';
 import type { RoutingState } from '../../shared/routing/types.ts';
 import { random } from './fixture.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: npm run bench   (this is its first half)
+
+Server CPU per lead over the shared path (parse, validate, normalise, qualify, route) on the
+example config: median and p90 per lead, with and without a phone, against the 25 µs budget.
+`);
 
 const parsed = parseConfig(JSON.parse(readFileSync(new URL('../../shared/config/examples/routing.json', import.meta.url), 'utf8')));
 if (!parsed.ok) throw new Error('example config invalid');

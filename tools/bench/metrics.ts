@@ -19,6 +19,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_DAYS=365] [BENCH_LEADS_PER_DAY=1000] npm run bench:metrics
+
+Seeds the metrics store (MetricsObject under wrangler dev) with BENCH_DAYS days of
+BENCH_LEADS_PER_DAY synthetic leads through its real ingest path, then prints the median and
+p90 of each dashboard query.
+`);
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const PER_DAY = Number(process.env.BENCH_LEADS_PER_DAY ?? 1_000);

@@ -12,6 +12,15 @@ import type { CompiledConfig } from '../../shared/routing/compile.ts';
 import type { RoutableLead, RoutingState } from '../../shared/routing/types.ts';
 import { SIZE, benchConfig, benchConfigWithSkills, benchLeads } from './fixture.ts';
 import { jsonLogicRouter, jsonRulesEngineRouter, type Router } from './generic-engines.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: npm run bench   (this is its second half)
+
+Routing decisions per second on 100,000 leads (10,000 named accounts, 30 routes, 200 reps):
+ours, with a trace per decision, against json-logic-js and json-rules-engine; checks that all
+three assign every lead alike, then prints medians and ratios.
+`);
 
 const parsed = parseConfig(benchConfig());
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));

@@ -1,7 +1,10 @@
 /**
- * Where the routing config lives: versions are numbered by the RouterState object (the single
- * writer) and mirrored to KV, where every isolate reads the current one (cached a few seconds).
- * Version 0 is the shipped example, used until a config is published; it is a static asset
+ * Reading the routing config. The RouterState object says which version is live (config/
+ * versions.ts); every isolate asks it at most every few seconds, and reads the version's JSON
+ * from KV, a copy written after the object committed it, else from the object itself. So KV can
+ * never make an isolate serve a version the object does not have, and a failed KV write cannot
+ * leave intake, `/v1/forms` and `/widget.js` on an older version than routing.
+ * Version 0 is the shipped example, live until a config is published; it is a static asset
  * (`/config/example.json`, copied there by the build), not part of the bundle, which it would
  * grow by 3 KB gzip for a config no production deployment routes with.
  */
@@ -14,7 +17,15 @@ export interface VersionedConfig {
   config: RoutingConfig;
 }
 
-const CURRENT_KEY = 'config:current';
+/** Where the live version and any published version's JSON come from: the RouterState object. */
+export interface ConfigSource {
+  /** The live version's number. */
+  liveVersion(): Promise<number>;
+  /** A published version's JSON, for a reader that did not find it in KV. */
+  configJson(version: number): Promise<unknown>;
+}
+
+/** How long an isolate trusts the live version it last asked for. */
 const CACHE_MS = 5_000;
 
 /** KV key of one version's JSON. */
@@ -31,30 +42,23 @@ export async function exampleConfigJson(assets: Fetcher): Promise<unknown> {
 }
 
 const parsedVersions = new Map<number, VersionedConfig>();
-let current: { at: number; value: VersionedConfig } | undefined;
+let live: { at: number; version: number } | undefined;
 
-/** The current config, as this isolate last read it from KV (at most a few seconds old). */
-export async function currentConfig(kv: KVNamespace, now = Date.now(), authority?: ConfigSource): Promise<VersionedConfig> {
-  if (current && now - current.at < CACHE_MS) return current.value;
-  const pointer = await kv.get<{ version: number }>(CURRENT_KEY, 'json');
-  const value = await configVersion(kv, pointer?.version ?? 0, authority);
-  current = { at: now, value };
-  return value;
-}
-
-/** Where a version can be read when KV has not seen it yet (the RouterState object). */
-export interface ConfigSource {
-  configJson(version: number): Promise<unknown>;
+/** The live config, as this isolate last heard of it from the RouterState object (at most a few seconds old). */
+export async function currentConfig(kv: KVNamespace, now: number, source: ConfigSource): Promise<VersionedConfig> {
+  if (live === undefined || now - live.at >= CACHE_MS) live = { at: now, version: await source.liveVersion() };
+  return configVersion(kv, live.version, source);
 }
 
 /**
- * One version of the config (parsed once per isolate): from KV, or, while KV has not caught up
- * with a fresh version (it is eventually consistent), from `authority`.
+ * One published version of the config (parsed once per isolate): from KV, or, while KV lacks it
+ * (it is eventually consistent, and only a cache), from `source`.
  */
-export async function configVersion(kv: KVNamespace, version: number, authority?: ConfigSource): Promise<VersionedConfig> {
+export async function configVersion(kv: KVNamespace, version: number, source?: ConfigSource): Promise<VersionedConfig> {
   const cached = parsedVersions.get(version);
   if (cached) return cached;
-  const raw = (version === 0 ? null : await kv.get(versionKey(version), 'json')) ?? (authority ? await authority.configJson(version) : null);
+  // Version 0 is never in KV: the object reads it from the static assets.
+  const raw = (version === 0 ? null : await kv.get(versionKey(version), 'json')) ?? (source ? await source.configJson(version) : null);
   return remember(version, raw);
 }
 
@@ -69,11 +73,13 @@ export function remember(version: number, raw: unknown): VersionedConfig {
   return value;
 }
 
-/** Writes a version and makes it current in KV (the RouterState object calls this when publishing). */
-export async function storeVersion(kv: KVNamespace, version: number, input: unknown): Promise<void> {
-  await kv.put(versionKey(version), JSON.stringify(input));
-  await kv.put(CURRENT_KEY, JSON.stringify({ version }));
-  current = undefined;
+/**
+ * Forgets what this isolate knows of `version` and of the live version: called by a publish.
+ * Version numbers are never reused in a deployment; tests that wipe storage do reuse them.
+ */
+export function forgetVersion(version: number): void {
+  parsedVersions.delete(version);
+  live = undefined;
 }
 
 /**
@@ -82,5 +88,5 @@ export async function storeVersion(kv: KVNamespace, version: number, input: unkn
  */
 export function forgetParsedVersions(): void {
   parsedVersions.clear();
-  current = undefined;
+  live = undefined;
 }

@@ -28,8 +28,9 @@ export class DevOutbox extends DurableObject<AppEnv> {
     return seq;
   }
 
-  /** The most recent messages, newest first; only those of `leadId` when given. */
+  /** The most recent messages, newest first, at most `limit` (1 to 1,000; anything else counts as the bound); only those of `leadId` when given. */
   async list(limit = 200, leadId?: string): Promise<RecordedMessage[]> {
+    limit = Number.isInteger(limit) ? Math.min(Math.max(limit, 1), KEPT) : KEPT;
     const entries = await this.ctx.storage.list<RecordedMessage>({ prefix: 'm:', reverse: true, limit: leadId ? KEPT : limit });
     const messages = [...entries.values()];
     return (leadId ? messages.filter((m) => m.leadId === leadId) : messages).slice(0, limit);

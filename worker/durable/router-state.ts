@@ -9,15 +9,14 @@
  * be checked against the rows.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { parseConfig, type ConfigIssue } from '../../shared/config/parse.ts';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
-import type { ShadowWarning } from '../../shared/config/shadowing.ts';
 import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
 import { applyStateChange, route } from '../../shared/routing/route.ts';
 import type { Decision, RoutableLead, RoutingState, StateChange } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { exampleConfigJson, remember, storeVersion, type VersionedConfig } from '../config/store.ts';
+import { exampleConfigJson, type VersionedConfig } from '../config/store.ts';
+import { ConfigVersions, type Publication, type PublishRequest, type VersionMeta } from '../config/versions.ts';
 import { OpenLeads, type OpenLead } from '../lead/open-leads.ts';
 
 /** A decision and the config version that made it. */
@@ -26,15 +25,7 @@ export interface VersionedDecision {
   configVersion: number;
 }
 
-/** The outcome of publishing a config. */
-export type Publication = { ok: true; version: number; warnings: ShadowWarning[] } | { ok: false; issues: ConfigIssue[] };
-
-/** When a config version was published, and why. */
-export interface VersionMeta {
-  version: number;
-  publishedAt: number;
-  note?: string;
-}
+export type { Publication, PublishRequest, VersionMeta } from '../config/versions.ts';
 
 /** The routing state as the admin API shows it: the engine's state, and the open leads behind the load. */
 export type StateSnapshot = RoutingState & { configVersion: number; open: OpenLead[] };
@@ -53,8 +44,8 @@ export class RouterState extends DurableObject<AppEnv> {
   /** Cursors and the other counters of the engine; the load is kept by `#open`. */
   #state: RoutingState = { cursors: {}, load: {} };
   #open!: OpenLeads;
-  #version = 0;
-  #config: VersionedConfig | undefined;
+  /** The routing config's versions: this object is their one source of truth. */
+  readonly #versions: ConfigVersions;
   /** Results of recent reassignments by idempotency key: an alarm that fires twice gets the same answer. */
   #reassignments = new Map<string, Reassignment>();
   /** Decisions since the last prune, counted to prune the remembered ones now and then. */
@@ -62,10 +53,11 @@ export class RouterState extends DurableObject<AppEnv> {
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
+    this.#versions = new ConfigVersions(ctx.storage, env.LEADS_KV, () => exampleConfigJson(env.ASSETS), (promise) => ctx.waitUntil(promise));
     ctx.blockConcurrencyWhile(async () => {
       const stored = await ctx.storage.get(['state', 'version', 'reassignments']);
       this.#state = { ...this.#state, ...((stored.get('state') as RoutingState | undefined) ?? {}), load: {} };
-      this.#version = (stored.get('version') as number | undefined) ?? 0;
+      this.#versions.restore(stored.get('version') as number | undefined);
       this.#reassignments = new Map((stored.get('reassignments') as [string, Reassignment][] | undefined) ?? []);
       // Recent decisions by key, on disk: a retried admission finds its decision even after this
       // object restarted, so it is neither routed nor counted twice.
@@ -129,7 +121,7 @@ export class RouterState extends DurableObject<AppEnv> {
   async snapshot(): Promise<StateSnapshot> {
     const { config } = await this.#currentConfig();
     this.#expireIdle(config, Date.now());
-    return { ...structuredClone(this.#view()), configVersion: this.#version, open: this.#open.list(OPEN_LISTED) };
+    return { ...structuredClone(this.#view()), configVersion: this.#versions.live, open: this.#open.list(OPEN_LISTED) };
   }
 
   /** Each rep's load counted again from the open leads, to check the running counts against. */
@@ -142,42 +134,38 @@ export class RouterState extends DurableObject<AppEnv> {
     return this.#currentConfig();
   }
 
-  /** Validates and publishes a config as the next version; `note` says why (e.g. "restored v3"). */
-  async publish(input: unknown, note?: string): Promise<Publication> {
-    const parsed = parseConfig(input);
-    if (!parsed.ok) return { ok: false, issues: parsed.issues };
-    // The number is taken before any await, so concurrent publications get distinct versions.
-    const version = ++this.#version;
-    this.#config = { version, config: parsed.config };
-    const meta: VersionMeta = { version, publishedAt: Date.now(), ...(note ? { note } : {}) };
-    // Kept here as well as in KV: this object is the authority when KV lags behind.
-    await this.ctx.storage.put({ [`config:v:${version}`]: input, [`config:meta:${version}`]: meta, version });
-    await storeVersion(this.env.LEADS_KV, version, input);
-    return { ok: true, version, warnings: parsed.warnings };
+  /** Publishes a config as the next version, all or nothing (config/versions.ts says when it is refused). */
+  async publish(request: PublishRequest): Promise<Publication> {
+    return this.#versions.publish(request, Date.now());
   }
 
-  /** Every version, newest first; version 0 is the bundled example. */
-  async versions(): Promise<{ current: number; versions: VersionMeta[] }> {
-    const metas = await this.ctx.storage.list<VersionMeta>({ prefix: 'config:meta:' });
-    const versions = [...metas.values()].sort((a, b) => b.version - a.version);
-    return { current: this.#version, versions: [...versions, { version: 0, publishedAt: 0, note: 'bundled example' }] };
+  /** Versions newest first, at most `limit`; version 0 is the shipped example. */
+  async versions(limit?: number): Promise<{ current: number; versions: VersionMeta[] }> {
+    return this.#versions.list(limit);
   }
 
   /** A version's JSON as published (version 0: the shipped example), or undefined. */
   async versionJson(version: number): Promise<unknown> {
-    return (await this.configJson(version)) ?? undefined;
+    return this.#versions.json(version);
   }
 
-  /** A published version's JSON (version 0: the shipped example), for objects that find KV has not caught up yet. */
+  /** A version's record: when, by whom, why. */
+  async versionMeta(version: number): Promise<VersionMeta> {
+    return this.#versions.meta(version);
+  }
+
+  /** The live version's number: every isolate asks it every few seconds (config/store.ts). */
+  liveVersion(): number {
+    return this.#versions.live;
+  }
+
+  /** A published version's JSON (version 0: the shipped example), for readers that find KV has not got it. */
   async configJson(version: number): Promise<unknown> {
-    return version === 0 ? exampleConfigJson(this.env.ASSETS) : this.ctx.storage.get(`config:v:${version}`);
+    return this.#versions.jsonForReader(version);
   }
 
   async #currentConfig(): Promise<VersionedConfig> {
-    if (!this.#config || this.#config.version !== this.#version) {
-      this.#config = remember(this.#version, await this.configJson(this.#version));
-    }
-    return this.#config;
+    return this.#versions.config();
   }
 
   /** The engine's view: the cursors and counters, and the load of the open leads. */

@@ -1,7 +1,7 @@
 /**
  * The routing audit API, under `/v1/admin` (admin token): figures over a period, the leads
- * behind any figure, search, misroute reports, outcomes posted back by the CRM, config
- * versions and restore, and replay of recent real leads against a proposed config.
+ * behind any figure, search, misroute reports, outcomes posted back by the CRM, and replay of
+ * recent real leads against a proposed config (config versions: config-api.ts).
  */
 import { Hono } from 'hono/tiny';
 import { parseConfig } from '../../shared/config/parse.ts';
@@ -73,25 +73,6 @@ audit.post('/leads/:id/outcome', async function reportOutcome(c) {
   const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'crm';
   const record = await leadObject(c.env, c.req.param('id')).reportStage(c.req.param('id'), body.stage as Stage, by, Date.now());
   return record ? c.json({ stage: record.stage }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
-});
-
-audit.get('/config/versions', async function listVersions(c) {
-  return c.json(await c.env.ROUTER.getByName('global').versions());
-});
-
-audit.get('/config/versions/:version', async function readVersion(c) {
-  const version = Number(c.req.param('version'));
-  const json = Number.isInteger(version) && version >= 0 ? await c.env.ROUTER.getByName('global').versionJson(version) : undefined;
-  return json === undefined ? c.json({ error: 'not_found', message: `No config version ${c.req.param('version')}` }, 404) : c.json({ version, config: json });
-});
-
-audit.post('/config/versions/:version/restore', async function restoreVersion(c) {
-  const router = c.env.ROUTER.getByName('global');
-  const version = Number(c.req.param('version'));
-  const json = Number.isInteger(version) && version >= 0 ? await router.versionJson(version) : undefined;
-  if (json === undefined) return c.json({ error: 'not_found', message: `No config version ${c.req.param('version')}` }, 404);
-  const result = await router.publish(json, `restored v${version}`);
-  return result.ok ? c.json({ version: result.version, restored: version, warnings: result.warnings }) : c.json({ error: 'invalid_config', message: `v${version} no longer passes the checks`, issues: result.issues }, 400);
 });
 
 audit.post('/replay', async function replayLeads(c) {

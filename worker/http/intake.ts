@@ -29,6 +29,14 @@ intake.use('/', siteAuth());
 
 intake.post(
   '/',
+  async function requireJson(c, next) {
+    // Only JSON is read: a form post or text/plain (which browsers send cross-origin unasked) is refused plainly.
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return c.json({ error: 'unsupported_media_type', message: 'Send the lead as JSON, with Content-Type: application/json' }, 415);
+    }
+    await next();
+  },
   async function shedLoad(c, next) {
     if (await shedder.refuse(Date.now())) {
       c.header('Retry-After', String(RETRY_AFTER_S));

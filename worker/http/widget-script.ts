@@ -5,20 +5,21 @@
  * published config shows within that.
  */
 import type { Context } from 'hono';
+import type { RoutingConfig } from '../../shared/config/schema.ts';
 import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
 import { formSpecs, inlineLanguage, widgetBody } from './form-specs.ts';
 
-/** The served body per language ('' for none), for one config version and one build. */
-let cached: { version: number; assetTag: string; bodies: Map<string, string> } | undefined;
+/** The served body per language ('' for none), for one parsed config and one build. */
+let cached: { config: RoutingConfig; assetTag: string; bodies: Map<string, string> } | undefined;
 
 /** Serves the widget bundle with `window.__leadRouterForms` set (and `?lang=`'s strings). */
 export async function widgetScript(c: Context<{ Bindings: AppEnv }>): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(new URL('/widget.js', c.req.url));
   if (!asset.ok) return c.text('// widget bundle missing: run `npm run build:widget`', 404);
-  const { version, config } = await currentConfig(c.env.LEADS_KV, Date.now(), c.env.ROUTER.getByName('global'));
+  const { config } = await currentConfig(c.env.LEADS_KV, Date.now(), c.env.ROUTER.getByName('global'));
   const assetTag = asset.headers.get('ETag') ?? '';
-  if (cached?.version !== version || cached.assetTag !== assetTag) cached = { version, assetTag, bodies: new Map() };
+  if (cached?.config !== config || cached.assetTag !== assetTag) cached = { config, assetTag, bodies: new Map() };
   const lang = inlineLanguage(c.req.query('lang')) ?? '';
   let body = cached.bodies.get(lang);
   if (body === undefined) {

@@ -13,7 +13,7 @@ import { isDevelopment, signingSecret, type AppEnv } from '../app-env.ts';
 import { buildCrm, buildEmail, buildSlack, buildSms } from '../providers/build.ts';
 import { isDevOutbox } from '../providers/dev-outbox.ts';
 import { providerSettings, type ProviderSettings } from '../providers/settings.ts';
-import { send } from '../providers/transport.ts';
+import { providerTimeout, send } from '../providers/transport.ts';
 import type { CrmRecord, Delivery, OutboundRequest } from '../providers/types.ts';
 import { ackUrl } from './ack-link.ts';
 import { slaDue } from './sla.ts';
@@ -58,7 +58,7 @@ export async function deliver(entry: OutboxEntry, ctx: DeliveryContext): Promise
     const seq = await ctx.env.DEV_OUTBOX.getByName('dev').record({ ...request, at: Date.now(), leadId: ctx.record.id, summary });
     return { ok: true, status: 200, ref: `dev-outbox:${seq}` };
   }
-  return send(request);
+  return send(request, fetch, providerTimeout(ctx.env));
 }
 
 async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[OutboundRequest | undefined, string]> {

@@ -31,6 +31,14 @@ export function leadObject(env: Pick<AppEnv, 'LEAD'>, leadId: string): DurableOb
   return home === undefined ? env.LEAD.getByName(leadId) : identityObject(env, home);
 }
 
+/** Any lead id {@link newLeadId} makes: `ld_`, the time in base 36, then `_` and a home tag or 10 random characters. */
+const LEAD_ID = new RegExp(`^ld_[0-9a-z]{1,11}(?:_[0-9a-f]{${TAG_LENGTH}}|[0-9a-z]{10})$`);
+
+/** Whether `id` can be a lead id: anything else is refused before an object is addressed. */
+export function isLeadId(id: string): boolean {
+  return LEAD_ID.test(id);
+}
+
 /** The home tag a lead id carries, if it lives in its identity's object. */
 export function leadHome(leadId: string): string | undefined {
   return HOME_ID.exec(leadId)?.[1];

@@ -9,7 +9,8 @@ export function ownerRef(config: RoutingConfig, value: unknown): string | undefi
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const [kind, id] = text.includes(':') ? (text.split(':', 2) as [string, string]) : ['', text];
-  if ((kind === 'rep' || kind === '') && config.reps[id]) return `rep:${id}`;
-  if ((kind === 'queue' || kind === '') && config.queues[id]) return `queue:${id}`;
+  // Own properties only: `constructor` or `hasOwnProperty` is no rep, though every object inherits one.
+  if ((kind === 'rep' || kind === '') && Object.hasOwn(config.reps, id)) return `rep:${id}`;
+  if ((kind === 'queue' || kind === '') && Object.hasOwn(config.queues, id)) return `queue:${id}`;
   return undefined;
 }

@@ -1,6 +1,8 @@
 /**
  * Sends a built request and sorts the outcome: delivered (with the provider's id), worth
  * retrying (rate limits, timeouts, outages, network errors), or permanent (dead-letter it).
+ * Every request has a deadline: a provider that takes the connection and never answers is a
+ * retry, not a lead's deliveries stalled.
  */
 import { isDevOutbox } from './dev-outbox.ts';
 import type { Delivery, OutboundRequest } from './types.ts';
@@ -11,17 +13,28 @@ const MAX_ERROR = 300;
 /** Statuses that mean "try again later" although they are 4xx. */
 const RETRYABLE_4XX = new Set([408, 425, 429]);
 
-/** Sends `req` with `fetcher` and classifies the response; never throws. */
-export async function send(req: OutboundRequest, fetcher: typeof fetch = fetch): Promise<Delivery> {
+/** How long a provider has to answer (headers and body) by default: they answer in well under a second when well. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The provider timeout of an env (`PROVIDER_TIMEOUT_MS`), else the default. */
+export function providerTimeout(env: { PROVIDER_TIMEOUT_MS?: string }): number {
+  const ms = Number(env.PROVIDER_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+}
+
+/** Sends `req` with `fetcher` and classifies the response, giving up after `timeoutMs`; never throws. */
+export async function send(req: OutboundRequest, fetcher: typeof fetch = fetch, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Delivery> {
   if (isDevOutbox(req)) {
     return { ok: false, retry: false, error: 'dev outbox request: record it, do not send it' };
   }
   let res: Response;
   let text: string;
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    res = await fetcher(req.url, { method: req.method, headers: req.headers, body: req.body });
+    res = await fetcher(req.url, { method: req.method, headers: req.headers, body: req.body, signal });
     text = await res.text();
   } catch (err) {
+    if (signal.aborted) return { ok: false, retry: true, error: `timeout: no answer within ${timeoutMs} ms` };
     // The message is the runtime's, about the connection; it holds neither the URL nor the body.
     return { ok: false, retry: true, error: errorText('network error:', err instanceof Error ? err.message : String(err)) };
   }

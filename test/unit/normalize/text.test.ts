@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { foldKey, stripAccents, tidy } from '../../../shared/normalize/text.ts';
+import { foldKey, stripAccents, stripInvisible, tidy } from '../../../shared/normalize/text.ts';
 import { INVALID, isInvalid } from '../../../shared/normalize/result.ts';
 
 describe('tidy', () => {
@@ -36,6 +36,25 @@ describe('foldKey', () => {
     ['---', ''],
   ])('%j → %j', (raw, expected) => {
     expect(foldKey(raw)).toBe(expected);
+  });
+});
+
+describe('stripInvisible', () => {
+  it.each([
+    ['plain ASCII', 'Dana Whitfield', 'Dana Whitfield'],
+    ['NUL and other controls', 'Da\u0000na\u0007\u001b[31m', 'Dana[31m'],
+    ['C1 controls', 'Da\u0085na\u009b', 'Dana'],
+    ['a right-to-left override', '\u202eanaD\u202c', 'anaD'],
+    ['bidi isolates and marks', '\u2066Dana\u2069\u200f\u061c', 'Dana'],
+    ['zero-width space, word joiner, BOM, soft hyphen', 'Da\u200bna\u2060\ufeff Whit\u00adfield', 'Dana Whitfield'],
+    ['a zero-width joiner between Latin letters', 'Da\u200dna', 'Dana'],
+    ['line breaks of every kind, as \\n', 'a\r\nb\rc\u2028d\u2029e', 'a\nb\nc\nd\ne'],
+    ['a tab', 'a\tb', 'a\tb'],
+    ['accents, other scripts and emoji', 'Québec 北京 Ελλάδα 👍🏽', 'Québec 北京 Ελλάδα 👍🏽'],
+    ['a zero-width non-joiner in Persian', 'می\u200cخواهم', 'می\u200cخواهم'],
+    ['a joiner inside an emoji sequence', '👩\u200d💻', '👩\u200d💻'],
+  ])('%s', (_name, raw, expected) => {
+    expect(stripInvisible(raw)).toBe(expected);
   });
 });
 

@@ -7,13 +7,13 @@
 import example from '../../../shared/config/examples/routing.json';
 import { parseConfig } from '../../../shared/config/parse.ts';
 import type { RoutingConfig } from '../../../shared/config/schema.ts';
-import { storeVersion } from '../../../worker/config/store.ts';
 import { importCsv } from '../../../worker/accounts/import.ts';
 import { clearLookupCache, lookupAccount } from '../../../worker/accounts/lookup.ts';
 import { indexCounts } from '../../../worker/accounts/store.ts';
 import type { AppEnv } from '../../../worker/app-env.ts';
 
 export { AccountSync } from '../../../worker/accounts/sync-object.ts';
+export { RouterState } from '../../../worker/durable/router-state.ts';
 
 export default {
   async fetch(request: Request, env: AppEnv): Promise<Response> {
@@ -22,8 +22,8 @@ export default {
     const config = (parseConfig(example) as { config: RoutingConfig }).config;
     switch (url.pathname) {
       case '/setup':
-        // The sync object reads the live config from KV: the example, as version 1.
-        await storeVersion(env.LEADS_KV, 1, example);
+        // The sync object reads the live config: the example, published as version 1.
+        await env.ROUTER.getByName('global').publish({ input: example, note: 'accounts bench', by: 'bench' });
         return new Response('ok');
       case '/import': {
         const result = await importCsv(env.ACCOUNTS_DB, request.body ?? '', config, { kind: 'accounts', mode: 'merge', dryRun: false });
