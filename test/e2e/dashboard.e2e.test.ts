@@ -123,7 +123,7 @@ describe('dashboard in Chromium', () => {
     const replay = page.locator('div.replay');
     await expect.poll(() => replay.locator('.replay-summary').textContent(), { timeout: 10_000 }).toContain('2 of 6 leads would go elsewhere');
     const changed = await replay.locator('tbody tr td:first-child').allTextContents();
-    expect(changed.sort()).toEqual([ids.Bea, ids.Eli].sort());
+    expect(changed.toSorted((a, b) => a.localeCompare(b))).toEqual([ids.Bea!, ids.Eli!].toSorted((a, b) => a.localeCompare(b)));
     expect(await replay.locator('tbody').textContent()).toContain('LATAM → LATAM (Spanish) (pool)');
     await shot(page, 'dashboard-replay.png');
 

@@ -112,7 +112,7 @@ describe('metrics from real leads', () => {
 
   it('counts a lead past its SLA with no response as unclaimed, and lists it', async () => {
     const config = alwaysOpenConfig();
-    config.formTypes!.contact!.sla = '1s';
+    config.formTypes.contact!.sla = '1s';
     expect((await publish(config)).status).toBe(200);
     const id = await lead('Harper');
     await counted(1, (x) => x.total.counters.notified === 1);
@@ -151,7 +151,7 @@ describe('metrics from real leads', () => {
 describe('figures that agree (issue 9, case 10)', () => {
   it('SLA compliance counts the unclaimed, its drill-down lists them, and every owner adds up', async () => {
     const config = alwaysOpenConfig();
-    config.formTypes!.contact!.sla = '3s';
+    config.formTypes.contact!.sla = '3s';
     expect((await publish(config)).status).toBe(200);
     // One lead is acknowledged at once; nobody answers the other four.
     const ids = [await lead('Ada')];
@@ -264,11 +264,11 @@ describe('config versions and replay', () => {
     expect(res.status).toBe(200);
     const diff = await res.json<{ leads: number; changed: { id: string; before: { route: string }; after: { route: string } }[] }>();
     expect(diff.leads).toBe(5);
-    expect(diff.changed.map((c) => c.id).sort()).toEqual([ids.Hana, ids.Kai].sort());
+    expect(diff.changed.map((c) => c.id).toSorted((a, b) => a.localeCompare(b))).toEqual([ids.Hana!, ids.Kai!].toSorted((a, b) => a.localeCompare(b)));
     expect(diff.changed.every((c) => c.before.route === 'emea' && c.after.route === 'latam')).toBe(true);
 
     const invalid = await post('/replay', { config: { routes: 'nope' } });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { error: string }).error).toBe('invalid_config');
+    expect((await invalid.json<{ error: string }>()).error).toBe('invalid_config');
   });
 });

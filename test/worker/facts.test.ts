@@ -29,7 +29,7 @@ function record(id: string, overrides: Partial<LeadRecord> = {}): LeadRecord {
     duplicates: 0,
     dueAt: T0 + 15 * MIN,
     ...overrides,
-  } as LeadRecord;
+  };
 }
 
 const at = (ms: number, type: TimelineType): TimelineEvent => ({ at: T0 + ms, type, detail: '' });

@@ -22,7 +22,7 @@ function facts(id: string, receivedAt: number, who: { email: string; phone: stri
 
 const JANE = { email: 'jane.roe@northwind.example', phone: '+14155550101', company: 'Northwind Traders', name: 'Jane Roe' };
 const OMAR = { email: 'omar@contoso.example', phone: '+14155550202', company: 'Contoso', name: 'Omar Diaz' };
-const routable = (who: typeof JANE): RoutableLead => ({ formType: 'contact', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: who.email, phone: who.phone, company: who.company, fullName: who.name, message: `call ${who.name}` }) as RoutableLead;
+const routable = (who: typeof JANE): RoutableLead => ({ formType: 'contact', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: who.email, phone: who.phone, company: who.company, fullName: who.name, message: `call ${who.name}` });
 const id = (at: number, n: number) => `ld_${at.toString(36)}e${n}`;
 const store = () => metricsStore(env);
 

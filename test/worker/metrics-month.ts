@@ -104,7 +104,7 @@ export function planMonth(end: number, days: number, perDay: number, seed = 7): 
 
 const ownerOf = (key: string, name: string): Owner => {
   const [kind, id] = key.split(':') as ['rep' | 'queue', string];
-  return { kind, id: id!, name };
+  return { kind, id: id, name };
 };
 
 /** The snapshots a lead's object sends up to `until`: one after each change, revisions 1, 2, … */

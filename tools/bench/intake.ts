@@ -189,15 +189,15 @@ const wrangler = spawn('bash', ['-c', `ulimit -n 200000 2>/dev/null || true; exe
 // However this script ends, wrangler dev (and its workerd) must not outlive it and keep the port.
 process.on('exit', () => wrangler.kill('SIGTERM'));
 let log = '';
-wrangler.stdout!.on('data', (d: Buffer) => (log += d));
-wrangler.stderr!.on('data', (d: Buffer) => (log += d));
+wrangler.stdout.on('data', (d: Buffer) => (log += d));
+wrangler.stderr.on('data', (d: Buffer) => (log += d));
 
 try {
   await waitForWorker(wrangler);
   // Every rep always available, so every lead is confirmed and notified whatever the hour.
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+  for (const rep of Object.values<Record<string, unknown>>(config.reps)) {
     delete rep.hours;
     delete rep.outOfOffice;
   }

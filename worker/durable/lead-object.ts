@@ -59,7 +59,8 @@ export class LeadObject extends DurableObject<AppEnv> {
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     this.#house = new LeadHouse(ctx, env);
-    ctx.blockConcurrencyWhile(async () => this.#house.load());
+    // Not awaited in a constructor: the runtime holds every event until it settles.
+    void ctx.blockConcurrencyWhile(async () => this.#house.load());
   }
 
   /** Admits a submission whose first key is this object's: a new lead, or the person's lead joined. */

@@ -72,7 +72,7 @@ export class LeadHouse {
   }
 
   /** Forgets the alarm as last set: the runtime cleared it (it fired) or the storage is gone. */
-  alarmCleared(at: number | null | undefined = undefined): void {
+  alarmCleared(at?: number | null): void {
     this.#alarmAt = at;
   }
 
