@@ -147,6 +147,15 @@ export class LeadObject extends DurableObject<AppEnv> {
     });
   }
 
+  /** Records that someone found the route and owner right in the weekly spot-check. */
+  reportSpotCheck(leadId: string, by: string, at: number): Promise<LeadRecord | undefined> {
+    return this.#change(leadId, async (lead) => {
+      lead.record.spotChecked = { at, by };
+      lead.event(at, 'spot_checked', `${by} says the route and owner are right`);
+      return true;
+    });
+  }
+
   /** Records the lead's later stage (accepted, qualified, won, lost); won or lost is an outcome: it ends the lead's claim on its owner's capacity and stays. */
   reportStage(leadId: string, stage: Stage, by: string, at: number): Promise<LeadRecord | undefined> {
     return this.#change(leadId, async (lead) => {

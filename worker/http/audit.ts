@@ -67,6 +67,13 @@ audit.post('/leads/:id/misroute', async function reportMisroute(c) {
   return record ? c.json({ misrouted: record.misrouted }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
 });
 
+audit.post('/leads/:id/spot-check', async function reportSpotCheck(c) {
+  const body = (await c.req.json().catch(() => ({}))) as { by?: unknown };
+  const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'admin';
+  const record = await leadObject(c.env, c.req.param('id')).reportSpotCheck(c.req.param('id'), by, Date.now());
+  return record ? c.json({ spotChecked: record.spotChecked }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
+});
+
 audit.post('/leads/:id/outcome', async function reportOutcome(c) {
   const body = (await c.req.json().catch(() => ({}))) as { stage?: unknown; by?: unknown };
   if (typeof body.stage !== 'string' || !(STAGES as readonly string[]).includes(body.stage)) return c.json(invalid('stage', `stage must be one of ${STAGES.join(', ')}`), 400);
