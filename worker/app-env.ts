@@ -32,6 +32,16 @@ export interface Secrets {
   SALESFORCE_ACCESS_TOKEN?: string;
   CRM_WEBHOOK_URL?: string;
   CRM_WEBHOOK_SECRET?: string;
+  /** HubSpot app's client secret: verifies the contact-creation webhook's v3 signature (`POST /v1/sources/hubspot`). */
+  HUBSPOT_CLIENT_SECRET?: string;
+  /** Shared secret of the Salesforce Flow or Apex callout (`POST /v1/sources/salesforce`). */
+  SALESFORCE_WEBHOOK_SECRET?: string;
+  /** Shared secret of signed JSON posts from chat tools and other systems (`POST /v1/sources/webhook`). */
+  SOURCE_WEBHOOK_SECRET?: string;
+  /** The enrichment provider's key (the config's `enrichment`). */
+  ENRICHMENT_API_KEY?: string;
+  /** The generic enrichment endpoint; for Apollo, another base URL than https://api.apollo.io (tests). */
+  ENRICHMENT_URL?: string;
 }
 
 /** Everything the Worker reads from its environment. */

@@ -247,6 +247,24 @@ const AccountIndex = z.strictObject({
   fullSyncEvery: opt(Duration),
 });
 
+// --- Leads from other sources and enrichment (issue 11, Deliver 5 and 6) ---
+/** How one source's leads are taken: as which form type (its SLA, wanted fields, intent), confirmed or not. */
+const Source = z.strictObject({ formType: opt(Id), confirm: opt(z.boolean()) });
+/** What enrichment may fill; `intent` stands for the intent topics and their strength. */
+export const ENRICHMENT_FIELDS = ['company', 'domain', 'employees', 'industry', 'country', 'tier', 'intent'] as const;
+const Enrichment = z.strictObject({
+  /** `http`: the generic contract (README "Enrichment"); `apollo`: Apollo's organization enrichment. */
+  provider: z.enum(['http', 'apollo']),
+  /** How long routing waits for the answer, in ms (default 300): past it the lead routes on what it has. */
+  timeoutMs: opt(Count.check(z.minimum(20), z.maximum(5000))),
+  /** Fields whose enriched value replaces what the person typed (`true`: all); by default the person's value wins. */
+  overwrite: opt(z.union([z.boolean(), z.array(z.enum(ENRICHMENT_FIELDS))])),
+  /** How long a company's answer is kept per domain (default 30d). */
+  cacheFor: opt(Duration),
+  /** Send the person's email to the provider (person-level lookup) when the lead has no company domain; off by default. */
+  sendEmail: opt(z.boolean()),
+});
+
 /** The routing config schema (zod). */
 export const RoutingConfigSchema = z
   .strictObject({
@@ -278,6 +296,10 @@ export const RoutingConfigSchema = z
     accounts: z._default(z.record(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain like acme.com')), NamedAccount), {}),
     /** The accounts index: matching confidence and the CRM syncs that fill it. */
     accountIndex: opt(AccountIndex),
+    /** Leads from the CRMs' webhooks and signed JSON posts: the form type each is taken as, and whether it is confirmed. */
+    sources: opt(z.strictObject({ hubspot: opt(Source), salesforce: opt(Source), webhook: opt(Source) })),
+    /** Firmographics filled before routing, within a time box. */
+    enrichment: opt(Enrichment),
     /** Points per condition: `fit` and `engagement` add up to the lead's `score`. */
     scoring: opt(z.strictObject({ fit: opt(ScorePart), engagement: opt(ScorePart) })),
     /** Named areas (territory id → conditions), usable as `"territory": "id"` in routes. First match wins. */

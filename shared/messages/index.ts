@@ -15,6 +15,7 @@ export { gsmLength, toGsm } from './gsm.ts';
 export { companyText, leadFacts, leadTitle, locationText, sourceText, urgencyText, NOT_GIVEN } from './lead-facts.ts';
 export type { LeadFactsInput } from './lead-facts.ts';
 export { recommendedNextStep } from './next-step.ts';
+export { relationshipText } from './relationship.ts';
 export { repCard, repEmail, repSlack } from './notification.ts';
 export type { RepNotificationInput } from './notification.ts';
 export { PHRASES, phrasesFor, pickLanguage } from './strings.ts';

@@ -41,6 +41,8 @@ export interface RepNotificationInput {
   duplicates: number;
   /** The rep who owns the lead's company as a named account, when it is one. */
   namedAccountOwner?: string;
+  /** The prior relationship, from {@link relationshipText}: "existing customer of Acme since 2021-03-31". */
+  relationship?: string;
   /** The previous owner, when the lead was reassigned to this one. */
   reassignedFrom?: string;
   /** How long the lead has waited for a response so far (said on a reassignment). */
@@ -132,10 +134,11 @@ export function repCard(input: RepNotificationInput): Card {
   };
 }
 
-/** Prior relationship: earlier submissions and named-account ownership. */
+/** Prior relationship: the matched account or known contact, earlier submissions, named-account ownership. */
 function historyText(input: RepNotificationInput): string {
   const parts: string[] = [];
+  if (input.relationship) parts.push(oneLine(input.relationship));
   if (input.duplicates > 0) parts.push(`${input.duplicates} earlier submission${input.duplicates === 1 ? '' : 's'}`);
-  if (input.namedAccountOwner) parts.push(`named account of ${oneLine(input.namedAccountOwner)}`);
+  if (input.namedAccountOwner && !input.relationship) parts.push(`named account of ${oneLine(input.namedAccountOwner)}`);
   return parts.length ? parts.join('; ') : 'no earlier submissions';
 }

@@ -213,6 +213,10 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
     }),
   );
 
+  for (const [source, spec] of Object.entries(config.sources ?? {})) {
+    if (spec?.formType !== undefined && !formTypes.has(spec.formType)) problem(`sources.${source}.formType`, `no form type "${spec.formType}"`);
+  }
+
   return {
     config,
     reps,

@@ -13,7 +13,7 @@ import type { RoutableLead } from './types.ts';
 export const MISSING = -2;
 
 /** Firmographics any lead may lack and enrichment could fill, whatever the form asks. */
-const FIRMOGRAPHIC = ['employees', 'employeesMax', 'country', 'region', 'company'];
+const FIRMOGRAPHIC = ['employees', 'employeesMax', 'country', 'region', 'company', 'industry'];
 /** The routable fields a form field gives. */
 const GIVES: Readonly<Record<string, readonly string[]>> = { email: ['email', 'emailDomain', 'emailKind', 'domain'], website: ['website', 'domain'], postalCode: ['postalCode', 'postalDistrict'] };
 const lackables = new WeakMap<object, ReadonlySet<string>>();
@@ -71,6 +71,7 @@ function missingFields(tests: readonly CompiledTest[], values: readonly SlotValu
  */
 export function lowConfidence(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: readonly number[] | undefined, taken: number): string[] {
   const reasons: string[] = [];
+  if (lead.indexUnread !== undefined) reasons.push("the accounts index did not answer in time: only the config's named accounts were checked");
   const a = lead.account;
   if (a !== undefined && a.confidence < c.minConfidence) {
     reasons.push(`the company '${a.matchedOn}' resembles the account '${a.name}' only ${a.confidence} (below ${c.minConfidence}): not routed on`);

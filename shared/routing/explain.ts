@@ -13,6 +13,7 @@ import { describeTest, holds, type SlotValue } from './conditions.ts';
 import { accountOwner, configAccountDomain, contactOwner, describeAccount } from './account.ts';
 import { compiled, slotValues } from './route.ts';
 import { explainScore } from './score.ts';
+import { foundLines } from '../enrichment/trace.ts';
 import { missingSkill, needOf, type Need } from './team.ts';
 import { Reason, Step, unpack } from './trace.ts';
 import type { CandidateReason, Decision, RoutableLead, TraceLine } from './types.ts';
@@ -37,6 +38,7 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
   const lines: TraceLine[] = [];
   // What routing knew before the first route: the lead's account and its score.
   if (decision.strategy !== 'junk') {
+    lines.push(...foundLines(lead));
     if (lead.account !== undefined) lines.push({ step: 'account', account: lead.account.id, used: lead.account.confidence >= c.minConfidence, reason: describeAccount(c, lead.account) });
     else if (account >= 0) lines.push({ step: 'account', account: `config:${configAccountDomain(c, lead.domain)}`, used: true, reason: `named account ${configAccountDomain(c, lead.domain)} in the config, owner ${c.reps[account]!.name}` });
     if (c.scoring && decision.score) lines.push({ step: 'score', score: decision.score.score, reason: `score ${decision.score.score}: ${explainScore(c.scoring, values)}` });

@@ -80,6 +80,7 @@ export const ROUTABLE_FIELDS = {
   engagement: { type: 'number' },
   intentTopics: { type: 'string', compare: 'text' },
   intentStrength: { type: 'number' },
+  industry: { type: 'string', compare: 'text' },
 } as const satisfies Record<string, RoutableField>;
 
 /** Fields the engine derives per decision rather than reads from the lead. */
@@ -130,4 +131,5 @@ export const FIELD_READERS: Readonly<Record<Exclude<RoutableFieldName, DerivedFi
   knownContact: (l) => l.contactOwner !== undefined,
   intentTopics: (l) => l.intentTopics?.join(', '),
   intentStrength: (l) => l.intentStrength,
+  industry: (l) => l.industry,
 };

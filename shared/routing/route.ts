@@ -147,7 +147,7 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
 function finish(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: number[] | undefined, taken: number, decision: Decision): Decision {
   if (c.scoring) decision.score = { score: values[c.scoreSlots[0]] as number, fit: values[c.scoreSlots[1]] as number, engagement: values[c.scoreSlots[2]] as number };
   // Only leads with something left out or doubtful pay for the reasons.
-  if (missed !== undefined || lead.account !== undefined || c.scoring || (c.index.slot >= 0 && values[c.index.slot] === undefined)) {
+  if (missed !== undefined || lead.account !== undefined || lead.indexUnread !== undefined || c.scoring || (c.index.slot >= 0 && values[c.index.slot] === undefined)) {
     const reasons = lowConfidence(c, lead, values, missed, taken);
     if (reasons.length > 0) decision.confidence = { level: 'low', reasons };
   }
@@ -251,7 +251,8 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
     else if (field === 'namedAccount') values[i] = account >= 0;
     else if (field === 'accountTier' || field === 'existingCustomer') {
       const matched = usableAccount(c, lead);
-      values[i] = field === 'existingCustomer' ? matched?.customer === true : matched?.tier?.toLowerCase();
+      // An enriched tier stands in for the account's when the account gives none.
+      values[i] = field === 'existingCustomer' ? matched?.customer === true : (matched?.tier ?? lead.tier)?.toLowerCase();
     }
   }
   if (territorySlot >= 0) {

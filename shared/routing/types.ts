@@ -2,6 +2,8 @@
  * What the routing engine takes and gives: live state in, a decision and a state change out.
  */
 import type { LeadAccount } from '../accounts/types.ts';
+import type { EnrichmentMark } from '../enrichment/types.ts';
+import type { LeadOrigin } from '../sources/types.ts';
 import type { NormalizedLead } from '../lead/types.ts';
 import type { Intent, LeadStatus, Urgency } from '../qualify/types.ts';
 import type { LeadScore } from './score.ts';
@@ -20,6 +22,16 @@ export interface RoutableLead extends NormalizedLead {
   intentTopics?: string[];
   /** The strongest intent signal, 0-100. */
   intentStrength?: number;
+  /** The company's industry (enrichment, a source), free text. */
+  industry?: string;
+  /** The likely account tier (enrichment): `accountTier` when no matched account gives one. */
+  tier?: string;
+  /** How enrichment filled the lead, or why it could not (see shared/enrichment). */
+  enriched?: EnrichmentMark;
+  /** Set when the accounts index could not be read in time: only the config's accounts were checked. */
+  indexUnread?: 'timeout';
+  /** The source record of a lead that did not come from the widget (see shared/sources). */
+  origin?: LeadOrigin;
 }
 
 /** Why a decision may be wrong: it rests on missing or doubtful data. */
@@ -148,4 +160,6 @@ export type TraceLine =
   | { step: 'note'; reason: string }
   | { step: 'account'; account: string; used: boolean; reason: string }
   | { step: 'score'; score: number; reason: string }
-  | { step: 'confidence'; level: 'low'; reason: string };
+  | { step: 'confidence'; level: 'low'; reason: string }
+  /** Fields enrichment filled before routing (or why it filled none). */
+  | { step: 'enriched'; fields: string[]; reason: string };

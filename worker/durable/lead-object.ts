@@ -31,6 +31,8 @@ import { joinSubmission, routeAgain, type Submission } from '../lead/returns.ts'
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
 import { qualifyLead } from '../../shared/lead/prepare.ts';
 import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
+import type { EnrichmentMark, Firmographics } from '../../shared/enrichment/types.ts';
+import { enrichStoredLead } from '../enrichment/late.ts';
 
 export type { Admission, Admitted } from '../lead/admission.ts';
 export type { LeadView, PersonHere } from '../lead/privacy.ts';
@@ -214,6 +216,11 @@ export class LeadObject extends DurableObject<AppEnv> {
       await house.deliverSoon();
       return { ok: true, record } as const;
     });
+  }
+
+  /** Puts enrichment that answered after routing onto the lead (see enrichment/late.ts). */
+  enrich(leadId: string, found: Firmographics, mark: EnrichmentMark): Promise<boolean> {
+    return enrichStoredLead(this.#house, leadId, found, mark);
   }
 
   /** What this object keeps of its key's person (export). */

@@ -12,6 +12,8 @@ import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { currentConfig } from '../config/store.ts';
+import { beforeRouting } from '../enrichment/before-routing.ts';
+import { enrichLater } from '../enrichment/enrich.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
@@ -73,7 +75,9 @@ intake.post(
     const prepared = prepareLead(body, config);
     if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
 
-    const { lead, qualification } = prepared;
+    const { qualification } = prepared;
+    // The lead's account, known contact and firmographics, each within its time box (issue 11).
+    const { lead, later } = await beforeRouting(c.env, prepared.lead, config, receivedAt);
     const keys = identityKeys(lead, config.dedupe.keys);
     // Without an email or phone there is nobody to dedupe against: the lead is its own identity.
     const [key = `anonymous:${crypto.randomUUID()}`, ...others] = keys;
@@ -93,6 +97,7 @@ intake.post(
       publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
+    if (later) c.executionCtx.waitUntil(enrichLater(c.env, admitted.leadId, later));
     // The same answer whether the person is new or returning: the 202 must not tell anyone with
     // a site key whether an address enquired before. Junk is promised nothing.
     const minutes = Math.max(1, Math.round(admitted.slaMs / 60_000));

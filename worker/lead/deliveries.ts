@@ -7,6 +7,8 @@ import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { managerAlert, queueNotice } from '../../shared/messages/alerts.ts';
 import { confirmationEmail, confirmationPromise, confirmationSms, handoverMessages } from '../../shared/messages/confirmation.ts';
 import { repEmail, repSlack } from '../../shared/messages/notification.ts';
+import { relationshipText } from '../../shared/messages/relationship.ts';
+import { DEFAULT_MIN_CONFIDENCE } from '../../shared/routing/compile.ts';
 import type { AlertMessages, EmailMessage as Written, SlackMessage as WrittenSlack } from '../../shared/messages/types.ts';
 import { whyLines } from '../../shared/messages/why.ts';
 import { isDevelopment, signingSecret, type AppEnv } from '../app-env.ts';
@@ -102,6 +104,7 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
           ackUrl: ack,
           duplicates: record.duplicates,
           ...(record.decision.route === 'named-accounts' || record.decision.strategy === 'account_owner' ? { namedAccountOwner: record.owner.name } : {}),
+          ...relationshipOf(record, config),
           ...noticeContext(intent, record, config, ctx.now),
         };
         written = { slack: repSlack(input), email: repEmail(input) };
@@ -161,6 +164,12 @@ function noticeContext(intent: Extract<OutboxEntry['intent'], { kind: 'owner_not
   }
 }
 
+/** The lead's prior relationship (matched account, known contact), as the notice and the CRM record say it. */
+function relationshipOf(record: LeadRecord, config: RoutingConfig): { relationship?: string } {
+  const text = relationshipText(record.lead, config.accountIndex?.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
+  return text === undefined ? {} : { relationship: text };
+}
+
 /** Whose link a notice to `to` carries: that rep's own, or for a queue's Slack post its first watcher's. */
 function ackerFor(record: LeadRecord, config: RoutingConfig, to: string): string {
   if (config.reps[to]) return to;
@@ -190,7 +199,8 @@ export function crmRecord(record: LeadRecord, config: RoutingConfig, idempotency
       ...(rep?.crm?.salesforce ? { salesforceOwnerId: rep.crm.salesforce } : {}),
     },
     route: record.decision.route,
-    reason: why.join('; '),
+    reason: [relationshipOf(record, config).relationship, ...why].filter(Boolean).join('; '),
+    ...relationshipOf(record, config),
     receivedAt: new Date(record.receivedAt).toISOString(),
     duplicates: record.duplicates,
     idempotencyKey,

@@ -98,7 +98,8 @@ export type TimelineType =
   | 'dead_lettered'
   | 'misrouted'
   | 'spot_checked'
-  | 'outcome';
+  | 'outcome'
+  | 'enriched';
 
 /** One event on a lead's timeline. */
 export interface TimelineEvent {

@@ -7,6 +7,7 @@
  * it is routed again and the lead gets the new route's owner and SLA.
  */
 import type { RoutingConfig } from '../../shared/config/schema.ts';
+import { foundFields } from '../../shared/enrichment/apply.ts';
 import { qualifyLead } from '../../shared/lead/prepare.ts';
 import type { NormalizedLead } from '../../shared/lead/types.ts';
 import type { Qualification } from '../../shared/qualify/types.ts';
@@ -43,7 +44,9 @@ const QUOTE = 60;
 
 /** What the person asked, as a digest: the form type and the fields they typed. Repeats compare equal. */
 export function fingerprintOf(lead: RoutableLead): string {
-  const entries = Object.entries(lead).filter(([field, value]) => value !== undefined && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field));
+  // What the Worker found (account, enrichment) is not what the person asked: a cached answer must not make a repeat look new.
+  const found = foundFields(lead);
+  const entries = Object.entries(lead).filter(([field, value]) => value !== undefined && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field) && !found.has(field));
   return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -41,7 +41,8 @@ export function salesforceRequest(record: CrmRecord, cfg: SalesforceConfig): Out
     // An integer field: Salesforce refuses a fraction.
     NumberOfEmployees: record.employees === undefined ? undefined : Math.round(record.employees),
     LeadSource: record.source,
-    Description: record.message,
+    // Salesforce's Lead has no field for why: the relationship the rep must know rides with the message.
+    Description: [record.message, record.relationship && `Lead router: ${record.relationship}`].filter(Boolean).join('\n\n') || undefined,
     OwnerId: record.owner.salesforceOwnerId,
   });
   return {

@@ -58,6 +58,8 @@ export interface CrmRecord {
   route: string;
   /** Why it was routed there, one line. */
   reason: string;
+  /** The prior relationship: "existing customer of Acme since 2021-03-31" (issue 11). */
+  relationship?: string;
   /** ISO instant the lead arrived. */
   receivedAt: string;
   /** Times the same person submitted again (duplicates joined to this lead). */
