@@ -67,6 +67,12 @@ export default defineConfig({
                 SALESFORCE_ACCESS_TOKEN: 'sf-test-token',
                 CRM_WEBHOOK_URL: 'https://crm-hook.example/leads',
                 CRM_WEBHOOK_SECRET: 'whsec_test',
+                // Leads from other sources and enrichment (issue 11): the fakes are in crm-fake.js and enrichment-fake.js.
+                HUBSPOT_CLIENT_SECRET: 'hubspot-client-secret-test',
+                SALESFORCE_WEBHOOK_SECRET: 'sf-webhook-secret-test',
+                SOURCE_WEBHOOK_SECRET: 'source-webhook-secret-test',
+                ENRICHMENT_API_KEY: 'enrich-test-key',
+                ENRICHMENT_URL: 'https://enrich.test/v1/enrich',
                 TEST_MIGRATIONS: d1Migrations,
               },
               workers: [
@@ -76,6 +82,7 @@ export default defineConfig({
                   modules: [
                     { type: 'ESModule', path: './test/worker/capture-worker.js' },
                     { type: 'ESModule', path: './test/worker/crm-fake.js' },
+                    { type: 'ESModule', path: './test/worker/enrichment-fake.js' },
                   ],
                   compatibilityDate: '2026-11-01',
                 },

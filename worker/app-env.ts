@@ -40,8 +40,10 @@ export interface Secrets {
   SOURCE_WEBHOOK_SECRET?: string;
   /** The enrichment provider's key (the config's `enrichment`). */
   ENRICHMENT_API_KEY?: string;
-  /** The generic enrichment endpoint; for Apollo, another base URL than https://api.apollo.io (tests). */
+  /** The generic enrichment endpoint (`enrichment.provider: "http"`). */
   ENRICHMENT_URL?: string;
+  /** Apollo's base URL, default https://api.apollo.io (tests and benchmarks point it elsewhere). */
+  APOLLO_BASE_URL?: string;
 }
 
 /** Everything the Worker reads from its environment. */

@@ -57,3 +57,9 @@ export async function forgetRequests(): Promise<void> {
 export async function resetCapture(): Promise<void> {
   await env.CAPTURE.fetch('http://capture.control/reset', { method: 'POST' });
 }
+
+/** Seeds what the enrichment providers know (see enrichment-fake.js): the generic contract's answers and Apollo's organizations, by domain. */
+export async function seedEnrichment(seed: { http?: Record<string, unknown>; apollo?: Record<string, unknown> }): Promise<void> {
+  const res = await env.CAPTURE.fetch('http://capture.control/enrichment', { method: 'POST', body: JSON.stringify(seed) });
+  if (!res.ok) throw new Error(`capture /enrichment answered ${res.status}`);
+}

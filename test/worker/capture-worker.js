@@ -13,7 +13,8 @@
  *   `ms` (a hung provider);
  * - `POST /forget`: forget the requests received so far;
  * - `POST /reset`: forget requests, pending failures and the ids handed out;
- * - `POST /crm`: the records the CRMs' read APIs hold (see crm-fake.js, which answers them).
+ * - `POST /crm`: the records the CRMs' read APIs hold (see crm-fake.js, which answers them);
+ * - `POST /enrichment`: what the enrichment providers know (see enrichment-fake.js).
  *
  * Plain JavaScript: auxiliary workers are loaded as is, not transpiled. State lives in module
  * memory, per Miniflare instance: Vitest starts one per test file by default (`isolate`), and
@@ -21,6 +22,7 @@
  */
 
 import { crmAnswer, crmControl } from './crm-fake.js';
+import { enrichmentAnswer, enrichmentControl, enrichmentError } from './enrichment-fake.js';
 
 const CONTROL_HOST = 'capture.control';
 
@@ -84,6 +86,8 @@ export default {
 async function control(request, url) {
   const crm = await crmControl(request, url);
   if (crm) return crm;
+  const enrichment = await enrichmentControl(request, url);
+  if (enrichment) return enrichment;
   if (request.method === 'GET' && url.pathname === '/requests') {
     const host = url.searchParams.get('host');
     return Response.json(host === null ? requests : requests.filter((r) => r.host === host));
@@ -127,6 +131,8 @@ function answer(request, url, body) {
   const route = `${request.method} ${url.pathname}`;
   const crm = crmAnswer(request, url, body);
   if (crm) return crm;
+  const enrichment = enrichmentAnswer(request, url, body);
+  if (enrichment) return enrichment;
 
   if (host === 'api.resend.com') {
     if (!auth.startsWith('Bearer ')) return errorResponse(host, 401);
@@ -191,6 +197,8 @@ function answer(request, url, body) {
 
 /** An error answer shaped like the given host's API; `failure` may carry a Retry-After (seconds) and HubSpot's rate-limit policy. */
 function errorResponse(host, status, failure = {}) {
+  const enrichment = enrichmentError(host, status, failure);
+  if (enrichment) return enrichment;
   const message = defaultMessages[status] ?? `Simulated error ${status}`;
   if (host === 'api.resend.com') {
     const name =

@@ -5,19 +5,21 @@
  * record afterwards (`enrichLater`, run by the request's `waitUntil`). A provider that answers
  * 429 is not asked again in this isolate until its Retry-After has passed.
  */
+import { leadDomainCandidates } from '../../shared/accounts/domains.ts';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
 import type { EnrichmentMark, Firmographics } from '../../shared/enrichment/types.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { leadObject } from '../lead/lead-id.ts';
-import { providerTimeout } from '../providers/transport.ts';
 import { cacheAnswer, cachedAnswer } from './cache.ts';
 import { askProvider, enrichmentProvider, type EnrichmentProvider, type EnrichmentQuery } from './provider.ts';
 import { within } from './time-box.ts';
 
 /** How long routing waits for enrichment by default. */
 export const DEFAULT_ENRICHMENT_TIMEOUT_MS = 300;
+/** How long an answer past the time box is still awaited (in the request's `waitUntil`, which allows 30 s). */
+export const LATE_ANSWER_MS = 10_000;
 /** How long a company's answer is cached by default. */
 export const DEFAULT_CACHE_FOR = '30d';
 
@@ -73,14 +75,24 @@ export async function enrichLater(env: AppEnv, leadId: string, later: LateEnrich
   }
 }
 
-/** What to ask about: the company's domain; the person's email only where allowed and no domain is known. */
+/**
+ * What to ask about: the company's domain (the work email's, else the website's, climbed to its
+ * registered name: `mail.eu.acme.com` → `acme.com`, as the accounts index climbs); the person's
+ * email only where allowed and no domain is known.
+ */
 function queryOf(lead: RoutableLead, sendEmail: boolean): EnrichmentQuery | undefined {
   const query: EnrichmentQuery = {};
-  if (lead.domain !== undefined) query.domain = lead.domain;
+  const domain = companyDomain(lead);
+  if (domain !== undefined) query.domain = domain;
   else if (sendEmail && lead.email !== undefined) query.email = lead.email;
   else return undefined;
   if (lead.company !== undefined) query.company = lead.company;
   return query;
+}
+
+function companyDomain(lead: RoutableLead): string | undefined {
+  const fromEmail = lead.emailKind === 'work' && lead.emailDomain !== undefined ? leadDomainCandidates({ emailDomain: lead.emailDomain, emailKind: 'work' }).at(-1) : undefined;
+  return fromEmail ?? (lead.website !== undefined ? leadDomainCandidates({ website: lead.website }).at(-1) : undefined);
 }
 
 async function ask(env: AppEnv, provider: EnrichmentProvider, query: EnrichmentQuery, cacheForMs: number): Promise<EnrichOutcome> {
@@ -92,7 +104,7 @@ async function ask(env: AppEnv, provider: EnrichmentProvider, query: EnrichmentQ
     if (cached !== undefined) return outcomeOf(provider, cached.found ?? undefined, true);
   }
   if (Date.now() < pausedUntil) return { mark: { by: provider.label, at: Date.now(), status: 'failed', detail: `rate-limited until ${new Date(pausedUntil).toISOString()}` } };
-  const answer = await askProvider(provider, query, providerTimeout(env));
+  const answer = await askProvider(provider, query, LATE_ANSWER_MS);
   if (answer.kind === 'failed') {
     if (answer.retryAfterMs !== undefined) pausedUntil = Date.now() + answer.retryAfterMs;
     return { mark: { by: provider.label, at: Date.now(), status: 'failed', detail: answer.detail } };

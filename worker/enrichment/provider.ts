@@ -34,12 +34,14 @@ export interface EnrichmentQuery {
 const APOLLO_BASE = 'https://api.apollo.io';
 /** A rate limit without Retry-After: wait this long before asking again. */
 const DEFAULT_PAUSE_MS = 60_000;
+/** The longest pause: an hour (a daily quota spent still lets the next hour try once). */
+const MAX_PAUSE_MS = 3_600_000;
 
 /** The provider the config names, with its settings from the environment; a string says what is missing. */
 export function enrichmentProvider(kind: 'http' | 'apollo', env: AppEnv): EnrichmentProvider | string {
   const key = env.ENRICHMENT_API_KEY;
   if (!key) return 'ENRICHMENT_API_KEY is not set';
-  if (kind === 'apollo') return { kind, label: 'Apollo', url: env.ENRICHMENT_URL || APOLLO_BASE, key };
+  if (kind === 'apollo') return { kind, label: 'Apollo', url: env.APOLLO_BASE_URL || APOLLO_BASE, key };
   if (!env.ENRICHMENT_URL) return 'ENRICHMENT_URL is not set';
   return { kind, label: 'the enrichment service', url: env.ENRICHMENT_URL, key };
 }
@@ -69,17 +71,22 @@ export async function askProvider(provider: EnrichmentProvider, query: Enrichmen
     return { kind: 'failed', detail: error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error' };
   }
   if (res.status === 404) return { kind: 'unknown' };
-  if (res.status === 429) return { kind: 'failed', detail: 'rate-limited (429)', retryAfterMs: retryAfter(res.headers.get('Retry-After')) };
+  if (res.status === 429) return { kind: 'failed', detail: 'rate-limited (429)', retryAfterMs: retryAfter(res.headers) };
   if (!res.ok) return { kind: 'failed', detail: res.status === 401 || res.status === 403 ? `refused the key (${res.status})` : `answered ${res.status}` };
   const found = provider.kind === 'apollo' ? readApolloAnswer(body) : readGenericAnswer(body);
   return found ? { kind: 'found', found } : { kind: 'unknown' };
 }
 
-/** Retry-After as milliseconds: seconds, or an HTTP date; a default when absent or unreadable. */
-function retryAfter(header: string | null): number {
-  if (header === null) return DEFAULT_PAUSE_MS;
+/**
+ * How long to leave a rate-limited provider alone: its Retry-After (seconds, or an HTTP date);
+ * else Apollo's fixed windows (`x-hourly-requests-left: 0` or `x-daily-requests-left: 0`: an
+ * hour, our longest pause; the minute's window otherwise); else a minute.
+ */
+function retryAfter(headers: Headers): number {
+  const header = headers.get('Retry-After');
+  if (header === null) return headers.get('x-hourly-requests-left') === '0' || headers.get('x-daily-requests-left') === '0' ? MAX_PAUSE_MS : DEFAULT_PAUSE_MS;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 3_600_000);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_PAUSE_MS);
   const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, Math.min(at - Date.now(), 3_600_000)) : DEFAULT_PAUSE_MS;
+  return Number.isFinite(at) ? Math.max(0, Math.min(at - Date.now(), MAX_PAUSE_MS)) : DEFAULT_PAUSE_MS;
 }
