@@ -9,6 +9,7 @@ import { admin } from './http/admin.ts';
 import { forms } from './http/forms.ts';
 import { health, leadsNeedSettings, linksNeedSigningKey } from './http/health.ts';
 import { intake } from './http/intake.ts';
+import { sources } from './http/sources.ts';
 import { isOverload, RETRY_AFTER_S } from './http/overload.ts';
 import { pageHeaders } from './http/page.ts';
 import { widgetScript } from './http/widget-script.ts';
@@ -35,6 +36,8 @@ app.use('/v1/leads/:id/*', linksNeedSigningKey);
 app.route('/v1/leads', intake);
 app.route('/v1/leads', ack);
 app.route('/v1/admin', admin);
+app.use('/v1/sources/*', leadsNeedSettings);
+app.route('/v1/sources', sources);
 
 app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 app.onError((error, c) => {

@@ -43,7 +43,7 @@ export async function hangNext(host: string, ms: number, times = 1): Promise<voi
 }
 
 /** Seeds what the CRMs' read APIs hold (see crm-fake.js): HubSpot companies/contacts, Salesforce accounts/contacts. */
-export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; pageSize?: number } }): Promise<void> {
+export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; leads?: unknown[]; pageSize?: number } }): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });
   if (!res.ok) throw new Error(`capture /crm answered ${res.status}`);
 }
@@ -62,4 +62,10 @@ export async function resetCapture(): Promise<void> {
 export async function seedEnrichment(seed: { http?: Record<string, unknown>; apollo?: Record<string, unknown> }): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/enrichment', { method: 'POST', body: JSON.stringify(seed) });
   if (!res.ok) throw new Error(`capture /enrichment answered ${res.status}`);
+}
+
+/** What the fake CRMs hold now (their records as seeded, with the writes applied). */
+export async function crmRecords(): Promise<{ hubspot: { contacts: { id: string; properties: Record<string, string | null> }[] }; salesforce: { leads: Record<string, unknown>[] } }> {
+  const res = await env.CAPTURE.fetch('http://capture.control/crm');
+  return res.json();
 }

@@ -8,8 +8,15 @@
  * `/fail` (HubSpot 429 with `Retry-After`, Salesforce 403 `REQUEST_LIMIT_EXCEEDED`).
  *
  * Seeded through the control API: `POST http://capture.control/crm` with
- * `{ hubspot?: { companies?, contacts? }, salesforce?: { accounts?, contacts?, pageSize? } }`
+ * `{ hubspot?: { companies?, contacts? }, salesforce?: { accounts?, contacts?, leads?, pageSize? } }`
  * (HubSpot records as `{ id, properties }`; Salesforce records as the API's field names).
+ *
+ * For leads from the CRMs (issue 11, Deliver 5) it also answers HubSpot's contact reads by id
+ * (`POST /crm/v3/objects/contacts/batch/read`: 200, or 207 with an `OBJECT_NOT_FOUND` error
+ * for ids it does not hold) and the owner written back onto a contact (`PATCH
+ * /crm/v3/objects/contacts/{id}`), and Salesforce's update of a Lead by its Id (`PATCH
+ * /services/data/vXX.X/sobjects/Lead/{Id}`: 204, or 404 `NOT_FOUND`). Writes change the
+ * seeded records, so a test reads what the CRM holds afterwards (`GET /crm` on the control host).
  */
 
 const SEARCH_LIMIT = 10_000;
@@ -19,7 +26,7 @@ let data = empty();
 let locators = new Map();
 
 function empty() {
-  return { hubspot: { companies: [], contacts: [] }, salesforce: { accounts: [], contacts: [], pageSize: 2000 } };
+  return { hubspot: { companies: [], contacts: [] }, salesforce: { accounts: [], contacts: [], leads: [], pageSize: 2000 } };
 }
 
 /** Control: `POST /crm` seeds (replacing what is given), `POST /reset` forgets. @returns a Response, or undefined when not a CRM control route */
@@ -30,6 +37,7 @@ export async function crmControl(request, url) {
     if (seed.salesforce) data.salesforce = { ...data.salesforce, ...seed.salesforce };
     return Response.json({ ok: true });
   }
+  if (request.method === 'GET' && url.pathname === '/crm') return Response.json(data);
   if (request.method === 'POST' && url.pathname === '/reset') {
     data = empty();
     locators = new Map();
@@ -39,9 +47,50 @@ export async function crmControl(request, url) {
 
 /** The CRM's answer to a read, or undefined when the request is not one. */
 export function crmAnswer(request, url, body) {
-  if (url.hostname === 'api.hubapi.com') return hubspot(request, url, body);
+  if (url.hostname === 'api.hubapi.com') return hubspotContact(request, url, body) ?? hubspot(request, url, body);
   if (url.hostname.endsWith('.my.salesforce.com') && request.method === 'GET' && /^\/services\/data\/v\d+\.\d+\/query/.test(url.pathname)) return salesforce(request, url);
+  if (url.hostname.endsWith('.my.salesforce.com') && request.method === 'PATCH') return salesforceLead(request, url, body);
   return undefined;
+}
+
+/** HubSpot's contacts by id: the batch read, and an update of one contact's properties. */
+function hubspotContact(request, url, body) {
+  const byId = /^\/crm\/v3\/objects\/contacts\/(\d+)$/.exec(url.pathname);
+  const batchRead = url.pathname === '/crm/v3/objects/contacts/batch/read';
+  if (!byId && !batchRead) return undefined;
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return hubspotError(401, 'Authentication credentials not found.', 'INVALID_AUTHENTICATION');
+  const now = new Date().toISOString();
+  if (batchRead) {
+    if (request.method !== 'POST') return hubspotError(405, 'Method not allowed', 'VALIDATION_ERROR');
+    const read = JSON.parse(body || '{}');
+    if (!Array.isArray(read.inputs) || read.inputs.length > 100) return hubspotError(400, 'inputs must hold 1 to 100 ids', 'VALIDATION_ERROR');
+    const ids = read.inputs.map((i) => String(i.id));
+    const found = ids.map((id) => data.hubspot.contacts.find((c) => c.id === id)).filter(Boolean);
+    const missing = ids.filter((id) => !found.some((c) => c.id === id));
+    const answer = { status: 'COMPLETE', results: found.map((r) => view(r, read.properties ?? [])), startedAt: now, completedAt: now };
+    if (missing.length === 0) return Response.json(answer);
+    const error = { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing } };
+    return Response.json({ ...answer, numErrors: 1, errors: [error] }, { status: 207 });
+  }
+  const contact = data.hubspot.contacts.find((c) => c.id === byId[1]);
+  if (!contact) return hubspotError(404, `resource not found`, 'OBJECT_NOT_FOUND');
+  if (request.method === 'GET') return Response.json(view(contact, (url.searchParams.get('properties') ?? '').split(',').filter(Boolean)));
+  if (request.method !== 'PATCH') return hubspotError(405, 'Method not allowed', 'VALIDATION_ERROR');
+  const update = JSON.parse(body || '{}');
+  if (typeof update.properties !== 'object' || update.properties === null) return hubspotError(400, 'properties are required', 'VALIDATION_ERROR');
+  contact.properties = { ...contact.properties, ...update.properties, lastmodifieddate: now };
+  return Response.json({ id: contact.id, properties: { hs_object_id: contact.id, ...update.properties }, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: now, archived: false });
+}
+
+/** Salesforce's update of one Lead by its record Id (the upsert by external id is the capture worker's). */
+function salesforceLead(request, url, body) {
+  const match = /^\/services\/data\/v\d+\.\d+\/sobjects\/Lead\/([A-Za-z0-9]{15,18})$/.exec(url.pathname);
+  if (!match) return undefined;
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return Response.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
+  const lead = data.salesforce.leads.find((l) => l.Id === match[1]);
+  if (!lead) return Response.json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }], { status: 404 });
+  Object.assign(lead, JSON.parse(body || '{}'));
+  return new Response(null, { status: 204 });
 }
 
 function hubspotError(status, message, category) {

@@ -10,26 +10,21 @@ import { applyD1Migrations, reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IndexedAccount } from '../../shared/accounts/types.ts';
 import { parseConfig } from '../../shared/config/parse.ts';
-import type { RoutingConfig, RoutingConfigInput } from '../../shared/config/schema.ts';
+import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { prepareLead } from '../../shared/lead/prepare.ts';
 import { route } from '../../shared/routing/route.ts';
 import { clearLookupCache } from '../../worker/accounts/lookup.ts';
 import { upsertAccounts, upsertContacts } from '../../worker/accounts/store.ts';
 import { beforeRouting } from '../../worker/enrichment/before-routing.ts';
 import { capturedRequests, resetCapture } from './capture-client.ts';
-import { accepted, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
+import { accepted, leadView, publish, settled } from './helpers.ts';
+import { knownContactsConfig } from './sources-helpers.ts';
 
 const ACCOUNTS: IndexedAccount[] = [
   { id: 'hubspot:101', source: 'hubspot', name: 'Pied Piper, Inc.', domains: ['piedpiper.com'], owner: 'hubspot:9002', tier: 'tier_1', customer: true, customerSince: '2022-02-01' },
   { id: 'salesforce:001B', source: 'salesforce', name: 'Vandelay Industries', domains: ['vandelay.com'], owner: 'salesforce:005000000000002AAA' },
 ];
 
-/** The example config with a known-contacts rule first, as a team routing by the CRM's owners writes it. */
-export function knownContactsConfig(): RoutingConfigInput {
-  const config = alwaysOpenConfig();
-  config.routes = [{ id: 'known-contacts', to: { contactOwner: true } }, ...config.routes];
-  return config;
-}
 
 beforeEach(async () => {
   await reset();

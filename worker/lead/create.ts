@@ -10,6 +10,7 @@ import type { Decision, RoutableLead, TraceLine } from '../../shared/routing/typ
 import { formatDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
 import { qualifyLead } from '../../shared/lead/prepare.ts';
+import { sourceConfirmationSkipped } from '../../shared/sources/prepare.ts';
 import { crmTargetCount } from './deliveries.ts';
 import { LeadState } from './lead-state.ts';
 import { ownerLabel } from './outbox.ts';
@@ -98,7 +99,7 @@ function handOver(lead: LeadState, config: RoutingConfig, env: AppEnv, at: numbe
   const record = lead.record;
   const channels = config.formTypes[record.lead.formType]?.confirm ?? ['email'];
   const confirmations = channels.filter((ch) => (ch === 'email' ? record.lead.email : record.lead.phone) !== undefined);
-  const why = skipped ?? (confirmations.length === 0 ? 'no address to confirm to' : undefined);
+  const why = skipped ?? sourceConfirmationSkipped(record.lead.origin) ?? (confirmations.length === 0 ? 'no address to confirm to' : undefined);
   if (why) {
     record.confirmationSkipped = why;
     lead.event(at, 'confirmation_skipped', why);

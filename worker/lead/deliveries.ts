@@ -204,6 +204,7 @@ export function crmRecord(record: LeadRecord, config: RoutingConfig, idempotency
     receivedAt: new Date(record.receivedAt).toISOString(),
     duplicates: record.duplicates,
     idempotencyKey,
+    ...(lead.origin ? { origin: { system: lead.origin.system, id: lead.origin.id } } : {}),
   };
   for (const field of ['email', 'phone', 'firstName', 'lastName', 'company', 'jobTitle', 'website', 'country', 'region', 'city', 'postalCode', 'product', 'message'] as const) {
     const value = lead[field];

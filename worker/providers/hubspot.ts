@@ -21,6 +21,7 @@ export interface HubspotConfig {
 
 /** Builds the HubSpot request that creates or updates the record's contact with its owner. */
 export function hubspotRequest(record: CrmRecord, cfg: HubspotConfig): OutboundRequest {
+  if (record.origin?.system === 'hubspot') return ownerWriteBack(record, record.origin.id, cfg);
   const properties = definedOnly({
     email: record.email,
     firstname: record.firstName,
@@ -54,6 +55,28 @@ export function hubspotRequest(record: CrmRecord, cfg: HubspotConfig): OutboundR
       'Content-Type': 'application/json',
     },
     body: JSON.stringify({ inputs: [input] }),
+  };
+}
+
+/**
+ * A lead that came from a HubSpot contact: the owner and our fields are written onto that very
+ * contact (`PATCH /crm/v3/objects/contacts/{id}`), never upserted by email (which a contact
+ * without one would turn into a second copy); the rest of the contact is HubSpot's own.
+ */
+function ownerWriteBack(record: CrmRecord, contactId: string, cfg: HubspotConfig): OutboundRequest {
+  const properties = definedOnly({
+    hubspot_owner_id: record.owner.kind === 'rep' ? record.owner.hubspotOwnerId : undefined,
+    lead_router_id: record.leadId,
+    lead_router_route: record.route,
+    lead_router_reason: record.reason,
+    lead_router_urgency: record.urgency,
+  });
+  return {
+    channel: 'crm:hubspot',
+    url: joinUrl(cfg.baseUrl ?? 'https://api.hubapi.com', `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`),
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${cfg.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ properties }),
   };
 }
 

@@ -24,6 +24,17 @@ export const NOT_PROVIDED = '[not provided]';
 /** Builds the Salesforce request that creates or updates the record's Lead with its owner. */
 export function salesforceRequest(record: CrmRecord, cfg: SalesforceConfig): OutboundRequest {
   const version = cfg.apiVersion ?? 'v61.0';
+  if (record.origin?.system === 'salesforce') {
+    // A Lead that came from Salesforce: its owner (and our id, so later updates find it) is
+    // written onto that Lead by its Id; an upsert by our id would create a second Lead.
+    return {
+      channel: 'crm:salesforce',
+      url: joinUrl(cfg.instanceUrl, `/services/data/${version}/sobjects/Lead/${encodeURIComponent(record.origin.id)}`),
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${cfg.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(definedOnly({ OwnerId: record.owner.salesforceOwnerId, Lead_Router_Id__c: record.leadId })),
+    };
+  }
   const path = `/services/data/${version}/sobjects/Lead/Lead_Router_Id__c/${encodeURIComponent(record.leadId)}`;
   // The external id is in the URL: Salesforce refuses it in the body of an upsert.
   const fields = definedOnly({

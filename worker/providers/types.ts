@@ -60,6 +60,8 @@ export interface CrmRecord {
   reason: string;
   /** The prior relationship: "existing customer of Acme since 2021-03-31" (issue 11). */
   relationship?: string;
+  /** The CRM record the lead came from: the owner is written back onto it, never onto a second copy. */
+  origin?: { system: 'hubspot' | 'salesforce' | 'webhook'; id: string };
   /** ISO instant the lead arrived. */
   receivedAt: string;
   /** Times the same person submitted again (duplicates joined to this lead). */

@@ -1,0 +1,56 @@
+/**
+ * Salesforce as a source of leads: a record-triggered Flow (through an Apex action) or an Apex
+ * trigger's Queueable posts the new Lead as `JSON.serialize` writes it — one Lead, a list of
+ * them, or `{ "records": [...] }` — and each becomes a lead. A Lead carrying
+ * `Lead_Router_Id__c` is one our CRM hand-off created: it is never routed again.
+ */
+import type { LeadFields } from '../../shared/lead/types.ts';
+import { NOT_PROVIDED } from '../providers/salesforce.ts';
+import type { SourceLead } from './admit.ts';
+
+/** Most Leads one post may carry: an Apex trigger's batch. */
+export const MAX_SALESFORCE_LEADS = 200;
+
+/** The Lead records of a post, or undefined when it holds none (not JSON of Leads). */
+export function postedLeads(body: unknown): Record<string, unknown>[] | undefined {
+  const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body['records']) ? body['records'] : isRecord(body) ? [body] : undefined;
+  if (list === undefined || list.length === 0 || list.length > MAX_SALESFORCE_LEADS || !list.every(isRecord)) return undefined;
+  return list as Record<string, unknown>[];
+}
+
+/** A Lead as a lead; or why it is skipped (no Id; created by the router itself). */
+export function salesforceLead(record: Record<string, unknown>): SourceLead | { id?: string; skip: string } {
+  const id = typeof record['Id'] === 'string' && /^[A-Za-z0-9]{15,18}$/.test(record['Id']) ? record['Id'] : undefined;
+  if (id === undefined) return { skip: 'no Salesforce Id (15 or 18 letters and digits)' };
+  if (typeof record['Lead_Router_Id__c'] === 'string' && record['Lead_Router_Id__c'] !== '') return { id, skip: `created by the lead router itself (lead ${record['Lead_Router_Id__c']}): not routed again` };
+  const fields: LeadFields = {};
+  const put = (field: keyof LeadFields, value: unknown) => {
+    if (typeof value === 'number' && Number.isFinite(value)) fields[field] = String(value);
+    else if (typeof value === 'string' && value.trim() !== '' && value !== NOT_PROVIDED) fields[field] = value.trim();
+  };
+  put('firstName', record['FirstName']);
+  put('lastName', record['LastName']);
+  put('email', record['Email']);
+  put('phone', record['Phone'] ?? record['MobilePhone']);
+  put('company', record['Company']);
+  put('jobTitle', record['Title']);
+  put('website', record['Website']);
+  put('country', record['Country'] ?? record['CountryCode']);
+  put('region', record['State'] ?? record['StateCode']);
+  put('city', record['City']);
+  put('postalCode', record['PostalCode']);
+  put('employees', record['NumberOfEmployees']);
+  put('message', record['Description']);
+  const owner = typeof record['OwnerId'] === 'string' && record['OwnerId'].startsWith('005') ? `salesforce:${record['OwnerId']}` : undefined;
+  return {
+    origin: { system: 'salesforce', id },
+    fields,
+    ...(typeof record['Industry'] === 'string' && record['Industry'] ? { industry: record['Industry'] } : {}),
+    // A queue (00G…) or the integration user owns a new Lead by default: only a user who is a rep counts.
+    ...(owner ? { owner } : {}),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
