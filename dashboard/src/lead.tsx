@@ -263,6 +263,21 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {
                 <span class="mark">ℹ</span> {line.reason}
               </li>
             );
+          case 'enriched':
+            // Values the person never typed: marked, with the fields enrichment filled.
+            return (
+              <li class="note enriched">
+                <span class="mark">＋</span> {line.reason}
+                {line.fields.length > 0 && (
+                  <>
+                    {' '}
+                    <span class="muted small">
+                      (enriched: <span class="fields">{line.fields.join(', ')}</span>)
+                    </span>
+                  </>
+                )}
+              </li>
+            );
           case 'junk':
           case 'fallback':
             return (

@@ -34,7 +34,8 @@ export interface GenericAnswer {
  */
 export function readGenericAnswer(body: unknown): Firmographics | undefined {
   if (!isRecord(body)) return undefined;
-  const source = isRecord(body['company']) ? { ...body, ...body['company'], company: (body['company'] as Record<string, unknown>)['name'] } : body;
+  const company = body['company'];
+  const source = isRecord(company) ? { ...body, ...company, company: company['name'] } : body;
   return firmographics({
     company: text(source['company'], 120),
     domain: text(source['domain'], 253),

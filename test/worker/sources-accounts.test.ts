@@ -86,7 +86,7 @@ describe('a slow accounts index', () => {
   it('does not hold the lead: past the time box it routes on the config’s accounts and says so', async () => {
     const parsed = parseConfig(knownContactsConfig());
     if (!parsed.ok) throw new Error('bad config');
-    const config = parsed.config as RoutingConfig;
+    const config: RoutingConfig = parsed.config;
     // D1 as it is when it never answers (an outage, a stuck replica): the batch never settles.
     const hanging = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql), batch: () => new Promise(() => {}) } as unknown as D1Database;
     const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Wile', email: 'wile@acme.com', message: 'Anvils, please' } }, config);

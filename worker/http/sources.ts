@@ -37,13 +37,11 @@ sources.use(
 );
 
 sources.post('/hubspot', async function hubspotContacts(c) {
-  const secret = c.env.HUBSPOT_CLIENT_SECRET;
-  if (!secret) return notConfigured(c, 'HUBSPOT_CLIENT_SECRET');
-  const body = await c.req.text();
-  const verdict = await verifyHubspot(secret, c.req.method, c.req.url, body, c.req.header('X-HubSpot-Signature-v3'), c.req.header('X-HubSpot-Request-Timestamp'), Date.now());
-  if (!verdict.ok) return refused(c, verdict);
-  const events = parse(body);
-  if (!Array.isArray(events)) return c.json({ error: 'invalid_json', message: 'Expected the JSON array of events HubSpot sends' }, 400);
+  const events = await signedBody(c, 'HUBSPOT_CLIENT_SECRET', (secret, body) =>
+    verifyHubspot(secret, c.req.method, c.req.url, body, c.req.header('X-HubSpot-Signature-v3'), c.req.header('X-HubSpot-Request-Timestamp'), Date.now()),
+  );
+  if (events instanceof Response) return events;
+  if (!Array.isArray(events)) return badBody(c, 'Expected the JSON array of events HubSpot sends');
   const { ids, portal } = createdContacts(events);
   if (ids.length === 0) return c.json({ leads: [], skipped: [] });
   if (!c.env.HUBSPOT_TOKEN) return notConfigured(c, 'HUBSPOT_TOKEN');
@@ -53,41 +51,26 @@ sources.post('/hubspot', async function hubspotContacts(c) {
     return c.json({ error: 'upstream', message: read.message }, 503);
   }
   const items = await Promise.all(read.contacts.map(async (contact) => ({ ref: contact.id, item: await contactLead(c.env, contact, portal) })));
-  const { admitted, skipped, failed } = await admitAll(c, items);
-  if (failed) return retryLater(c);
-  return c.json({
-    leads: admitted.map(({ ref, outcome }) => ({ contactId: ref, leadId: outcome.leadId, owner: { name: outcome.owner.name } })),
-    skipped: [...skipped.map(({ ref, reason }) => ({ contactId: ref, reason })), ...read.missing.map((id) => ({ contactId: id, reason: 'not found in HubSpot (deleted since?)' }))],
-  });
+  const missing = read.missing.map((ref) => ({ ref, item: { skip: 'not found in HubSpot (deleted since?)' } }));
+  return admitAll(c, [...items, ...missing], 'contactId');
 });
 
 sources.post('/salesforce', async function salesforceLeads(c) {
-  const secret = c.env.SALESFORCE_WEBHOOK_SECRET;
-  if (!secret) return notConfigured(c, 'SALESFORCE_WEBHOOK_SECRET');
-  const body = await c.req.text();
-  const verdict = await verifySigned(secret, c.req.header('X-Lead-Router-Signature'), body, Date.now(), 'SALESFORCE_WEBHOOK_SECRET');
-  if (!verdict.ok) return refused(c, verdict);
-  const records = postedLeads(parse(body));
-  if (!records) return c.json({ error: 'invalid_json', message: 'Expected a Lead as JSON.serialize writes it, a list of up to 200, or { "records": [...] }' }, 400);
+  const body = await signedBody(c, 'SALESFORCE_WEBHOOK_SECRET', signedWith(c, 'SALESFORCE_WEBHOOK_SECRET'));
+  if (body instanceof Response) return body;
+  const records = postedLeads(body);
+  if (!records) return badBody(c, 'Expected a Lead as JSON.serialize writes it, a list of up to 200, or { "records": [...] }');
   const items = records.map((record, i) => {
     const item = salesforceLead(record);
     return { ref: 'skip' in item ? (item.id ?? `#${i + 1}`) : item.origin.id, item };
   });
-  const { admitted, skipped, failed } = await admitAll(c, items);
-  if (failed) return retryLater(c);
-  return c.json({
-    leads: admitted.map(({ ref, outcome }) => ({ id: ref, leadId: outcome.leadId, owner: { name: outcome.owner.name } })),
-    skipped: skipped.map(({ ref, reason }) => ({ id: ref, reason })),
-  });
+  return admitAll(c, items, 'id');
 });
 
 sources.post('/webhook', async function signedJson(c) {
-  const secret = c.env.SOURCE_WEBHOOK_SECRET;
-  if (!secret) return notConfigured(c, 'SOURCE_WEBHOOK_SECRET');
-  const body = await c.req.text();
-  const verdict = await verifySigned(secret, c.req.header('X-Lead-Router-Signature'), body, Date.now(), 'SOURCE_WEBHOOK_SECRET');
-  if (!verdict.ok) return refused(c, verdict);
-  const item = postedLead(parse(body));
+  const body = await signedBody(c, 'SOURCE_WEBHOOK_SECRET', signedWith(c, 'SOURCE_WEBHOOK_SECRET'));
+  if (body instanceof Response) return body;
+  const item = postedLead(body);
   if ('issues' in item) return invalid(c, item.issues);
   const receivedAt = Date.now();
   const outcome = await admitFromSource(sourceContext(c), await configOf(c, receivedAt), item, receivedAt);
@@ -97,25 +80,53 @@ sources.post('/webhook', async function signedJson(c) {
   return c.json({ leadId: outcome.leadId, owner: { name: outcome.junk ? null : outcome.owner.name }, respondWithin: outcome.junk ? null : { minutes } }, 202);
 });
 
-/** Admits records side by side; an admission that throws makes the whole delivery a retry (repeats are answered, not admitted twice). */
-async function admitAll(c: C, items: { ref: string; item: SourceLead | { skip: string } | { known: Admitted } }[]) {
+type Secret = 'HUBSPOT_CLIENT_SECRET' | 'SALESFORCE_WEBHOOK_SECRET' | 'SOURCE_WEBHOOK_SECRET';
+
+/** The body, parsed, once its signature is verified under the secret `name`; else the refusal (503 unset, 401 refused, 400 not JSON). */
+async function signedBody(c: C, name: Secret, verify: (secret: string, body: string) => Promise<Verdict>): Promise<unknown> {
+  const secret = c.env[name];
+  if (!secret) return notConfigured(c, name);
+  const body = await c.req.text();
+  const verdict = await verify(secret, body);
+  if (!verdict.ok) return c.json({ error: verdict.error, message: verdict.message }, 401);
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return badBody(c, 'The body is not JSON');
+  }
+}
+
+/** Our `X-Lead-Router-Signature` check under the secret `name`. */
+function signedWith(c: C, name: Secret) {
+  return (secret: string, body: string) => verifySigned(secret, c.req.header('X-Lead-Router-Signature'), body, Date.now(), name);
+}
+
+/**
+ * Admits records side by side and answers `{ leads, skipped }`, each under the record's id
+ * (`refName`). An admission that throws makes the whole delivery a 503 to retry: what was
+ * admitted is answered, not admitted again.
+ */
+async function admitAll(c: C, items: { ref: string; item: SourceLead | { skip: string } | { known: Admitted } }[], refName: string) {
   const receivedAt = Date.now();
   const config = await configOf(c, receivedAt);
   const ctx = sourceContext(c);
-  const admitted: { ref: string; outcome: Extract<SourceOutcome, { ok: true }> }[] = [];
-  const skipped: { ref: string; reason: string }[] = [];
+  const leads: Record<string, unknown>[] = [];
+  const skipped: Record<string, string>[] = [];
   const results = await Promise.allSettled(
     items.map(({ item }): Promise<SourceOutcome | undefined> => ('skip' in item ? Promise.resolve(undefined) : 'known' in item ? Promise.resolve({ ok: true, ...item.known }) : admitFromSource(ctx, config, item, receivedAt))),
   );
-  let failed = false;
-  results.forEach((result, i) => {
+  for (const [i, result] of results.entries()) {
     const { ref, item } = items[i]!;
-    if ('skip' in item) skipped.push({ ref, reason: item.skip });
-    else if (result.status === 'rejected') failed = true;
-    else if (result.value?.ok) admitted.push({ ref, outcome: result.value });
-    else if (result.value) skipped.push({ ref, reason: `cannot be read: ${result.value.issues.map((i) => `${i.field} ${i.message}`).join('; ')}` });
-  });
-  return { admitted, skipped, failed };
+    if (result.status === 'rejected') {
+      c.header('Retry-After', '30');
+      return c.json({ error: 'unavailable', message: 'Some records could not be admitted right now: send the same request again (those already admitted are not admitted twice)' }, 503);
+    }
+    const outcome = result.value;
+    if ('skip' in item) skipped.push({ [refName]: ref, reason: item.skip });
+    else if (outcome?.ok) leads.push({ [refName]: ref, leadId: outcome.leadId, owner: { name: outcome.owner.name } });
+    else if (outcome) skipped.push({ [refName]: ref, reason: `cannot be read: ${outcome.issues.map((x) => `${x.field} ${x.message}`).join('; ')}` });
+  }
+  return c.json({ leads, skipped });
 }
 
 async function configOf(c: C, now: number): Promise<RoutingConfig> {
@@ -127,28 +138,16 @@ function sourceContext(c: C): SourceContext {
   return { env: c.env, waitUntil: (work) => c.executionCtx.waitUntil(work), publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin };
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function refused(c: C, verdict: Extract<Verdict, { ok: false }>) {
-  return c.json({ error: verdict.error, message: verdict.message }, 401);
-}
-
 function notConfigured(c: C, setting: string) {
   c.header('Retry-After', '300');
   return c.json({ error: 'not_configured', message: `This source is not set up: ${setting} is not set`, missing: [setting] }, 503);
+}
+
+function badBody(c: C, message: string) {
+  return c.json({ error: 'invalid_json', message }, 400);
 }
 
 function invalid(c: C, issues: FieldIssue[]) {
   return c.json({ error: 'invalid_lead', message: 'The lead cannot be read', issues }, 400);
 }
 
-function retryLater(c: C) {
-  c.header('Retry-After', '30');
-  return c.json({ error: 'unavailable', message: 'Some records could not be admitted right now: send the same request again (those already admitted are not admitted twice)' }, 503);
-}

@@ -3,7 +3,7 @@
  * context?, intent? }`, where `id` is the record's id in the poster (a conversation, a ticket)
  * and `source` the poster's name (`intercom`, `drift`), which becomes the lead's source.
  */
-import type { FieldIssue, LeadContext, LeadFields } from '../../shared/lead/types.ts';
+import type { FieldIssue, LeadFields } from '../../shared/lead/types.ts';
 import type { SourceLead } from './admit.ts';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
@@ -24,7 +24,7 @@ export function postedLead(body: unknown): SourceLead | { issues: FieldIssue[] }
     origin: { system: 'webhook', id: id as string, name: source! },
     fields: body['fields'] as LeadFields,
     ...(typeof body['formType'] === 'string' ? { formType: body['formType'] } : {}),
-    ...(isRecord(body['context']) ? { context: body['context'] as LeadContext } : {}),
+    ...(isRecord(body['context']) ? { context: body['context'] } : {}),
     ...(body['intent'] !== undefined ? { intent: body['intent'] } : {}),
   };
 }

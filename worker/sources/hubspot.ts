@@ -14,8 +14,15 @@ import { isLeadId, leadObject } from '../lead/lead-id.ts';
 import { joinUrl } from '../providers/url.ts';
 import type { SourceLead } from './admit.ts';
 
-/** The contact properties read: what the lead is made of, its owner, and our mark. */
-export const CONTACT_PROPERTIES = ['email', 'firstname', 'lastname', 'phone', 'mobilephone', 'company', 'jobtitle', 'website', 'country', 'state', 'city', 'zip', 'numemployees', 'industry', 'message', 'hubspot_owner_id', 'lead_router_id'];
+/** Lead field ← contact property (HubSpot's default properties); the first one set wins. */
+const FIELDS: readonly [keyof LeadFields, string][] = [
+  ['email', 'email'], ['firstName', 'firstname'], ['lastName', 'lastname'], ['phone', 'phone'], ['phone', 'mobilephone'], ['company', 'company'],
+  ['jobTitle', 'jobtitle'], ['website', 'website'], ['country', 'country'], ['region', 'state'], ['city', 'city'], ['postalCode', 'zip'],
+  ['employees', 'numemployees'], ['message', 'message'],
+];
+
+/** The contact properties read: what the lead is made of, its industry and owner, and our mark. */
+export const CONTACT_PROPERTIES = [...FIELDS.map(([, property]) => property), 'industry', 'hubspot_owner_id', 'lead_router_id'];
 
 /** A contact as the CRM v3 API answers it. */
 export interface HubspotContact {
@@ -85,22 +92,10 @@ export async function contactLead(env: AppEnv, contact: HubspotContact, portal: 
     return { skip: `created by the lead router itself (lead ${ours}): not routed again` };
   }
   const fields: LeadFields = {};
-  const put = (field: keyof LeadFields, value: string | null | undefined) => {
-    if (typeof value === 'string' && value.trim() !== '') fields[field] = value.trim();
-  };
-  put('email', p['email']);
-  put('firstName', p['firstname']);
-  put('lastName', p['lastname']);
-  put('phone', p['phone'] ?? p['mobilephone']);
-  put('company', p['company']);
-  put('jobTitle', p['jobtitle']);
-  put('website', p['website']);
-  put('country', p['country']);
-  put('region', p['state']);
-  put('city', p['city']);
-  put('postalCode', p['zip']);
-  put('employees', p['numemployees']);
-  put('message', p['message']);
+  for (const [field, property] of FIELDS) {
+    const value = p[property]?.trim();
+    if (value && fields[field] === undefined) fields[field] = value;
+  }
   return {
     origin: { system: 'hubspot', id: contact.id, ...(portal ? { name: `hubspot-${portal}` } : {}) },
     fields,

@@ -8,6 +8,13 @@ import type { LeadFields } from '../../shared/lead/types.ts';
 import { NOT_PROVIDED } from '../providers/salesforce.ts';
 import type { SourceLead } from './admit.ts';
 
+/** Lead field ← Lead field of Salesforce; the first one set wins. */
+const FIELDS: readonly [keyof LeadFields, string][] = [
+  ['firstName', 'FirstName'], ['lastName', 'LastName'], ['email', 'Email'], ['phone', 'Phone'], ['phone', 'MobilePhone'], ['company', 'Company'],
+  ['jobTitle', 'Title'], ['website', 'Website'], ['country', 'Country'], ['country', 'CountryCode'], ['region', 'State'], ['region', 'StateCode'],
+  ['city', 'City'], ['postalCode', 'PostalCode'], ['employees', 'NumberOfEmployees'], ['message', 'Description'],
+];
+
 /** Most Leads one post may carry: an Apex trigger's batch. */
 export const MAX_SALESFORCE_LEADS = 200;
 
@@ -15,7 +22,7 @@ export const MAX_SALESFORCE_LEADS = 200;
 export function postedLeads(body: unknown): Record<string, unknown>[] | undefined {
   const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body['records']) ? body['records'] : isRecord(body) ? [body] : undefined;
   if (list === undefined || list.length === 0 || list.length > MAX_SALESFORCE_LEADS || !list.every(isRecord)) return undefined;
-  return list as Record<string, unknown>[];
+  return list;
 }
 
 /** A Lead as a lead; or why it is skipped (no Id; created by the router itself). */
@@ -24,23 +31,11 @@ export function salesforceLead(record: Record<string, unknown>): SourceLead | { 
   if (id === undefined) return { skip: 'no Salesforce Id (15 or 18 letters and digits)' };
   if (typeof record['Lead_Router_Id__c'] === 'string' && record['Lead_Router_Id__c'] !== '') return { id, skip: `created by the lead router itself (lead ${record['Lead_Router_Id__c']}): not routed again` };
   const fields: LeadFields = {};
-  const put = (field: keyof LeadFields, value: unknown) => {
-    if (typeof value === 'number' && Number.isFinite(value)) fields[field] = String(value);
-    else if (typeof value === 'string' && value.trim() !== '' && value !== NOT_PROVIDED) fields[field] = value.trim();
-  };
-  put('firstName', record['FirstName']);
-  put('lastName', record['LastName']);
-  put('email', record['Email']);
-  put('phone', record['Phone'] ?? record['MobilePhone']);
-  put('company', record['Company']);
-  put('jobTitle', record['Title']);
-  put('website', record['Website']);
-  put('country', record['Country'] ?? record['CountryCode']);
-  put('region', record['State'] ?? record['StateCode']);
-  put('city', record['City']);
-  put('postalCode', record['PostalCode']);
-  put('employees', record['NumberOfEmployees']);
-  put('message', record['Description']);
+  for (const [field, name] of FIELDS) {
+    const value = record[name];
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
+    if (text !== '' && text !== NOT_PROVIDED && fields[field] === undefined) fields[field] = text;
+  }
   const owner = typeof record['OwnerId'] === 'string' && record['OwnerId'].startsWith('005') ? `salesforce:${record['OwnerId']}` : undefined;
   return {
     origin: { system: 'salesforce', id },

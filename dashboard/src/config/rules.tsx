@@ -13,25 +13,27 @@ import type { Editor } from './editor.tsx';
 
 type Route = RoutingConfigInput['routes'][number];
 
-/** A target as one picker value: `pool:enterprise`, `rep:ana`, `queue:triage`, `account`. */
-function keyOf(t: RouteTarget | 'next' | undefined): string {
+/** A target as one picker value: `pool:enterprise`, `rep:ana`, `queue:triage`, `account`, `contact`. */
+export function keyOf(t: RouteTarget | 'next' | undefined): string {
   if (t === undefined || t === 'next') return 'next';
   if ('pool' in t) return `pool:${t.pool}`;
   if ('rep' in t) return `rep:${t.rep}`;
   if ('queue' in t) return `queue:${t.queue}`;
-  return 'account';
+  return 'contactOwner' in t ? 'contact' : 'account';
 }
 
-function targetOf(key: string): RouteTarget {
+/** The target a picker value stands for. */
+export function targetOf(key: string): RouteTarget {
   const [kind, id = ''] = key.split(/:(.*)/);
   if (kind === 'pool') return { pool: id };
   if (kind === 'rep') return { rep: id };
   if (kind === 'queue') return { queue: id };
+  if (kind === 'contact') return { contactOwner: true };
   return { accountOwner: true };
 }
 
 /** Every target, grouped; `selected` is the one chosen at first (uncontrolled selects). */
-function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected?: string }) {
+export function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected?: string }) {
   return (
     <>
       <optgroup label="Pools">
@@ -50,6 +52,7 @@ function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected?: stri
         ))}
       </optgroup>
       <option value="account" selected={selected === 'account'}>The named account's owner</option>
+      <option value="contact" selected={selected === 'contact'}>The known contact's owner (from the CRM)</option>
     </>
   );
 }
