@@ -23,11 +23,9 @@ export function enrichmentPolicy(config: Pick<RoutingConfig, 'enrichment'>): Enr
   return { overwrite: new Set(overwrite) };
 }
 
-/** The config's name for a lead field (`intentTopics` is `intent`, `employeesMax` goes with `employees`). */
+/** The config's name for a lead field (`intentTopics` and `intentStrength` are `intent`). */
 function configName(field: EnrichedField): string {
-  if (field === 'intentTopics' || field === 'intentStrength') return 'intent';
-  if (field === 'employeesMax') return 'employees';
-  return field;
+  return field === 'intentTopics' || field === 'intentStrength' ? 'intent' : field;
 }
 
 /**
@@ -43,30 +41,29 @@ export function applyFirmographics(lead: RoutableLead, found: Firmographics, pol
   const filled: EnrichedField[] = [];
   const kept: EnrichedField[] = [];
   const replaced: Partial<Record<EnrichedField, string | number>> = { ...mark.replaced };
-  // A range goes with its lower bound: the person's "50" is not made "50–200" by a provider.
-  const employeesKept = lead.employees !== undefined && !policy.overwrite.has('employees');
   for (const field of ENRICHED_FIELDS) {
+    // A head count's upper bound goes with it: the person's "50" is never made "50–200".
+    if (field === 'employeesMax') continue;
     const value = found[field];
     if (value === undefined) continue;
     const had = out[field];
-    if (had === undefined && !(field === 'employeesMax' && employeesKept)) {
-      out[field] = value;
-      filled.push(field);
-    } else if (!same(had, value)) {
-      if (policy.overwrite.has(configName(field)) && !enrichedBefore(lead, field)) {
-        if (typeof had === 'string' || typeof had === 'number') replaced[field] = had;
-        out[field] = value;
-        filled.push(field);
-      } else if (!enrichedBefore(lead, field)) {
-        kept.push(field);
-      } else {
-        // An earlier enrichment's value: the newer answer replaces it.
-        out[field] = value;
-        filled.push(field);
-      }
+    const take = had === undefined || (!same(had, value) && (enrichedBefore(lead, field) || policy.overwrite.has(configName(field))));
+    if (!take) {
+      if (!same(had, value)) kept.push(field);
+      continue;
+    }
+    if (had !== undefined && !enrichedBefore(lead, field) && (typeof had === 'string' || typeof had === 'number')) replaced[field] = had;
+    out[field] = value;
+    filled.push(field);
+    if (field === 'employees') {
+      if (lead.employeesMax !== undefined && !enrichedBefore(lead, 'employeesMax') && had !== undefined) replaced.employeesMax = lead.employeesMax;
+      if (found.employeesMax !== undefined) {
+        out['employeesMax'] = found.employeesMax;
+        filled.push('employeesMax');
+      } else delete out['employeesMax'];
     }
   }
-  const before = lead.enriched?.status === 'filled' ? lead.enriched.filled ?? [] : [];
+  const before = lead.enriched?.status === 'filled' ? (lead.enriched.filled ?? []) : [];
   const next: EnrichmentMark = { ...mark };
   const allFilled = [...new Set([...before, ...filled])];
   if (allFilled.length > 0) next.filled = allFilled;
