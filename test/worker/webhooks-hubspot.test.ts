@@ -12,7 +12,7 @@ import type { IndexedAccount } from '../../shared/accounts/types.ts';
 import { clearLookupCache } from '../../worker/accounts/lookup.ts';
 import { upsertAccounts } from '../../worker/accounts/store.ts';
 import { capturedRequests, crmRecords, failNext, resetCapture, seedCrm } from './capture-client.ts';
-import { leadView, publish, settled } from './helpers.ts';
+import { accepted, leadView, publish, settled } from './helpers.ts';
 import { knownContactsConfig } from './sources-helpers.ts';
 
 const URL_ = 'https://router.test/v1/sources/hubspot';
@@ -61,7 +61,6 @@ beforeEach(async () => {
       contacts: [
         contact('501', { email: 'dinesh@piedpiper.com', firstname: 'Dinesh', lastname: 'Chugtai', company: 'Pied Piper', jobtitle: 'Engineer', phone: '+1 415 555 0199', message: 'Need more seats' }),
         contact('502', { email: 'monica@raviga.com', firstname: 'Monica', company: 'Raviga', hubspot_owner_id: '9001' }),
-        contact('503', { email: 'robin@example.org', firstname: 'Robin', lead_router_id: 'L-already-ours' }),
       ],
     },
   });
@@ -123,9 +122,12 @@ describe('the HubSpot contact-creation webhook', () => {
     expect(record.owner.id).toBe('dana');
   });
 
-  it('does not route again a contact the router itself created (its lead_router_id is set)', async () => {
+  it('does not take a contact our CRM hand-off created (its lead_router_id names a form lead) as a new lead', async () => {
+    const form = await accepted({ firstName: 'Robin', email: 'robin@example.org', message: 'Hello' });
+    await seedCrm({ hubspot: { contacts: [contact('503', { email: 'robin@example.org', firstname: 'Robin', lead_router_id: form.leadId })] } });
     const answer = await (await deliver([created(503)])).json<HubspotAnswer>();
-    expect(answer).toEqual({ leads: [], skipped: [{ contactId: '503', reason: expect.stringContaining('created by the lead router') }] });
+    expect(answer).toEqual({ leads: [], skipped: [{ contactId: '503', reason: expect.stringContaining('already a lead of the router') }] });
+    expect((await leadView(form.leadId)).record.duplicates).toBe(0);
     expect((await capturedRequests('api.hubapi.com')).filter((r) => r.method === 'PATCH')).toHaveLength(0);
   });
 

@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearLookupCache } from '../../worker/accounts/lookup.ts';
 import { upsertAccounts } from '../../worker/accounts/store.ts';
 import { capturedRequests, crmRecords, resetCapture, seedCrm } from './capture-client.ts';
-import { leadView, publish, settled } from './helpers.ts';
+import { accepted, leadView, publish, settled } from './helpers.ts';
 import { knownContactsConfig, leadRouterSignature } from './sources-helpers.ts';
 
 const URL_ = 'https://router.test/v1/sources/salesforce';
@@ -67,11 +67,27 @@ describe('the Salesforce endpoint', () => {
     const again = await (await post({ records: [HOOLI] })).json<SalesforceAnswer>();
     expect(again.leads).toEqual(first.leads);
     expect((await leadView(first.leads[0]!.leadId)).record.duplicates).toBe(0);
+    // Posted again after the owner was written back: it now carries our id, and is still that lead.
+    await settled(first.leads[0]!.leadId);
+    const written = (await crmRecords()).salesforce.leads[0]!;
+    expect((await (await post(written)).json<SalesforceAnswer>()).leads).toEqual(first.leads);
+  });
+
+  it("joins the person's form lead, which keeps its own Salesforce Lead: the one created there is not given our id", async () => {
+    const form = await accepted({ firstName: 'Gavin', email: 'gavin@hooli.com', message: 'Hello' });
+    await settled(form.leadId);
+    const answer = await (await post(HOOLI)).json<SalesforceAnswer>();
+    expect(answer.leads[0]!.leadId).toBe(form.leadId);
+    const view = await settled(form.leadId);
+    expect(view.record.lead.origin).toBeUndefined();
+    // Every write went to the form lead's own Lead (upserted by our id): none onto the Lead created in Salesforce.
+    const paths = (await capturedRequests(SF)).map((r) => r.path);
+    expect(paths.every((p) => p.includes('/sobjects/Lead/Lead_Router_Id__c/'))).toBe(true);
   });
 
   it('skips a Lead our own CRM hand-off created (Lead_Router_Id__c set)', async () => {
     const answer = await (await post(lead('00Q000000000002AAA', { LastName: 'Hendricks', Email: 'richard@piedpiper.com', Lead_Router_Id__c: 'ld_x' }))).json<SalesforceAnswer>();
-    expect(answer).toEqual({ leads: [], skipped: [{ id: '00Q000000000002AAA', reason: expect.stringContaining('created by the lead router') }] });
+    expect(answer).toEqual({ leads: [], skipped: [{ id: '00Q000000000002AAA', reason: expect.stringContaining('already a lead of the router') }] });
   });
 
   it('refuses a wrong signature and an old timestamp with 401 and the reason', async () => {

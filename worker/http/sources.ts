@@ -60,10 +60,12 @@ sources.post('/salesforce', async function salesforceLeads(c) {
   if (body instanceof Response) return body;
   const records = postedLeads(body);
   if (!records) return badBody(c, 'Expected a Lead as JSON.serialize writes it, a list of up to 200, or { "records": [...] }');
-  const items = records.map((record, i) => {
-    const item = salesforceLead(record);
-    return { ref: 'skip' in item ? (item.id ?? `#${i + 1}`) : item.origin.id, item };
-  });
+  const items = await Promise.all(
+    records.map(async (record, i) => {
+      const item = await salesforceLead(c.env, record);
+      return { ref: typeof record['Id'] === 'string' ? record['Id'] : `#${i + 1}`, item };
+    }),
+  );
   return admitAll(c, items, 'id');
 });
 

@@ -36,8 +36,11 @@ const RETURNS_RECORDED = 20;
 const NOTICE_QUIET_MS = 10 * 60_000;
 /** Attribution is the first visit's: a return's source goes on the timeline, not over the lead's. */
 const FIRST_TOUCH = new Set<keyof NormalizedLead>(['source', 'medium', 'campaign', 'pagePath', 'pageUrl', 'referrer']);
-/** What a submission carries that is not the person's request: never compared, never merged. */
-const VISIT_ONLY = new Set<string>(['timeOnFormMs', 'honeypot', 'status', 'urgency', 'intent', 'autofilled', 'pasted', 'keysTyped', 'consentText']);
+/**
+ * What a submission carries that is not the person's request: never compared, never merged. The
+ * lead keeps its first source record (`origin`): its CRM record is the one it was written to.
+ */
+const VISIT_ONLY = new Set<string>(['timeOnFormMs', 'honeypot', 'status', 'urgency', 'intent', 'autofilled', 'pasted', 'keysTyped', 'consentText', 'origin']);
 const INTENT_RANK = { low: 0, medium: 1, high: 2 } as const;
 const URGENCY_RANK = { normal: 0, high: 1, urgent: 2 } as const;
 const QUOTE = 60;

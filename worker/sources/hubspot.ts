@@ -10,7 +10,7 @@
 import type { LeadFields } from '../../shared/lead/types.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Admitted } from '../lead/admission.ts';
-import { isLeadId, leadObject } from '../lead/lead-id.ts';
+import { alreadyOurs } from './known.ts';
 import { joinUrl } from '../providers/url.ts';
 import type { SourceLead } from './admit.ts';
 
@@ -77,20 +77,13 @@ export async function readContacts(env: AppEnv, ids: string[]): Promise<Contacts
 }
 
 /**
- * A contact as a lead (its portal keeps one portal's contact ids apart from another's). A contact
- * carrying `lead_router_id` is already ours: the lead it came in as (HubSpot delivering its
- * creation again after we wrote the owner back), answered as it stands; or one our CRM hand-off
- * created for a form lead, skipped.
+ * A contact as a lead (its portal keeps one portal's contact ids apart from another's); one
+ * carrying `lead_router_id` is already ours (see known.ts).
  */
 export async function contactLead(env: AppEnv, contact: HubspotContact, portal: string | undefined): Promise<SourceLead | { skip: string } | { known: Admitted }> {
   const p = contact.properties;
   const ours = p['lead_router_id'];
-  if (ours) {
-    const record = isLeadId(ours) ? (await leadObject(env, ours).view(ours))?.record : undefined;
-    const origin = record?.lead.origin;
-    if (record && origin?.system === 'hubspot' && origin.id === contact.id) return { known: { leadId: record.id, owner: record.owner, slaMs: record.decision.slaMs, junk: record.lead.status === 'junk' } };
-    return { skip: `created by the lead router itself (lead ${ours}): not routed again` };
-  }
+  if (ours) return alreadyOurs(env, ours, 'hubspot', contact.id);
   const fields: LeadFields = {};
   for (const [field, property] of FIELDS) {
     const value = p[property]?.trim();

@@ -2,10 +2,13 @@
  * Salesforce as a source of leads: a record-triggered Flow (through an Apex action) or an Apex
  * trigger's Queueable posts the new Lead as `JSON.serialize` writes it — one Lead, a list of
  * them, or `{ "records": [...] }` — and each becomes a lead. A Lead carrying
- * `Lead_Router_Id__c` is one our CRM hand-off created: it is never routed again.
+ * `Lead_Router_Id__c` is already ours (worker/sources/known.ts): never a new lead.
  */
 import type { LeadFields } from '../../shared/lead/types.ts';
+import type { AppEnv } from '../app-env.ts';
+import type { Admitted } from '../lead/admission.ts';
 import { NOT_PROVIDED } from '../providers/salesforce.ts';
+import { alreadyOurs } from './known.ts';
 import type { SourceLead } from './admit.ts';
 
 /** Lead field ← Lead field of Salesforce; the first one set wins. */
@@ -25,11 +28,12 @@ export function postedLeads(body: unknown): Record<string, unknown>[] | undefine
   return list;
 }
 
-/** A Lead as a lead; or why it is skipped (no Id; created by the router itself). */
-export function salesforceLead(record: Record<string, unknown>): SourceLead | { id?: string; skip: string } {
+/** A Lead as a lead; or why it is skipped (no Id); one carrying `Lead_Router_Id__c` is already ours (see known.ts). */
+export async function salesforceLead(env: AppEnv, record: Record<string, unknown>): Promise<SourceLead | { skip: string } | { known: Admitted }> {
   const id = typeof record['Id'] === 'string' && /^[A-Za-z0-9]{15,18}$/.test(record['Id']) ? record['Id'] : undefined;
   if (id === undefined) return { skip: 'no Salesforce Id (15 or 18 letters and digits)' };
-  if (typeof record['Lead_Router_Id__c'] === 'string' && record['Lead_Router_Id__c'] !== '') return { id, skip: `created by the lead router itself (lead ${record['Lead_Router_Id__c']}): not routed again` };
+  const ours = record['Lead_Router_Id__c'];
+  if (typeof ours === 'string' && ours !== '') return alreadyOurs(env, ours, 'salesforce', id);
   const fields: LeadFields = {};
   for (const [field, name] of FIELDS) {
     const value = record[name];
