@@ -10,9 +10,14 @@ import type { EnrichedField, EnrichmentMark } from './types.ts';
 /** The trace lines of enrichment and the index lookup, in the order they happened. */
 export function foundLines(lead: RoutableLead): TraceLine[] {
   const lines: TraceLine[] = [];
-  if (lead.indexUnread === 'timeout') lines.push({ step: 'note', reason: "the accounts index did not answer in time: only the config's named accounts were checked" });
+  if (lead.indexUnread !== undefined) lines.push({ step: 'note', reason: indexUnreadWords(lead.indexUnread) });
   if (lead.enriched !== undefined) lines.push(enrichmentLine(lead, lead.enriched));
   return lines;
+}
+
+/** Why the accounts index was not read, and what that means for the decision. */
+export function indexUnreadWords(why: 'timeout' | 'unavailable'): string {
+  return `the accounts index ${why === 'timeout' ? 'did not answer in time' : 'could not be read'}: only the config's named accounts were checked`;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CompiledConfig, CompiledRoute } from './compile.ts';
 import { holds, firstFailing, type CompiledTest, type SlotValue } from './conditions.ts';
 import { missingScoreFields, SCORE_FIELDS } from './score.ts';
 import type { RoutableLead } from './types.ts';
+import { indexUnreadWords } from '../enrichment/trace.ts';
 
 /** {@link matchingAlternative}'s answer for a route that could have matched had the lead given more. */
 export const MISSING = -2;
@@ -71,7 +72,7 @@ function missingFields(tests: readonly CompiledTest[], values: readonly SlotValu
  */
 export function lowConfidence(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: readonly number[] | undefined, taken: number): string[] {
   const reasons: string[] = [];
-  if (lead.indexUnread !== undefined) reasons.push("the accounts index did not answer in time: only the config's named accounts were checked");
+  if (lead.indexUnread !== undefined) reasons.push(indexUnreadWords(lead.indexUnread));
   const a = lead.account;
   if (a !== undefined && a.confidence < c.minConfidence) {
     reasons.push(`the company '${a.matchedOn}' resembles the account '${a.name}' only ${a.confidence} (below ${c.minConfidence}): not routed on`);

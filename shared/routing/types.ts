@@ -28,8 +28,8 @@ export interface RoutableLead extends NormalizedLead {
   tier?: string;
   /** How enrichment filled the lead, or why it could not (see shared/enrichment). */
   enriched?: EnrichmentMark;
-  /** Set when the accounts index could not be read in time: only the config's accounts were checked. */
-  indexUnread?: 'timeout';
+  /** Set when the accounts index could not be read (in time, or at all): only the config's accounts were checked. */
+  indexUnread?: 'timeout' | 'unavailable';
   /** The source record of a lead that did not come from the widget (see shared/sources). */
   origin?: LeadOrigin;
 }

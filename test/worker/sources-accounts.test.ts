@@ -99,4 +99,24 @@ describe('a slow accounts index', () => {
     expect(decision.owner.id).toBe('dana');
     expect(decision.confidence?.reasons.join(' ')).toContain('accounts index');
   });
+
+  it('marks leads routed while the index fails, and leaves a failing index alone for a few seconds', async () => {
+    const parsed = parseConfig(knownContactsConfig());
+    if (!parsed.ok) throw new Error('bad config');
+    const config: RoutingConfig = parsed.config;
+    // D1 as it answers before the migrations are applied: every read fails, at once.
+    let batches = 0;
+    const failing = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')), batch: (s: D1PreparedStatement[]) => ((batches += 1), env.ACCOUNTS_DB.batch(s)) } as unknown as D1Database;
+    const lead = (email: string) => {
+      const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ann', email, message: 'Hello' } }, config);
+      if (!prepared.ok) throw new Error('bad lead');
+      return prepared.lead;
+    };
+    const first = (await beforeRouting({ ...env, ACCOUNTS_DB: failing }, lead('ann@piedpiper.com'), config, Date.now())).lead;
+    expect(first.indexUnread).toBe('unavailable');
+    expect(route(first, config, { cursors: {}, load: {} }, Date.now()).confidence?.reasons.join(' ')).toContain('the accounts index could not be read');
+    const second = (await beforeRouting({ ...env, ACCOUNTS_DB: failing }, lead('bob@piedpiper.com'), config, Date.now())).lead;
+    expect(second.indexUnread).toBe('unavailable');
+    expect(batches).toBe(1);
+  });
 });

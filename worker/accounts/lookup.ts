@@ -17,6 +17,8 @@ export interface AccountLookup {
   account?: LeadAccount;
   /** The known contact's owner, when the lead's email is a known contact owned by a rep. */
   contactOwner?: string;
+  /** Set when the index could not be read (D1 failed, or failed moments ago): only the config's accounts were checked. */
+  indexUnread?: 'unavailable';
 }
 
 /** The lead fields the lookup reads. */
@@ -28,6 +30,8 @@ const NAME_CANDIDATES = 40;
 const KEY_WEIGHT: Readonly<Record<string, number>> = { s: 4, t: 2, p: 1, q: 1 };
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 2_000;
+/** After a failed read, the index is left alone this long: a D1 that is down (or not migrated) is not asked once per lead. */
+const DOWN_MS = 10_000;
 
 const ACCOUNT_COLUMNS = 'a.id, a.source, a.name, a.owner, a.tier, a.parent, a.customer, a.customer_since, a.domains';
 const BY_DOMAIN = `SELECT d.domain AS matched, ${ACCOUNT_COLUMNS} FROM account_domains d JOIN accounts a ON a.id = d.account_id WHERE d.domain IN (SELECT value FROM json_each(?1))`;
@@ -43,6 +47,8 @@ interface Found {
 
 const cache = new Map<string, { at: number; found: Found }>();
 let warned = false;
+/** Until when this isolate leaves a failing index alone. */
+let downUntil = 0;
 
 /**
  * Looks a lead up in the accounts index and the config's accounts.
@@ -67,7 +73,7 @@ export async function lookupAccount(db: D1Database | undefined, lead: LookupLead
   if (company !== undefined) candidates.company = company;
   if (found.contact?.account) candidates.contactAccount = found.contact.account;
   const owners = ownerResolver(config);
-  const result: AccountLookup = {};
+  const result: AccountLookup = found === UNREAD ? { indexUnread: 'unavailable' } : {};
   const account = pickAccount(candidates, owners);
   if (account) result.account = account;
   const contactOwner = owners(found.contact?.owner);
@@ -76,12 +82,15 @@ export async function lookupAccount(db: D1Database | undefined, lead: LookupLead
 }
 
 const EMPTY: Found = { byDomain: [], byName: [] };
+/** The index could not be read: nothing found, and the lead says so. */
+const UNREAD: Found = { byDomain: [], byName: [] };
 
 async function fromIndex(db: D1Database, domains: string[], keys: string[], email: string | undefined, now: number): Promise<Found> {
   if (domains.length === 0 && keys.length === 0 && email === undefined) return EMPTY;
   const cacheKey = `${email ?? ''}|${domains.join(',')}|${keys.join(',')}`;
   const hit = cache.get(cacheKey);
   if (hit && now - hit.at < CACHE_MS) return hit.found;
+  if (now < downUntil) return UNREAD;
   const statements: D1PreparedStatement[] = [];
   const domainAt = domains.length > 0 ? statements.push(db.prepare(BY_DOMAIN).bind(JSON.stringify(domains))) - 1 : -1;
   const nameAt = keys.length > 0 ? statements.push(db.prepare(BY_NAME).bind(JSON.stringify(keys.map((k) => [k, KEY_WEIGHT[k[0]!] ?? 1])))) - 1 : -1;
@@ -93,7 +102,8 @@ async function fromIndex(db: D1Database, domains: string[], keys: string[], emai
     // The index is an aid: without it (not migrated yet, D1 down) leads route on the config alone.
     if (!warned) console.warn(`accounts index unavailable (${error instanceof Error ? error.message.slice(0, 120) : 'error'}): routing on the config's accounts`);
     warned = true;
-    return EMPTY;
+    downUntil = now + DOWN_MS;
+    return UNREAD;
   }
   const rows = (at: number) => (at < 0 ? [] : (results[at]!.results as unknown as (AccountRow & Record<string, unknown>)[]));
   const found: Found = {
@@ -111,9 +121,10 @@ async function fromIndex(db: D1Database, domains: string[], keys: string[], emai
   return found;
 }
 
-/** Forgets cached lookups (after an import, so the next lead sees it at once in this isolate). */
+/** Forgets cached lookups (after an import, so the next lead sees it at once in this isolate) and a failure remembered. */
 export function clearLookupCache(): void {
   cache.clear();
+  downUntil = 0;
 }
 
 const configIndexes = new WeakMap<RoutingConfig, { byDomain: Map<string, IndexedAccount>; byKey: Map<string, IndexedAccount[]> }>();
