@@ -73,6 +73,8 @@ export interface QueueNoticeInput extends AlertLead {
   deadlineAt?: number;
   /** The watcher addressed, for the email's salutation. */
   watcherName?: string;
+  /** The prior relationship (`relationshipText`): "existing customer of Acme since 2021-03-31". */
+  relationship?: string;
 }
 
 /**
@@ -87,6 +89,7 @@ export function queueNotice(input: QueueNoticeInput): AlertMessages {
     ? `Lead ${title} moved to ${queue}: ${oneLine(input.movedFrom.ownerName)} did not acknowledge it in ${formatWithin(input.movedFrom.waitedMs, 'en')}.`
     : `Lead ${title} is in ${queue}.`;
   const facts: Fact[] = leadFacts(input);
+  if (input.relationship) facts.push({ label: 'History', text: oneLine(input.relationship) });
   if (input.respondWithinMs !== undefined) {
     facts.push({
       label: 'Respond within',

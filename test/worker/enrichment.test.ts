@@ -92,7 +92,7 @@ describe('enrichment before routing (the generic contract)', () => {
 
   it('routes a lead whose enrichment times out on what it has, then enriches its record and updates the CRM', async () => {
     expect((await publish(enriched({ provider: 'http', timeoutMs: 300 }))).status).toBe(200);
-    await hangNext('enrich.test', 1_500);
+    await hangNext('enrich.test', 3_000);
     const { leadId } = await contact({ email: 'jane@bigco.com' });
     // Routed while the provider had not answered yet: the capture worker records its answer's status once it sends it.
     expect((await capturedRequests('enrich.test'))[0]?.status).toBe(0);
@@ -104,7 +104,7 @@ describe('enrichment before routing (the generic contract)', () => {
     const later = await waitFor(async () => {
       const view = await leadView(leadId);
       return view.record.lead.employees === 1200 ? view : undefined;
-    }, 8_000, 'the late enrichment');
+    }, 12_000, 'the late enrichment');
     expect(later.record.decision.route).toBe(first.record.decision.route);
     expect(later.record.lead.enriched).toMatchObject({ status: 'filled', late: true });
     expect(later.timeline.some((e) => e.type === 'enriched' && e.detail.includes('employees 1200'))).toBe(true);

@@ -90,7 +90,7 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       const why = whyLines(record.trace, Object.fromEntries(Object.entries(config.reps).map(([id, r]) => [id, r.name])));
       let written: { slack: WrittenSlack; email: Written };
       if (record.owner.kind === 'queue') {
-        written = queueNotice({ brand, lead: record.lead, formTypeLabel, qualification: record.qualification, queueName: record.owner.name, why, respondWithinMs: record.decision.slaMs, ackUrl: ack, ...(person ? { watcherName: person.name } : {}) });
+        written = queueNotice({ brand, lead: record.lead, formTypeLabel, qualification: record.qualification, queueName: record.owner.name, why, respondWithinMs: record.decision.slaMs, ackUrl: ack, ...(person ? { watcherName: person.name } : {}), ...relationshipOf(record, config) });
       } else {
         const input = {
           brand,
