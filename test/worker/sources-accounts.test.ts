@@ -104,9 +104,9 @@ describe('a slow accounts index', () => {
     const parsed = parseConfig(knownContactsConfig());
     if (!parsed.ok) throw new Error('bad config');
     const config: RoutingConfig = parsed.config;
-    // D1 as it answers before the migrations are applied: every read fails, at once.
+    // D1 as it answers in an outage: every read fails, at once.
     let batches = 0;
-    const failing = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')), batch: (s: D1PreparedStatement[]) => ((batches += 1), env.ACCOUNTS_DB.batch(s)) } as unknown as D1Database;
+    const failing = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql), batch: () => ((batches += 1), Promise.reject(new Error('D1_ERROR: Network connection lost.'))) } as unknown as D1Database;
     const lead = (email: string) => {
       const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ann', email, message: 'Hello' } }, config);
       if (!prepared.ok) throw new Error('bad lead');
@@ -118,5 +118,10 @@ describe('a slow accounts index', () => {
     const second = (await beforeRouting({ ...env, ACCOUNTS_DB: failing }, lead('bob@piedpiper.com'), config, Date.now())).lead;
     expect(second.indexUnread).toBe('unavailable');
     expect(batches).toBe(1);
+
+    // An index never set up (the migrations not applied) is no index: nothing to mark.
+    clearLookupCache();
+    const unmigrated = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')), batch: (s: D1PreparedStatement[]) => env.ACCOUNTS_DB.batch(s) } as unknown as D1Database;
+    expect((await beforeRouting({ ...env, ACCOUNTS_DB: unmigrated }, lead('cy@piedpiper.com'), config, Date.now())).lead.indexUnread).toBeUndefined();
   });
 });

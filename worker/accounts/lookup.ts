@@ -47,8 +47,9 @@ interface Found {
 
 const cache = new Map<string, { at: number; found: Found }>();
 let warned = false;
-/** Until when this isolate leaves a failing index alone. */
+/** Until when this isolate leaves a failing index alone, and what it answers meanwhile. */
 let downUntil = 0;
+let downAnswer: Found | undefined;
 
 /**
  * Looks a lead up in the accounts index and the config's accounts.
@@ -90,7 +91,7 @@ async function fromIndex(db: D1Database, domains: string[], keys: string[], emai
   const cacheKey = `${email ?? ''}|${domains.join(',')}|${keys.join(',')}`;
   const hit = cache.get(cacheKey);
   if (hit && now - hit.at < CACHE_MS) return hit.found;
-  if (now < downUntil) return UNREAD;
+  if (now < downUntil && downAnswer) return downAnswer;
   const statements: D1PreparedStatement[] = [];
   const domainAt = domains.length > 0 ? statements.push(db.prepare(BY_DOMAIN).bind(JSON.stringify(domains))) - 1 : -1;
   const nameAt = keys.length > 0 ? statements.push(db.prepare(BY_NAME).bind(JSON.stringify(keys.map((k) => [k, KEY_WEIGHT[k[0]!] ?? 1])))) - 1 : -1;
@@ -103,7 +104,10 @@ async function fromIndex(db: D1Database, domains: string[], keys: string[], emai
     if (!warned) console.warn(`accounts index unavailable (${error instanceof Error ? error.message.slice(0, 120) : 'error'}): routing on the config's accounts`);
     warned = true;
     downUntil = now + DOWN_MS;
-    return UNREAD;
+    // Tables missing: the index was never set up (migrations not applied), which is no index, not
+    // an outage; any other failure marks the leads it leaves routed on the config alone.
+    downAnswer = error instanceof Error && /no such table/i.test(error.message) ? EMPTY : UNREAD;
+    return downAnswer;
   }
   const rows = (at: number) => (at < 0 ? [] : (results[at]!.results as unknown as (AccountRow & Record<string, unknown>)[]));
   const found: Found = {
