@@ -1,8 +1,8 @@
 /**
- * `POST /v1/leads`: the intake. Load shedding, site and origin, rate and size limits, then the
- * shared core (validate, normalise, qualify), then the identity's object admits the lead (dedupe,
- * route, persist) before the 202 goes out. The answer tells the lead who will respond and when,
- * and nothing of how routing works; an overloaded isolate answers 503 before doing any of it.
+ * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
+ * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
+ * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
+ * nothing of how routing works. An overloaded object is answered 503 (http/overload.ts).
  */
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,7 +15,6 @@ import { currentConfig } from '../config/store.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
-import { RETRY_AFTER_S, shedder } from './overload.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -36,18 +35,6 @@ intake.post(
       return c.json({ error: 'unsupported_media_type', message: 'Send the lead as JSON, with Content-Type: application/json' }, 415);
     }
     await next();
-  },
-  async function shedLoad(c, next) {
-    if (await shedder.refuse(Date.now())) {
-      c.header('Retry-After', String(RETRY_AFTER_S));
-      return c.json({ error: 'overloaded', message: 'Too many submissions right now: try again in a few seconds' }, 503);
-    }
-    shedder.inFlight += 1;
-    try {
-      await next();
-    } finally {
-      shedder.inFlight -= 1;
-    }
   },
   async function limitRate(c, next) {
     const { success } = await c.env.INTAKE_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) });
