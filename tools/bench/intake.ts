@@ -12,6 +12,7 @@
  * capture server (Resend, Slack, a CRM webhook): intake → confirmation, rep notification and CRM
  * delivery are printed for the last round's 200 leads/s. Between phases the bench waits until our
  * Worker's side effects have stopped arriving, so one phase's tail does not slow the next.
+ * BENCH_ONLY=<word> runs only the phases whose label has it (e.g. `closed`, `unique`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,12 +74,14 @@ interface Measure {
   kind: 'rate' | 'latency';
 }
 
-const MEASURES: Measure[] = [
+const ALL: Measure[] = [
   { label: `closed loop, ${CLIENTS} clients, unique`, kind: 'rate', run: (base, offset) => closedLoop(base, CLIENTS, CLOSED_SECONDS, offset, false) },
   { label: `closed loop, ${CLIENTS} clients, duplicates`, kind: 'rate', run: (base, offset) => closedLoop(base, CLIENTS, CLOSED_SECONDS, offset, true) },
   { label: '50 leads/s offered, unique', kind: 'latency', run: (base, offset) => openLoop(base, 50, SECONDS, offset, false) },
   { label: '200 leads/s offered, unique', kind: 'latency', run: (base, offset) => openLoop(base, 200, SECONDS, offset, false) },
 ];
+/** BENCH_ONLY=unique (a word of the labels) runs only the phases that name it. */
+const MEASURES = ALL.filter((m) => !process.env.BENCH_ONLY || m.label.includes(process.env.BENCH_ONLY));
 
 function describe(m: Measure, p: Phase): string {
   const accepted = `${p.sent.filter((s) => s.status === 202).length}/${p.sent.length}`;
@@ -97,13 +100,12 @@ let ours: DevWorker | undefined;
 let reference: DevWorker | undefined;
 
 try {
-  [ours, reference] = await Promise.all([
-    startWorker({
-      port: 8799,
-      vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture_}/resend`, SLACK_WEBHOOK_URL: `${capture_}/slack`, CRM_WEBHOOK_URL: `${capture_}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret', PUBLIC_URL: 'http://127.0.0.1:8799' },
-    }),
-    startWorker({ port: 8798, config: 'tools/bench/reference-worker/wrangler.toml' }),
-  ]);
+  // One after the other: two wrangler devs starting at once can race for the same local port.
+  ours = await startWorker({
+    port: 8799,
+    vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture_}/resend`, SLACK_WEBHOOK_URL: `${capture_}/slack`, CRM_WEBHOOK_URL: `${capture_}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret', PUBLIC_URL: 'http://127.0.0.1:8799' },
+  });
+  reference = await startWorker({ port: 8798, config: 'tools/bench/reference-worker/wrangler.toml' });
   // Every rep always available, so every lead is confirmed and notified whatever the hour.
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
@@ -119,6 +121,8 @@ try {
   console.log(`intake: ours (wrangler.toml) against the reference Worker (tools/bench/reference-worker), both under wrangler dev, Node ${process.version}`);
   console.log(`wrangler dev's local tracing ${tracing()}; ${RUNS} rounds, each phase run on both in turn`);
   const results = MEASURES.map(() => ({ ours: [] as Phase[], ref: [] as Phase[] }));
+  /** CPU ms of wrangler dev and workerd per accepted lead, per phase and round. */
+  const cpu = MEASURES.map(() => ({ ours: [] as number[], ref: [] as number[] }));
   let offset = 0;
   let last: Phase | undefined;
   for (let round = 1; round <= RUNS; round++) {
@@ -129,28 +133,34 @@ try {
       for (const who of order) {
         offset += 1_000_000;
         if (who === 'ours') for (const map of Object.values(arrivals)) map.clear();
-        got[who] = await m.run(who === 'ours' ? ours.base : reference.base, offset);
-        if (who === 'ours') {
-          last = got.ours;
-          await settle();
-        }
+        const worker = who === 'ours' ? ours : reference;
+        const cpuBefore = worker.cpuMs();
+        got[who] = await m.run(worker.base, offset);
+        // Our side effects (deliveries, the metrics feed) finish after the answers: count them too.
+        if (who === 'ours') await settle();
+        const accepted = got[who]!.sent.filter((s) => s.status === 202).length;
+        cpu[i]![who].push((worker.cpuMs() - cpuBefore) / Math.max(1, accepted));
+        if (who === 'ours') last = got.ours;
       }
       results[i]!.ours.push(got.ours!);
       results[i]!.ref.push(got.ref!);
-      console.log(`  ${m.label.padEnd(34)} ref ${describe(m, got.ref!).padEnd(40)} ours ${describe(m, got.ours!).padEnd(44)} ${compare(m, got.ours!, got.ref!)}`);
+      const [co, cr] = [cpu[i]!.ours.at(-1)!, cpu[i]!.ref.at(-1)!];
+      console.log(`  ${m.label.padEnd(34)} ref ${describe(m, got.ref!).padEnd(40)} ours ${describe(m, got.ours!).padEnd(44)} ${compare(m, got.ours!, got.ref!)}; CPU/lead ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`);
     }
   }
 
   console.log(`median of ${RUNS} rounds (${machineLoad()}); ours / reference:`);
   for (const [i, m] of MEASURES.entries()) {
     const { ours: o, ref: r } = results[i]!;
+    const [co, cr] = [median(cpu[i]!.ours), median(cpu[i]!.ref)];
+    const cpuLine = `CPU per lead (wrangler dev + workerd) ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`;
     const refused = o.reduce((n, p) => n + p.sent.filter((s) => s.status !== 202).length, 0);
     if (m.kind === 'rate') {
       const [mo, mr] = [median(o.map((p) => p.rate)), median(r.map((p) => p.rate))];
-      console.log(`  ${m.label.padEnd(34)} ${`${mo.toFixed(0)}/s`.padStart(6)} / ${`${mr.toFixed(0)}/s`.padStart(6)} = ${ratio(mo, mr)}  (rounds ${o.map((p, k) => ratio(p.rate, r[k]!.rate)).join(' ')}; not 202: ${refused})`);
+      console.log(`  ${m.label.padEnd(34)} ${`${mo.toFixed(0)}/s`.padStart(6)} / ${`${mr.toFixed(0)}/s`.padStart(6)} = ${ratio(mo, mr)}  (rounds ${o.map((p, k) => ratio(p.rate, r[k]!.rate)).join(' ')}; not 202: ${refused}); ${cpuLine}`);
     } else {
       const [o50, r50, o99, r99] = [median(o.map((p) => p.p50)), median(r.map((p) => p.p50)), median(o.map((p) => p.p99)), median(r.map((p) => p.p99))];
-      console.log(`  ${m.label.padEnd(34)} p50 ${ms(o50)} / ${ms(r50)} = ${ratio(o50, r50)}, p99 ${ms(o99)} / ${ms(r99)} = ${ratio(o99, r99)}  (not 202: ${refused} of ${o.reduce((n, p) => n + p.sent.length, 0)})`);
+      console.log(`  ${m.label.padEnd(34)} p50 ${ms(o50)} / ${ms(r50)} = ${ratio(o50, r50)}, p99 ${ms(o99)} / ${ms(r99)} = ${ratio(o99, r99)}  (not 202: ${refused} of ${o.reduce((n, p) => n + p.sent.length, 0)}); ${cpuLine}`);
     }
   }
 

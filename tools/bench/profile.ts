@@ -22,6 +22,7 @@ interface ProfileNode {
   children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount: number;
+  positionTicks?: { line: number; ticks: number }[];
 }
 
 // Providers answered at once by a local server, as in bench:intake.
@@ -64,13 +65,16 @@ try {
   console.log(`workerd CPU profile, closed loop of 16 clients for ${SECONDS} s: ${accepted} leads accepted (${phase.statuses}), ${(ms / accepted).toFixed(2)} ms of isolate CPU per lead (${machineLoad()}; tracing ${tracing()})`);
   // The bundle esbuild writes marks each module with a `// path/to/module.ts` line: map lines back to modules.
   const modules = new Map<string, [number, string][]>();
+  const sources = new Map<string, string[]>();
   const moduleOf = (url: string, line: number): string => {
     if (!modules.has(url)) {
       // wrangler names the bundle `index.js`; it is the newest .wrangler/tmp/dev-*/index.js.
       const bundles = existsSync('.wrangler/tmp') ? readdirSync('.wrangler/tmp').map((d) => join('.wrangler/tmp', d, url)).filter(existsSync) : [];
       const path = url.startsWith('file:') ? fileURLToPath(url) : (bundles.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? url);
       const marks: [number, string][] = [];
-      if (existsSync(path)) readFileSync(path, 'utf8').split('\n').forEach((text, i) => /^\/\/ [^ ]+\.(ts|js|mjs|json)$/.test(text) && marks.push([i, text.slice(3)]));
+      const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+      sources.set(url, lines);
+      lines.forEach((text, i) => /^\/\/ [^ ]+\.(ts|js|mjs|json)$/.test(text) && marks.push([i, text.slice(3)]));
       modules.set(url, marks);
     }
     let found = url.replace(/^.*\//, '');
@@ -97,6 +101,18 @@ try {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + leaf.hitCount);
   }
   const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+  // BENCH_PROFILE_LINES=acceptLead,#put: the source lines of those functions that took the samples.
+  for (const name of (process.env.BENCH_PROFILE_LINES ?? '').split(',').filter(Boolean)) {
+    const ticks = new Map<string, number>();
+    for (const node of profile.nodes) {
+      if (node.callFrame.functionName !== name) continue;
+      for (const { line, ticks: n } of node.positionTicks ?? []) {
+        const text = (sources.get(node.callFrame.url)?.[line - 1] ?? '').trim().slice(0, 110);
+        ticks.set(text, (ticks.get(text) ?? 0) + n);
+      }
+    }
+    console.log(`lines of ${name}:\n${top(ticks, 6)}`);
+  }
   console.log(`self time by file, runtime calls charged to their caller (share of busy samples):\n${top(byFile, 15)}\ntop functions:\n${top(byFunction, 30)}`);
 } finally {
   worker.stop();

@@ -5,7 +5,7 @@
  * figure (the development machine is shared: a figure without its load average is not a figure).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,11 @@ export interface DevWorker {
   base: string;
   /** Everything wrangler and workerd printed so far. */
   log(): string;
+  /**
+   * CPU time (user + system, ms) used so far by wrangler dev and everything it started (workerd):
+   * what the runtime spent, whatever else runs on the machine (Linux /proc; 10 ms ticks).
+   */
+  cpuMs(): number;
   stop(): void;
 }
 
@@ -61,7 +66,7 @@ export async function startWorker(options: DevOptions): Promise<DevWorker> {
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log.slice(-3000)}`);
     try {
-      if ((await fetch(`${base}/health`)).ok) return { base, log: () => log, stop };
+      if ((await fetch(`${base}/health`)).ok) return { base, log: () => log, cpuMs: () => treeCpuMs(child.pid!), stop };
     } catch {
       // not up yet
     }
@@ -69,6 +74,27 @@ export async function startWorker(options: DevOptions): Promise<DevWorker> {
   }
   stop();
   throw new Error(`wrangler dev did not start:\n${log.slice(-3000)}`);
+}
+
+/** CPU ms used by process `root` and its descendants, living ones only (Linux; 0 elsewhere). */
+function treeCpuMs(root: number): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command's closing parenthesis: state, ppid, … utime (12th), stime (13th).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid: number): boolean => pid === root || (pid > 1 && stats.has(pid) && inTree(stats.get(pid)!.parent));
+  let ticks = 0;
+  for (const [pid, { ticks: t }] of stats) if (inTree(pid)) ticks += t;
+  return ticks * 10;
 }
 
 /** The load average over 1, 5 and 15 minutes and the cores, as `uptime` gives it. */

@@ -11,7 +11,7 @@ import { prepareLead } from '../../shared/lead/prepare.ts';
 import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { currentConfig } from '../config/store.ts';
+import { currentConfig, routerSource } from '../config/store.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
@@ -56,7 +56,7 @@ intake.post(
     } catch {
       return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
     }
-    const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, c.env.ROUTER.getByName('global')), ensurePhoneMetadata(c.env)]);
+    const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, routerSource(c.env)), ensurePhoneMetadata(c.env)]);
     const prepared = prepareLead(body, config);
     if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
 
