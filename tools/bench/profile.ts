@@ -1,6 +1,6 @@
 /**
  * `npm run bench:profile`: where workerd's CPU goes while the intake takes unique leads. Runs the
- * Worker under `wrangler dev --inspector-port`, drives it in a closed loop (16 clients,
+ * Worker under `wrangler dev --inspector-port`, drives it in a closed loop (BENCH_CLIENTS = 16,
  * BENCH_SECONDS = 10) while the V8 CPU profiler samples its isolate over the DevTools protocol,
  * then prints the self time by source file and the top functions. `BENCH_PROFILE_OUT=x.cpuprofile`
  * also writes the profile for Chrome DevTools; `BENCH_PROFILE_CONFIG=tools/bench/reference-worker/wrangler.toml`
@@ -15,6 +15,7 @@ import { closedLoop } from './load.ts';
 import { machineLoad, startWorker, tracing } from './wrangler-dev.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const INSPECTOR = 9239;
 
 interface ProfileNode {
@@ -52,7 +53,7 @@ try {
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 200 });
   await send('Profiler.start');
-  const phase = await closedLoop(worker.base, 16, SECONDS, 0, false);
+  const phase = await closedLoop(worker.base, CLIENTS, SECONDS, 0, false);
   const { profile } = (await send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; startTime: number; endTime: number } };
   ws.close();
   if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
@@ -62,7 +63,7 @@ try {
   const busy = total - idle;
   const accepted = phase.sent.filter((s) => s.status === 202).length;
   const ms = ((profile.endTime - profile.startTime) / 1000) * (busy / total);
-  console.log(`workerd CPU profile, closed loop of 16 clients for ${SECONDS} s: ${accepted} leads accepted (${phase.statuses}), ${(ms / accepted).toFixed(2)} ms of isolate CPU per lead (${machineLoad()}; tracing ${tracing()})`);
+  console.log(`workerd CPU profile, closed loop of ${CLIENTS} clients for ${SECONDS} s: ${accepted} leads accepted (${phase.statuses}), ${(ms / accepted).toFixed(2)} ms of isolate CPU per lead (${machineLoad()}; tracing ${tracing()})`);
   // The bundle esbuild writes marks each module with a `// path/to/module.ts` line: map lines back to modules.
   const modules = new Map<string, [number, string][]>();
   const sources = new Map<string, string[]>();

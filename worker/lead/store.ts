@@ -53,15 +53,22 @@ export class LeadStore {
     this.#ready = sql.exec<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'leads'").one().n > 0;
   }
 
-  /** Every lead this object keeps, with its timeline. */
-  loadLeads(): Map<string, LoadedLead> {
+  /** Whether anything was ever stored here (a fresh object has no alarm and no rows to read). */
+  get stored(): boolean {
+    return this.#ready;
+  }
+
+  /** Every lead this object keeps, with its timeline, and the identity state: one read. */
+  load<T>(): { leads: Map<string, LoadedLead>; identity: T | undefined } {
     const leads = new Map<string, LoadedLead>();
-    if (!this.#ready) return leads;
+    let identity: T | undefined;
+    if (!this.#ready) return { leads, identity };
     const pages = new Map<string, TimelineEvent[][]>();
     // In id order: a lead's pages come in page order.
-    for (const { id, body } of this.#sql.exec<{ id: string; body: string }>('SELECT id, body FROM leads WHERE id <> ? ORDER BY id', IDENTITY)) {
+    for (const { id, body } of this.#sql.exec<{ id: string; body: string }>('SELECT id, body FROM leads ORDER BY id')) {
       const hash = id.indexOf('#');
-      if (hash < 0) leads.set(id, { ...(JSON.parse(body) as LeadRow), timeline: [], pages: 0 });
+      if (id === IDENTITY) identity = JSON.parse(body) as T;
+      else if (hash < 0) leads.set(id, { ...(JSON.parse(body) as LeadRow), timeline: [], pages: 0 });
       else {
         const lead = id.slice(0, hash);
         pages.set(lead, [...(pages.get(lead) ?? []), JSON.parse(body) as TimelineEvent[]]);
@@ -72,7 +79,7 @@ export class LeadStore {
       lead.timeline = [...paged.flat(), ...(lead.events ?? [])];
       lead.pages = paged.length;
     }
-    return leads;
+    return { leads, identity };
   }
 
   /** Writes a lead's row (one row). */
