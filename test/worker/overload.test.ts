@@ -4,39 +4,25 @@
  * Retry-After — and never because its own isolate looks busy (a person's burst under
  * `wrangler dev`: test/e2e/burst.e2e.test.ts).
  */
-import { env } from 'cloudflare:workers';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
-import { app } from '../../worker/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isOverload, RETRY_AFTER_S } from '../../worker/http/overload.ts';
-import { alwaysOpenConfig, publish, submit } from './helpers.ts';
+import { alwaysOpenConfig, publish, submit, submitFailing } from './helpers.ts';
 
 const contact = { firstName: 'Robin', email: 'robin@overload.example', company: 'Overload', country: 'US', message: 'Tell me more' };
 
 /** The error the runtime throws at a caller when an object has too many requests queued (its flag is lost when it is relayed by another object: only the message crosses RPC). */
 const overloaded = (relayed: boolean) => Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), relayed ? {} : { overloaded: true });
 
-/** The Worker with the identity objects answering `error`, as the platform does when one is overloaded. */
-async function submitTo(error: Error): Promise<Response> {
-  const lead = { idFromName: (name: string) => env.LEAD.idFromName(name), getByName: () => ({ admit: () => Promise.reject(error) }) };
-  const ctx = createExecutionContext();
-  const request = new Request('https://router.test/v1/leads', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.9.9.9' },
-    body: JSON.stringify({ formType: 'contact', fields: contact, context: { timeOnFormMs: 30_000 } }),
-  });
-  const res = await app.fetch(request, { ...env, LEAD: lead } as unknown as typeof env, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+beforeAll(async () => {
+  expect((await publish(alwaysOpenConfig())).status).toBe(200);
+});
 
 describe('overload', () => {
   it.each([
     ['reported by the object itself', false],
     ['relayed by the identity object from RouterState', true],
   ])('of an object (%s) is answered 503 with Retry-After and CORS, and the retry is a first submission', async (_case, relayed) => {
-    expect((await publish(alwaysOpenConfig())).status).toBe(200);
-    const res = await submitTo(overloaded(relayed));
+    const res = await submitFailing(overloaded(relayed), contact);
     expect(res.status).toBe(503);
     expect(res.headers.get('Retry-After')).toBe(String(RETRY_AFTER_S));
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');

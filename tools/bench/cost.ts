@@ -16,6 +16,16 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { leadBody } from './load.ts';
 import { machineLoad, startWorker, tracing, type DevWorker } from './wrangler-dev.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_LEADS=20] [BENCH_VERBOSE=1] npm run bench:cost
+
+What a lead costs on the platform's meters, counted in an instrumented copy of the Worker under
+wrangler dev: Worker invocations, Durable Object requests, rows read and written, KV reads and
+writes, bytes stored, sequential object round trips; per unique lead, per duplicate and over an
+unacknowledged lead's whole life. BENCH_VERBOSE=1 lists every SQL statement's rows.
+`);
 
 /** What `GET /__bench/tally` answers (tools/bench/cost-worker/meter.ts). */
 interface Tally {
@@ -53,7 +63,8 @@ const capture = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const toml = readFileSync('wrangler.toml', 'utf8')
   .replace(/^main = .*$/m, 'main = "index.ts"')
   .replace(/^compatibility_date = (.*)$/m, 'compatibility_date = $1\ncompatibility_flags = ["nodejs_als"]')
-  .replace(/^directory = "(.*)"$/m, 'directory = "../../../$1"');
+  .replace(/^directory = "(.*)"$/m, 'directory = "../../../$1"')
+  .replace(/= "\.\/(.*)"$/gm, '= "../../../$1"');
 writeFileSync(CONFIG, toml);
 
 let worker: DevWorker | undefined;
@@ -97,14 +108,14 @@ function line(label: string, t: Tally, n: number, bytes?: number): void {
 }
 
 try {
-  worker = await startWorker({ port: PORT, config: CONFIG, vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture}/resend`, SLACK_WEBHOOK_URL: `${capture}/slack`, CRM_WEBHOOK_URL: `${capture}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret' } });
+  worker = await startWorker({ port: PORT, config: CONFIG, vars: { ENVIRONMENT: 'development', RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture}/resend`, SLACK_WEBHOOK_URL: `${capture}/slack`, CRM_WEBHOOK_URL: `${capture}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret' } });
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
   for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  await call('/v1/admin/config', { method: 'PUT', headers: admin, body: JSON.stringify(config) });
+  await call('/v1/admin/config', { method: 'PUT', headers: admin, body: JSON.stringify({ config, note: 'bench' }) });
   // Warm: the config cached in the isolate, the global objects created, as in steady traffic.
   await submit(leadBody(999_999, false));
   const start = await quiet();
@@ -135,7 +146,7 @@ try {
     { after: `${2 * STEP_S}s`, action: 'alert_manager' },
     { after: `${3 * STEP_S}s`, action: 'move_to_queue', queue: 'inbound-triage' },
   ];
-  await call('/v1/admin/config', { method: 'PUT', headers: admin, body: JSON.stringify(config) });
+  await call('/v1/admin/config', { method: 'PUT', headers: admin, body: JSON.stringify({ config, note: 'bench' }) });
   await new Promise((r) => setTimeout(r, 6_000)); // the isolate's config cache (5 s) sees the new version
   const body = (i: number) => JSON.stringify({ ...JSON.parse(leadBody(i, false)), fields: { firstName: 'Life', lastName: `Lead${i}`, email: `life${i}@company${i}.com`, company: `Company ${i}`, employees: '100', country: 'US', region: 'NY' } });
   await call('/__bench/reset', { method: 'POST' });

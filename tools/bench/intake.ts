@@ -19,6 +19,16 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { closedLoop, openLoop, type Phase } from './load.ts';
 import { machineLoad, median, percentile, startWorker, tracing, type DevWorker } from './wrangler-dev.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_RUNS=3] [BENCH_SECONDS=8] [BENCH_CLOSED_SECONDS=5] [BENCH_ONLY=word] [X_LOCAL_OBSERVABILITY=false] npm run bench:intake
+
+The Worker and the reference Worker (tools/bench/reference-worker) under wrangler dev, phase by
+phase in turn: closed-loop unique leads/s and duplicates/s, p50/p99 at 50 and 200 leads/s
+offered, CPU per lead, each of ours as a ratio to the reference; then intake → confirmation /
+rep notification / CRM delivery at a local capture server.
+`);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -113,7 +123,7 @@ try {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const published = await fetch(`${ours.base}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+  const published = await fetch(`${ours.base}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench' }) });
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
   await Promise.all([openLoop(ours.base, 50, 2, 90_000_000, false), openLoop(reference.base, 50, 2, 90_000_000, false)]); // warm up
   await settle();

@@ -13,6 +13,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop } from './load.ts';
 import { machineLoad, startWorker, tracing } from './wrangler-dev.ts';
+import { helpRequested } from '../cli.ts';
+
+helpRequested(`
+Usage: [BENCH_SECONDS=10] [BENCH_CLIENTS=16] [BENCH_PROFILE_OUT=x.cpuprofile] [BENCH_PROFILE_LINES=fn,fn] [BENCH_PROFILE_CONFIG=wrangler.toml] npm run bench:profile
+
+workerd's V8 CPU profile while the Worker takes unique leads in a closed loop: self time by
+source module and the top functions (runtime calls charged to their caller).
+`);
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);

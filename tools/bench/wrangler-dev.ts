@@ -25,7 +25,7 @@ export interface DevWorker {
 /** Options of one `wrangler dev`. */
 export interface DevOptions {
   port: number;
-  /** wrangler.toml to run (default: the product's). */
+  /** wrangler.toml to run (default: the product's, as `npm run dev` runs it: worker/dev-entry.ts in development mode). */
   config?: string;
   vars?: Record<string, string>;
   /** Extra arguments (e.g. `--inspector-port`). */
@@ -38,14 +38,14 @@ export async function startWorker(options: DevOptions): Promise<DevWorker> {
   const args = [
     join('node_modules', 'wrangler', 'bin', 'wrangler.js'),
     'dev',
-    ...(options.config ? ['--config', options.config] : []),
+    ...(options.config ? ['--config', options.config] : ['worker/dev-entry.ts']),
     '--port',
     String(options.port),
     '--ip',
     '127.0.0.1',
     '--persist-to',
     state,
-    ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ...Object.entries({ ...(options.config ? {} : { ENVIRONMENT: 'development' }), ...options.vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
     ...(options.args ?? []),
   ];
   // Locally every Durable Object is its own SQLite file: thousands of leads need thousands of

@@ -6,6 +6,8 @@
  */
 import { app } from '../../../worker/index.ts';
 import { DevOutbox as DevOutboxBase } from '../../../worker/durable/dev-outbox.ts';
+
+export * from '../../../worker/index.ts';
 import { LeadObject as LeadObjectBase } from '../../../worker/durable/lead-object.ts';
 import { MetricsObject as MetricsObjectBase } from '../../../worker/durable/metrics-object.ts';
 import { RouterState as RouterStateBase } from '../../../worker/durable/router-state.ts';
