@@ -148,8 +148,9 @@ export class LeadHouse {
         const config = await this.config(lead.record.configVersion);
         if (await deliverDue(lead, config, this.env, Date.now())) saved = (lead.save(this.store), true);
       }
-      // The alarm moves (to the next step, or a retry) in the same write as the outcomes, not after the metrics call.
-      if (saved) await this.schedule();
+      // The alarm moves (to the next step, or a retry) in the same write as the outcomes, not
+      // after the metrics call; the snapshots about to be sent do not pull it to now.
+      if (saved) await this.schedule(undefined, true);
       await this.sendMetrics(Date.now());
     });
     this.#deliveries = run.catch(() => undefined);
@@ -195,11 +196,11 @@ export class LeadHouse {
    * Sets the alarm to the earliest of: every lead's next delivery, escalation step, metrics send,
    * owed release and retention; a stalled admission; the key's mapping ending when no lead is left.
    */
-  async schedule(latest?: number): Promise<void> {
+  async schedule(latest?: number, sending = false): Promise<void> {
     if (this.vanished) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
     const now = Date.now();
-    const running = this.#kicked > 0;
+    const running = this.#kicked > 0 || sending;
     let retention: number | undefined;
     let metricsDue = Number.POSITIVE_INFINITY;
     for (const lead of this.leads.values()) {

@@ -174,7 +174,7 @@ function meterStorage(ctx: DurableObjectState, cls: string): void {
       value: (...a: unknown[]) => {
         if (key === 'get') add(counts.rowsRead, cls, keys(a[0]));
         if (key === 'put' || key === 'delete') add(counts.rowsWritten, cls, keys(a[0]));
-        if (key === 'setAlarm' || key === 'deleteAlarm') add(counts.alarmsSet, cls);
+        if (key === 'setAlarm') add(counts.alarmsSet, cls);
         // The pricing page: each setAlarm() is billed as one row written.
         if (key === 'setAlarm') add(counts.rowsWritten, cls);
         const result = original(...a);
