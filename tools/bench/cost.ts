@@ -15,6 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { leadBody } from './load.ts';
+import { ASSUMED, monthlyCost, type Usage } from './prices.ts';
 import { machineLoad, startWorker, tracing, type DevWorker } from './wrangler-dev.ts';
 import { helpRequested } from '../cli.ts';
 
@@ -170,6 +171,33 @@ try {
   const methods = (t: Tally) => Object.entries(t.methods).map(([m, v]) => `${m} ${f(v / N)}`).join(', ');
   console.log(`  requests by method: unique ${methods(unique)}; duplicate ${methods(duplicate)}; life ${methods(life)}`);
   console.log(`  targets (issue 13): rows written per unique lead ≤ 20, over an unacknowledged lead's life ≤ 45 (ours and the metrics store's together)`);
+
+  // A month of leads at Cloudflare's published prices (tools/bench/prices.ts): every lead living
+  // the whole life above (the dearest case), one duplicate per ten leads, and what they keep.
+  const usage = (t: Tally, metricsRows?: number): Usage => ({
+    invocations: t.invocations / N,
+    requests: sum(t.requests) / N,
+    rowsRead: sum(t.rowsRead) / N,
+    rowsWritten: (sum(t.rowsWritten, OURS) + (metricsRows ?? sum(t.rowsWritten, THEIRS) / N) * N) / N,
+    kvReads: t.kvReads / N,
+    kvWrites: t.kvWrites / N,
+  });
+  const perLead = (leadBytes + globalBytes) / N;
+  const money = (v: number) => `$${v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en')}`;
+  console.log(`monthly cost (30 days), every lead living the whole life above, one duplicate per ten leads; ${Math.round(perLead)} bytes kept per lead; assumed: ${ASSUMED.workerCpuMs} ms CPU per Worker invocation, objects active ${ASSUMED.objectActiveSeconds} s per request`);
+  for (const [label, lead, dup] of [
+    ['metrics store as measured', usage(life), usage(duplicate)],
+    // The metrics store being reworked (issue 10): 7 rows for a lead's first snapshot, 2 for each later one (its tests).
+    ['metrics store at 7 + 2 per later snapshot', usage(life, 7 + 2 * (sum(life.methods, ['MetricsObject.ingest']) / N - 1)), usage(duplicate, 2)],
+  ] as const) {
+    console.log(`  ${label}: rows written per lead ${f(lead.rowsWritten)}, per duplicate ${f(dup.rowsWritten)}`);
+    for (const perDay of [1e4, 1e5, 1e6]) {
+      const first = monthlyCost(perDay, lead, dup, 0.1, perLead, 15);
+      const year = monthlyCost(perDay, lead, dup, 0.1, perLead, 365);
+      const parts = Object.entries(first).filter(([k, v]) => k !== 'total' && v >= 0.005).map(([k, v]) => `${k} ${money(v)}`).join(', ');
+      console.log(`    ${perDay.toLocaleString('en').padStart(9)} leads/day: ${money(first.total).padStart(7)} the first month (${parts || 'within the allowances'}; + the $5 plan); ${money(year.total)} a month once a year of leads is kept`);
+    }
+  }
 } catch (error) {
   await new Promise((r) => setTimeout(r, 1000));
   console.error(worker?.log().slice(-4000) ?? '');

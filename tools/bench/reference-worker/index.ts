@@ -7,6 +7,12 @@
  * object (the routing state's part: a cursor), then one RPC writes the lead as a row in the
  * person's object (a new object for a new email, the same one for a repeat), and it answers 202.
  * The two calls are sequential, as routing must decide before the lead is stored with its owner.
+ *
+ * With `SIDE_EFFECTS` set (a second instance in the bench), it also does what our intake must do
+ * besides: two rate-limit checks (the client's submissions, its confirmations) before answering,
+ * and after the answer four provider requests (confirmation, Slack, the rep's email, the CRM) to
+ * `CAPTURE` and one RPC to a global object (the metrics feed) — so the bench can tell the cost of
+ * those side effects from the cost of our code.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { Hono } from 'hono/tiny';
@@ -15,6 +21,10 @@ import { Hono } from 'hono/tiny';
 interface ReferenceEnv {
   ROW: DurableObjectNamespace<RowObject>;
   COUNTER: DurableObjectNamespace<CounterObject>;
+  INTAKE_LIMITER: RateLimit;
+  CONFIRM_LIMITER: RateLimit;
+  SIDE_EFFECTS?: string;
+  CAPTURE?: string;
 }
 
 /** One global counter: stands for the routing state every lead passes through. */
@@ -52,8 +62,14 @@ app.get('/health', (c) => c.json({ ok: true }));
 app.post('/v1/leads', async (c) => {
   const lead = await c.req.json<{ fields?: { email?: string } }>();
   const person = lead.fields?.email ?? crypto.randomUUID();
-  const n = await c.env.COUNTER.getByName('global').bump();
+  const sideEffects = c.env.SIDE_EFFECTS === '1';
+  if (sideEffects) await c.env.INTAKE_LIMITER.limit({ key: c.req.header('CF-Connecting-IP') ?? 'local' });
+  const [n] = await Promise.all([c.env.COUNTER.getByName('global').bump(), sideEffects ? c.env.CONFIRM_LIMITER.limit({ key: person }) : undefined]);
   const leadId = await c.env.ROW.getByName(person).write(`ld_${n}`, JSON.stringify(lead));
+  if (sideEffects) {
+    const send = (path: string) => fetch(`${c.env.CAPTURE}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ leadId, lead }) }).then((r) => r.text());
+    c.executionCtx.waitUntil(Promise.all(['resend', 'slack', 'resend', 'crm'].map(send)).then(() => c.env.COUNTER.getByName('metrics').bump()));
+  }
   return c.json({ leadId }, 202);
 });
 
