@@ -120,8 +120,21 @@ const capture_ = `http://127.0.0.1:${capturePort}`;
 let ours: DevWorker | undefined;
 let reference: DevWorker | undefined;
 let shaped: DevWorker | undefined;
+/** Error lines our Worker logged, every round's. */
+const errors: string[] = [];
 
-try {
+function harvestErrors(): void {
+  errors.push(...(ours?.log() ?? '').split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line)));
+}
+
+/**
+ * Starts the three Workers afresh, with fresh local state, publishes the bench config and warms
+ * them up. Every round does: locally each Durable Object is a SQLite file open while the object
+ * lives, and a round creates thousands (of both Workers), more than a process may keep open.
+ */
+async function startAll(): Promise<[DevWorker, DevWorker, DevWorker]> {
+  harvestErrors();
+  for (const worker of [ours, reference, shaped]) worker?.stop();
   // One after the other: two wrangler devs starting at once can race for the same local port.
   ours = await startWorker({
     port: 8799,
@@ -140,7 +153,10 @@ try {
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
   for (const worker of [ours, reference, shaped]) await openLoop(worker.base, 50, 2, 90_000_000, false); // warm up
   await settle(ours);
+  return [ours, reference, shaped];
+}
 
+try {
   console.log(`intake: ours (wrangler.toml) against the reference Worker (tools/bench/reference-worker), both under wrangler dev, Node ${process.version}`);
   console.log(`wrangler dev's local tracing ${tracing()}; ${RUNS} rounds, each phase run on both in turn`);
   const results = MEASURES.map(() => ({ ours: [] as Phase[], ref: [] as Phase[] }));
@@ -151,6 +167,7 @@ try {
   let offset = 0;
   let last: Phase | undefined;
   for (let round = 1; round <= RUNS; round++) {
+    const [ours, reference, shaped] = await startAll();
     console.log(`round ${round} (${machineLoad()})`);
     for (const [i, m] of MEASURES.entries()) {
       const order = round % 2 === 1 ? (['ref', 'ours'] as const) : (['ours', 'ref'] as const);
@@ -215,9 +232,8 @@ try {
   console.error(ours?.log().slice(-3000) ?? '');
   throw error;
 } finally {
-  const log = ours?.log() ?? '';
-  const errors = log.split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line));
-  if (errors.length > 0) console.log(`  worker log, ${errors.length} error lines; first: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
+  harvestErrors();
+  if (errors.length > 0) console.log(`  worker log, ${errors.length} error lines; first: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
   ours?.stop();
   reference?.stop();
   shaped?.stop();
