@@ -64,7 +64,7 @@ const capture = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const toml = readFileSync('wrangler.toml', 'utf8')
   .replace(/^main = .*$/m, 'main = "index.ts"')
   .replace(/^compatibility_date = (.*)$/m, 'compatibility_date = $1\ncompatibility_flags = ["nodejs_als"]')
-  .replace(/^directory = "(.*)"$/m, 'directory = "../../../$1"')
+  .replace(/^(directory|migrations_dir) = "(.*)"$/gm, '$1 = "../../../$2"')
   .replace(/= "\.\/(.*)"$/gm, '= "../../../$1"');
 writeFileSync(CONFIG, toml);
 
