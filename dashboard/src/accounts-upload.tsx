@@ -92,7 +92,7 @@ export function AccountsUpload() {
           <input name="replace" type="checkbox" /> replace the earlier CSV upload
         </label>
         <span>
-          <button type="button" disabled={busy} onClick={(e) => send((e.currentTarget as HTMLButtonElement).form!, true)}>
+          <button type="button" disabled={busy} onClick={(e) => send((e.currentTarget).form!, true)}>
             Check
           </button>{' '}
           <button type="submit" class="primary" disabled={busy}>

@@ -255,8 +255,11 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {
               </li>
             );
           case 'note':
+          case 'account':
+          case 'score':
+          case 'confidence':
             return (
-              <li class="note">
+              <li class={line.step === 'confidence' ? 'note warn' : 'note'}>
                 <span class="mark">ℹ</span> {line.reason}
               </li>
             );

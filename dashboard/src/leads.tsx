@@ -12,6 +12,9 @@ import type { LeadList } from './types.ts';
 const FILTER_WORDS: Record<string, string> = {
   leads: 'all leads',
   overdue: 'unclaimed past their SLA',
+  open: 'unanswered, still within their SLA',
+  missed: 'answered late or unclaimed past their SLA',
+  in_sla: 'answered within their SLA',
   late: 'answered after their SLA',
   dead_letters: 'with dead-lettered side effects',
   misrouted: 'reported misrouted',
@@ -21,6 +24,7 @@ const FILTER_WORDS: Record<string, string> = {
 /** The lead list page; `params` is the hash's query. */
 export function Leads({ params }: { params: URLSearchParams }) {
   const [leads, setLeads] = useState<LeadFacts[]>();
+  const [total, setTotal] = useState<number>();
   const [names, setNames] = useState<Names>(namesOf(undefined));
   const [error, setError] = useState<string>();
   const q = params.get('q') ?? '';
@@ -33,6 +37,7 @@ export function Leads({ params }: { params: URLSearchParams }) {
     Promise.all([api<LeadList>(path), liveConfig()])
       .then(([list, config]) => {
         setLeads(list.leads);
+        setTotal(list.total);
         setNames(namesOf(config.config));
       })
       .catch((e: Error) => setError(e.message));
@@ -64,7 +69,10 @@ export function Leads({ params }: { params: URLSearchParams }) {
           <button type="submit">Find</button>
         </form>
       </header>
-      <p class="muted">Showing {describe} (newest first, up to 100).</p>
+      <p class="muted">
+        {total !== undefined && !q ? `${total} ${total === 1 ? 'lead' : 'leads'}: ` : 'Showing '}
+        {describe} (newest first{leads && total !== undefined && total > leads.length ? `, the first ${leads.length} shown` : ''}).
+      </p>
       {error && <p role="alert" class="error">{error}</p>}
       {!leads && !error && <p class="muted">Loading…</p>}
       {leads && leads.length === 0 && <p>No leads.</p>}

@@ -44,7 +44,7 @@ export function Misroutes() {
         const shown = list.leads.slice(0, SHOWN);
         setRows(shown.map((facts) => ({ facts })));
         const views = await pooled(shown, 6, (l) => api<LeadView>(`/leads/${encodeURIComponent(l.id)}`).catch(() => undefined));
-        setRows(shown.map((facts, i) => ({ facts, ...(views[i]?.record.misrouted ? { report: views[i]!.record.misrouted } : {}) })));
+        setRows(shown.map((facts, i) => ({ facts, ...(views[i]?.record.misrouted ? { report: views[i].record.misrouted } : {}) })));
       })
       .catch((e: Error) => setError(e.message));
   }, []);

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PoolShares } from '../../shared/metrics/fairness.ts';
-import type { Counter, Figures, KeyFigures, LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
+import type { Count, Figures, KeyFigures, LeadFacts, MetricsReport } from '../../shared/metrics/types.ts';
 import { api } from './api.ts';
 import { Bars } from './charts.tsx';
 import { Fairness } from './fairness.tsx';
@@ -84,13 +84,14 @@ function ReportView({ report, live, period, dayLeads }: { report: Report; live: 
   const names = namesOf(live?.config);
   const t = report.total;
   const c = t.counters;
-  const link = (is: Counter | 'overdue', extra: Record<string, string> = {}) => leadsLink({ ...period, is, ...extra });
+  // Links carry the report's instant, so a live count's list is the one counted.
+  const link = (is: Count, extra: Record<string, string> = {}) => leadsLink({ ...period, asOf: String(report.asOf), is, ...extra });
   return (
     <>
       <div class="tiles hero" role="group" aria-label="The three figures that matter">
         <Tile label="Speed to lead" value={ms(t.speed.respond.p50)} href={link('responded')} note={`median time to first response · p90 ${ms(t.speed.respond.p90)}`} />
-        <Tile label="Unclaimed past SLA now" value={String(t.overdue)} href={link('overdue')} warn={t.overdue > 0} note={t.overdue > 0 ? 'nobody has answered them in time: open the list' : 'every due lead was answered'} />
-        <Tile label="SLA compliance" value={pct(t.slaCompliance)} href={link('late')} note={`${c.in_sla} answered in time, ${c.late} late`} warn={t.slaCompliance !== null && t.slaCompliance < 0.9} />
+        <Tile label="Unclaimed past SLA now" value={String(c.overdue)} href={link('overdue')} warn={c.overdue > 0} note={c.overdue > 0 ? 'nobody has answered them in time: open the list' : 'every due lead was answered'} />
+        <Tile label="SLA compliance" value={pct(t.slaCompliance)} href={link('missed')} note={`${c.in_sla} answered in time, ${c.late} late, ${c.overdue} unclaimed; ${c.open} still within their SLA`} warn={t.slaCompliance !== null && t.slaCompliance < 0.9} />
       </div>
       <div class="tiles minor" role="group" aria-label="Other figures">
         <Tile label="Leads" value={String(c.leads)} href={link('leads')} note={`${c.junk} junk`} />
@@ -117,12 +118,12 @@ function ReportView({ report, live, period, dayLeads }: { report: Report; live: 
       </div>
 
       <h2>People and queues (first owner)</h2>
-      <KeyTable rows={report.by.rep} label={names.owner} period={period} dim="rep" />
+      <KeyTable rows={report.by.rep} label={names.owner} period={{ ...period, asOf: String(report.asOf) }} dim="rep" />
 
       <Fairness pools={report.pools} config={live?.config} period={period} />
 
       <h2>Rules</h2>
-      <KeyTable rows={report.by.route} label={names.route} period={period} dim="route" />
+      <KeyTable rows={report.by.route} label={names.route} period={{ ...period, asOf: String(report.asOf) }} dim="route" />
       <p class="muted small">Figures by day of arrival (UTC days); times in your time zone. Config v{report.configVersion} is live.</p>
     </>
   );
@@ -142,9 +143,9 @@ function Tile({ label, value, href, note, warn }: { label: string; value: string
   );
 }
 
-const COLUMNS: [string, (f: Figures) => string, Counter | undefined][] = [
+const COLUMNS: [string, (f: Figures) => string, Count | undefined][] = [
   ['Leads', (f) => String(f.counters.leads), 'leads'],
-  ['SLA', (f) => pct(f.slaCompliance), 'late'],
+  ['SLA', (f) => pct(f.slaCompliance), 'missed'],
   ['Answered', (f) => String(f.counters.responded), 'responded'],
   ['Reassigned', (f) => String(f.counters.reassigned), 'reassigned'],
   ['Escalated', (f) => String(f.counters.escalated), 'escalated'],
@@ -154,7 +155,7 @@ const COLUMNS: [string, (f: Figures) => string, Counter | undefined][] = [
   ['Conversion', (f) => pct(f.conversionRate), 'won'],
 ];
 
-function KeyTable({ rows, label, period, dim }: { rows: KeyFigures[]; label: Names['owner']; period: Period; dim: 'rep' | 'route' }) {
+function KeyTable({ rows, label, period, dim }: { rows: KeyFigures[]; label: Names['owner']; period: Period & { asOf: string }; dim: 'rep' | 'route' }) {
   if (rows.length === 0) return <p class="muted">No leads in this period.</p>;
   return (
     <div class="scroll">

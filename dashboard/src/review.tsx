@@ -31,7 +31,10 @@ export function Review({ live: given }: { live: LiveConfig | undefined }) {
     const from = new Date(Date.now() - 89 * DAY_MS).toISOString().slice(0, 10);
     api<MetricsReport & { pools: PoolShares[] }>(`/metrics?from=${from}&to=${to}`).then(setReport).catch(() => undefined);
     weeklySample()
-      .then(({ week, leads }) => setSpot({ done: leads.filter((l) => l.misroutedTo || confirmed(week.week)[l.id]).length, of: leads.length }))
+      .then(async ({ leads }) => {
+        const done = await confirmed(leads);
+        setSpot({ done: leads.filter((l) => l.misroutedTo || done[l.id]).length, of: leads.length });
+      })
       .catch(() => undefined);
   }, [live?.version]);
   if (!live || !report) return null;

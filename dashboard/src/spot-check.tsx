@@ -2,7 +2,7 @@
  * The weekly spot-check (seeds/004): ten of last week's routed leads, stratified across rules,
  * the same for everyone all week. For each, "looks right" or "misrouted" with the owner it
  * should have had: a misroute is reported to the lead (it feeds first-pass accuracy and the
- * Misroutes list); "looks right" is remembered on this browser.
+ * Misroutes list); "looks right" is recorded on the lead too, so the whole team sees what is done.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
@@ -12,7 +12,7 @@ import { api, ApiError } from './api.ts';
 import { author } from './config/draft.ts';
 import { when } from './format.ts';
 import { liveConfig, namesOf, type Names } from './names.ts';
-import type { LeadList } from './types.ts';
+import type { LeadList, LeadView } from './types.ts';
 
 const SAMPLE = 10;
 
@@ -23,15 +23,12 @@ export async function weeklySample(now = Date.now()): Promise<{ week: ReturnType
   return { week, leads: stratifiedSample(leads, SAMPLE, week.week) };
 }
 
-const key = (week: string) => `lead-router.spot-check.${week}`;
-
-/** The leads of `week` confirmed on this browser. */
-export function confirmed(week: string): Record<string, number> {
-  try {
-    return JSON.parse(localStorage.getItem(key(week)) ?? '{}') as Record<string, number>;
-  } catch {
-    return {};
-  }
+/** Which of these leads someone confirmed as right (read from the leads: a few at most). */
+export async function confirmed(leads: readonly LeadFacts[]): Promise<Record<string, number>> {
+  const views = await Promise.all(leads.map((l) => api<LeadView>(`/leads/${encodeURIComponent(l.id)}`).catch(() => undefined)));
+  const done: Record<string, number> = {};
+  for (const view of views) if (view?.record.spotChecked) done[view.record.id] = view.record.spotChecked.at;
+  return done;
 }
 
 /** The spot-check page. */
@@ -44,10 +41,10 @@ export function SpotCheck() {
   const [error, setError] = useState<string>();
   const load = () =>
     Promise.all([weeklySample(), liveConfig()])
-      .then(([s, live]) => {
+      .then(async ([s, live]) => {
+        setOk(await confirmed(s.leads));
         setSample(s);
         setNames(namesOf(live.config));
-        setOk(confirmed(s.week.week));
       })
       .catch((e: Error) => setError(e.message));
   useEffect(() => {
@@ -60,9 +57,9 @@ export function SpotCheck() {
   const misrouted = leads.filter(misroutedTo).length;
   const checked = leads.filter((l) => misroutedTo(l) || ok[l.id]).length;
   const confirm = (id: string) => {
-    const next = { ...ok, [id]: Date.now() };
-    localStorage.setItem(key(week.week), JSON.stringify(next));
-    setOk(next);
+    api(`/leads/${encodeURIComponent(id)}/spot-check`, { method: 'POST', body: { by: author() || 'weekly spot-check' } })
+      .then(() => setOk({ ...ok, [id]: Date.now() }))
+      .catch((e: Error) => setError(e.message));
   };
   return (
     <section aria-labelledby="spot-title">

@@ -60,12 +60,12 @@ function daily(report: MetricsReport, from: string, to: string): Buckets {
   for (let i = 0; i < days.length; i += size) groups.push(days.slice(i, i + size));
   const figures = (g: string[]) => g.map((d) => byDay.get(d)).filter((f): f is Figures => f !== undefined);
   const sum = (g: string[], f: (x: Figures) => number) => figures(g).reduce((n, x) => n + f(x), 0);
-  const speed = (g: string[], stage: 'confirm' | 'respond') => median(figures(g).flatMap((x) => (x.speed[stage].p50 === null ? [] : [x.speed[stage].p50!])));
+  const speed = (g: string[], stage: 'confirm' | 'respond') => median(figures(g).flatMap((x) => (x.speed[stage].p50 === null ? [] : [x.speed[stage].p50])));
   return {
     unit: size === 7 ? 'week' : 'day',
     labels: groups.map((g) => dayLabel(g[0]!)),
     leads: groups.map((g) => sum(g, (x) => x.counters.leads)),
-    missed: groups.map((g) => sum(g, (x) => x.counters.late + x.overdue)),
+    missed: groups.map((g) => sum(g, (x) => x.counters.missed)),
     confirm: groups.map((g) => speed(g, 'confirm')),
     respond: groups.map((g) => speed(g, 'respond')),
   };

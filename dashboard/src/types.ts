@@ -18,6 +18,7 @@ export interface LeadView {
     closed?: { at: number; outcome: string; by: string };
     duplicates: number;
     misrouted?: { to: string; by: string; at: number; note?: string };
+    spotChecked?: { at: number; by: string };
     stage?: { stage: Stage; at: number; by: string };
     /** Why qualification found it junk (kept when an admin marks it real). */
     qualification: { junk: { signal: string; detail: string }[] };
@@ -30,4 +31,7 @@ export interface LeadView {
 /** `GET /v1/admin/leads?…`. */
 export interface LeadList {
   leads: LeadFacts[];
+  /** The figure's count (absent for a search). */
+  total?: number;
+  next?: string;
 }

@@ -41,7 +41,7 @@ export function fieldLabel(field: string): string {
 /** A test's operators as an object (a bare value means `eq`, a list means `in`). */
 function opsOf(test: FieldTestSpec): Ops {
   if (Array.isArray(test)) return { in: test };
-  if (test !== null && typeof test === 'object') return test as Ops;
+  if (test !== null && typeof test === 'object') return test;
   return { eq: test };
 }
 

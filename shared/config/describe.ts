@@ -97,7 +97,7 @@ export function describeConfig(config: RoutingConfig, options: DescribeOptions =
       return `${domain}${name ? ` (${name})` : ''} → ${words.fullName(owner)}`;
     }),
     territories: Object.entries(config.territories).map(([id, when]) => `${id}: ${whenWords(when, words)}`),
-    forms: Object.entries(config.formTypes).map(([id, f]) => {
+    forms: Object.entries(config.formTypes).map(([_id, f]) => {
       const confirm = f.confirm && f.confirm.length > 0 ? `confirmed by ${listWords(f.confirm.map((c) => (c === 'sms' ? 'SMS' : c)))}` : 'not confirmed';
       const escalation = f.escalation ? `, ${words.chainName(f.escalation)} escalation` : '';
       return `${f.label}: answer within ${durationWords(f.sla)}${escalation}; ${confirm}${f.workEmail ? '; work email only' : ''}`;

@@ -22,7 +22,7 @@ export function hourRowsOf(spec: WorkingHoursSpec | undefined): HourRows {
     for (const part of key.split(',')) {
       const [from, to = from] = part.split('-') as [Weekday, Weekday?];
       const a = WEEKDAYS.indexOf(from);
-      const b = WEEKDAYS.indexOf(to as Weekday);
+      const b = WEEKDAYS.indexOf(to);
       for (let i = a; i >= 0 && i <= b; i++) rows[WEEKDAYS[i]!] = text;
     }
   }

@@ -1,29 +1,11 @@
 /**
- * From counters and histograms to the figures of seeds/000 and seeds/004: speed to lead,
- * SLA compliance, first-pass accuracy, reassignment and escalation rates, acceptance and
- * conversion. Pure: the metrics store sums the rows, this divides.
+ * From a tally to the figures of seeds/000 and seeds/004: every count (stored and live), speed
+ * to lead, and the rates, each divided from the counts as RATES defines it. Pure: the metrics
+ * store sums, this divides.
  */
+import { RATES } from './definitions.ts';
 import { countOf, quantile } from './histogram.ts';
-import { COUNTERS, LATENCY_STAGES, type Counter, type Figures, type LatencyStage, type Quantiles, type Tally } from './types.ts';
-
-/** An empty tally. */
-export function emptyTally(): Tally {
-  return { counters: {}, latency: {} };
-}
-
-/** Adds one rollup row (a counter, or a `<stage>:<bucket>` histogram cell) to a tally. */
-export function addToTally(tally: Tally, metric: string, n: number): void {
-  const colon = metric.indexOf(':');
-  if (colon < 0) {
-    const counter = metric as Counter;
-    tally.counters[counter] = (tally.counters[counter] ?? 0) + n;
-    return;
-  }
-  const stage = metric.slice(0, colon) as LatencyStage;
-  const bucket = Number(metric.slice(colon + 1));
-  const histogram = (tally.latency[stage] ??= {});
-  histogram[bucket] = (histogram[bucket] ?? 0) + n;
-}
+import { COUNTERS, LATENCY_STAGES, type Count, type Figures, type LatencyStage, type Quantiles, type Rate, type Tally } from './types.ts';
 
 /** `part / whole`, or null when there is nothing to divide. */
 export function ratio(part: number, whole: number): number | null {
@@ -31,33 +13,22 @@ export function ratio(part: number, whole: number): number | null {
 }
 
 /**
- * The figures of a tally; `overdue` counts leads past their SLA with no response yet, and
- * `speed` may come ready-made (the metrics store computes per-day quantiles in SQL).
+ * The figures of a tally. The live counts come from `open` (unanswered leads still within their
+ * SLA at the instant the tally was taken): overdue is the rest of the unanswered, missed is late
+ * plus overdue. `speed` may come computed (a shard computes each day's where its histograms are).
  */
-export function figuresOf(tally: Tally, overdue = 0, speed: Record<LatencyStage, Quantiles> = speedOf(tally)): Figures {
-  const counters = Object.fromEntries(COUNTERS.map((c) => [c, tally.counters[c] ?? 0])) as Record<Counter, number>;
-  const routed = counters.routed;
-  return {
-    counters,
-    overdue,
-    speed,
-    slaCompliance: ratio(counters.in_sla, counters.in_sla + counters.late + overdue),
-    firstPassAccuracy: routed > 0 ? 1 - counters.misrouted / routed : null,
-    reassignmentRate: ratio(counters.reassigned, routed),
-    escalationRate: ratio(counters.escalated, routed),
-    acceptanceRate: ratio(counters.accepted, routed),
-    conversionRate: ratio(counters.won, routed),
-  };
+export function figuresOf(tally: Tally, speed: Record<LatencyStage, Quantiles> = speedOf(tally.latency)): Figures {
+  const counters = Object.fromEntries(COUNTERS.map((c, i) => [c, tally.counts[i] ?? 0])) as Record<Count, number>;
+  counters.open = tally.open;
+  counters.overdue = counters.unanswered - tally.open;
+  counters.missed = counters.late + counters.overdue;
+  const rates = Object.fromEntries(Object.entries(RATES).map(([rate, of]) => [rate, ratio(...of(counters))])) as Record<Rate, number | null>;
+  return { counters, speed, ...rates };
 }
 
-/** Median and p90 of each latency stage of a tally. */
-export function speedOf(tally: Tally): Record<LatencyStage, Quantiles> {
-  return Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, quantilesOf(tally.latency[stage] ?? {})])) as Record<LatencyStage, Quantiles>;
-}
-
-/** No latencies: every stage empty. */
-export function noSpeed(): Record<LatencyStage, Quantiles> {
-  return Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, { count: 0, p50: null, p90: null }])) as Record<LatencyStage, Quantiles>;
+/** Median and p90 of each latency stage of some histograms. */
+export function speedOf(latency: Tally['latency']): Record<LatencyStage, Quantiles> {
+  return Object.fromEntries(LATENCY_STAGES.map((stage) => [stage, quantilesOf(latency[stage] ?? {})])) as Record<LatencyStage, Quantiles>;
 }
 
 function quantilesOf(histogram: Record<number, number>): Quantiles {

@@ -1,20 +1,21 @@
 /**
- * What one lead adds to the daily rollups. The metrics store keeps, per UTC day and per key of
- * each dimension, counters, and for the whole traffic latency histograms; a lead's new snapshot is applied as the
- * difference between what its new and its old snapshot contribute, so replays and late
- * changes (an acknowledgement days later, an outcome weeks later) keep the rollups exact.
+ * What leads add to the daily rollups. A day's rollup holds, per key of each cut, how many of
+ * the day's leads each counter counts, and for the whole traffic the latency histograms. A
+ * lead's new snapshot is applied as the difference between what its new and its old snapshot
+ * contribute, so replays and late changes (an acknowledgement days later, an outcome weeks
+ * later) keep the rollups exact, on the day the lead arrived.
  */
+import { bitOf, flagsOf, keysOf, SPEED_DEFINITIONS } from './definitions.ts';
 import { bucketOf } from './histogram.ts';
-import type { Counter, Day, Dimension, LatencyStage, LeadFacts } from './types.ts';
+import { COUNTERS, LATENCY_STAGES, type Day, type Dimension, type LatencyStage, type LeadFacts, type Tally } from './types.ts';
 
-/** One cell of the rollups and how much a lead adds to it. */
-export interface Cell {
-  day: Day;
-  dim: Dimension;
-  key: string;
-  /** A counter, or a latency stage's histogram bucket as `<stage>:<bucket>`. */
-  metric: string;
-  n: number;
+/**
+ * One day's rollup: per cut and key, one count per counter (in COUNTERS order: changing COUNTERS
+ * means raising DEFINITIONS_VERSION, which recomputes stored days); latency for all.
+ */
+export interface DayRollup {
+  cells: Partial<Record<Dimension, Record<string, number[]>>>;
+  latency: Partial<Record<LatencyStage, Record<number, number>>>;
 }
 
 /** The UTC day of an instant. */
@@ -22,82 +23,65 @@ export function dayOf(at: number): Day {
   return new Date(at).toISOString().slice(0, 10);
 }
 
-/** The keys a lead counts under, per dimension. */
-export function keysOf(facts: LeadFacts): [Dimension, string][] {
-  const keys: [Dimension, string][] = [
-    ['all', '*'],
-    ['route', facts.route],
-    ['rep', facts.firstOwner],
-    ['form', facts.formType],
-    ['source', facts.source],
-  ];
-  if (facts.pool !== undefined) keys.push(['pool_rep', `${facts.pool}/${facts.firstOwner}`]);
-  return keys;
+/** An empty day. */
+export function emptyDay(): DayRollup {
+  return { cells: {}, latency: {} };
 }
 
-/** The counters a lead adds to (with how much) and its latencies. */
-export function measuresOf(facts: LeadFacts): { counters: [Counter, number][]; latency: [LatencyStage, number][] } {
-  const counters: [Counter, number][] = [['leads', 1]];
-  const latency: [LatencyStage, number][] = [];
-  const add = (counter: Counter, when: boolean | number) => {
-    const n = typeof when === 'number' ? when : when ? 1 : 0;
-    if (n !== 0) counters.push([counter, n]);
-  };
-  const junk = facts.status === 'junk';
-  add('junk', junk);
-  add('routed', !junk);
-  add('confirmed', facts.confirmedAt !== undefined);
-  add('notified', facts.notifiedAt !== undefined);
-  add('responded', facts.respondedAt !== undefined);
-  if (!junk && facts.respondedAt !== undefined) add(facts.respondedAt <= facts.dueAt ? 'in_sla' : 'late', true);
-  // Routed and not answered yet: those past their SLA are the overdue ones (the store subtracts
-  // the few still within it, so no query has to scan a year of unanswered leads).
-  add('unanswered', !junk && facts.respondedAt === undefined);
-  add('reassigned', facts.reassignments > 0);
-  add('escalated', facts.escalated);
-  add('duplicates', facts.duplicates);
-  add('dead_letters', facts.deadLetters);
-  add('misrouted', facts.misroutedTo !== undefined);
-  const stage = facts.stage;
-  add('accepted', stage === 'accepted' || stage === 'qualified' || stage === 'won');
-  add('qualified', stage === 'qualified' || stage === 'won');
-  add('won', stage === 'won');
-  add('lost', stage === 'lost');
-  if (facts.confirmedAt !== undefined) latency.push(['confirm', facts.confirmedAt - facts.receivedAt]);
-  if (facts.notifiedAt !== undefined) latency.push(['notify', facts.notifiedAt - facts.receivedAt]);
-  if (facts.respondedAt !== undefined) latency.push(['respond', facts.respondedAt - facts.receivedAt]);
-  return { counters, latency };
-}
-
-/** Every cell a lead adds one or more to. */
-export function cellsOf(facts: LeadFacts): Cell[] {
-  const day = dayOf(facts.receivedAt);
-  const { counters, latency } = measuresOf(facts);
-  const cells: Cell[] = [];
+/** Adds (`sign` 1) or takes away (-1) what one snapshot of a lead contributes to its day. */
+export function addLead(day: DayRollup, facts: LeadFacts, sign: 1 | -1): void {
+  const flags = flagsOf(facts);
   for (const [dim, key] of keysOf(facts)) {
-    for (const [counter, n] of counters) cells.push({ day, dim, key, metric: counter, n });
-    // Latency histograms are kept for the whole traffic only: per rep or route they would
-    // multiply the rows a year of queries reads by a hundred.
-    if (dim === 'all') for (const [stage, ms] of latency) cells.push({ day, dim, key, metric: `${stage}:${bucketOf(ms)}`, n: 1 });
+    const keys = (day.cells[dim] ??= {});
+    const counts = (keys[key] ??= COUNTERS.map(() => 0));
+    // A counter's bit is its place in COUNTERS.
+    for (let i = 0; i < counts.length; i++) if (flags & (1 << i)) counts[i]! += sign;
+    if (counts.every((n) => n === 0)) delete keys[key];
   }
-  return cells;
+  for (const [stage, ms] of latenciesOf(facts)) {
+    const histogram = (day.latency[stage] ??= {});
+    const bucket = bucketOf(ms);
+    const n = (histogram[bucket] ?? 0) + sign;
+    if (n === 0) delete histogram[bucket];
+    else histogram[bucket] = n;
+  }
 }
 
-/**
- * The change to the rollups when a lead's snapshot goes from `before` (none for a new lead)
- * to `after`: only the cells whose count moves, with the signed difference.
- */
-export function rollupDelta(before: LeadFacts | undefined, after: LeadFacts): Cell[] {
-  const sums = new Map<string, Cell>();
-  const apply = (cells: Cell[], sign: number) => {
-    for (const cell of cells) {
-      const id = `${cell.day}\u0000${cell.dim}\u0000${cell.key}\u0000${cell.metric}`;
-      const sum = sums.get(id);
-      if (sum) sum.n += sign * cell.n;
-      else sums.set(id, { ...cell, n: sign * cell.n });
-    }
-  };
-  if (before) apply(cellsOf(before), -1);
-  apply(cellsOf(after), 1);
-  return [...sums.values()].filter((cell) => cell.n !== 0);
+/** A lead's latency per stage, for the stages whose count counts it (so histogram size = count). */
+export function latenciesOf(facts: LeadFacts): [LatencyStage, number][] {
+  const flags = flagsOf(facts);
+  const latencies: [LatencyStage, number][] = [];
+  for (const stage of LATENCY_STAGES) {
+    const { count, at } = SPEED_DEFINITIONS[stage];
+    const end = facts[at];
+    if (end !== undefined && flags & bitOf(count)) latencies.push([stage, end - facts.receivedAt]);
+  }
+  return latencies;
+}
+
+/** Adds a day's counts of one key into a tally (with the day's latency when `latency`). */
+export function addToTally(tally: Tally, day: DayRollup, dim: Dimension, key: string, latency: boolean): void {
+  const counts = day.cells[dim]?.[key];
+  if (counts) for (let i = 0; i < counts.length; i++) tally.counts[i]! += counts[i]!;
+  if (latency) addLatency(tally.latency, day.latency);
+}
+
+/** Adds histograms into others. */
+export function addLatency(histograms: Tally['latency'], latency: Tally['latency']): void {
+  for (const [stage, histogram] of Object.entries(latency) as [LatencyStage, Record<number, number>][]) {
+    const into = (histograms[stage] ??= {});
+    for (const [bucket, n] of Object.entries(histogram)) into[Number(bucket)] = (into[Number(bucket)] ?? 0) + n;
+  }
+}
+
+/** An empty tally. */
+export function emptyTally(): Tally {
+  return { counts: COUNTERS.map(() => 0), open: 0, latency: {} };
+}
+
+/** Adds one tally into another. */
+export function mergeTally(into: Tally, from: Tally): void {
+  for (let i = 0; i < from.counts.length; i++) into.counts[i]! += from.counts[i]!;
+  into.open += from.open;
+  addLatency(into.latency, from.latency);
 }

@@ -53,13 +53,16 @@ export interface LeadFacts {
   name?: string;
 }
 
-/** The ways figures are cut. `all` has the single key `*`. */
+/** The ways figures are cut. `all` has the single key `*`; the others are defined in definitions.ts. */
 export type Dimension = 'all' | 'route' | 'rep' | 'form' | 'source' | 'pool_rep';
 
 /** Every dimension. */
 export const DIMENSIONS: readonly Dimension[] = ['all', 'route', 'rep', 'form', 'source', 'pool_rep'];
 
-/** Per-day counters. Rates are derived from these (see figures.ts). */
+/**
+ * Counts kept in the rollups: each the number of leads a predicate holds for, judged from the
+ * lead's facts alone (definitions.ts; the README's table of audit figures says them in words).
+ */
 export type Counter =
   | 'leads'
   | 'junk'
@@ -102,6 +105,18 @@ export const COUNTERS: readonly Counter[] = [
   'lost',
 ];
 
+/** Counts that depend on the instant they are judged at: unanswered leads before or past their SLA. */
+export type LiveCount = 'open' | 'overdue' | 'missed';
+
+/** Every live count. */
+export const LIVE_COUNTS: readonly LiveCount[] = ['open', 'overdue', 'missed'];
+
+/** Any count a figure shows, and a drill-down lists. */
+export type Count = Counter | LiveCount;
+
+/** Every count. */
+export const COUNTS: readonly Count[] = [...COUNTERS, ...LIVE_COUNTS];
+
 /** Speed-to-lead stages, each measured from intake. */
 export type LatencyStage = 'confirm' | 'notify' | 'respond';
 
@@ -111,9 +126,15 @@ export const LATENCY_STAGES: readonly LatencyStage[] = ['confirm', 'notify', 're
 /** A day in UTC, `YYYY-MM-DD`. */
 export type Day = string;
 
-/** The counters and latency histograms of one key of a dimension over some days. */
+/**
+ * What the store sums for one key of a dimension over some days: the counters (in COUNTERS
+ * order: arrays travel between objects far cheaper than records), how many of its unanswered
+ * leads are still within their SLA at the instant asked (`open`), and for the whole traffic the
+ * latency histograms.
+ */
 export interface Tally {
-  counters: Partial<Record<Counter, number>>;
+  counts: number[];
+  open: number;
   /** Per stage: histogram bucket → count. */
   latency: Partial<Record<LatencyStage, Record<number, number>>>;
 }
@@ -125,23 +146,15 @@ export interface Quantiles {
   p90: number | null;
 }
 
+/** The rates of the audit, each a ratio of counts shown beside it (definitions.ts, RATES). */
+export type Rate = 'slaCompliance' | 'firstPassAccuracy' | 'reassignmentRate' | 'escalationRate' | 'acceptanceRate' | 'conversionRate';
+
 /** The figures of one key (a day, a route, a rep…), derived from its tally. */
-export interface Figures {
-  counters: Record<Counter, number>;
-  /** Leads past their SLA with no response yet (live, not a counter). */
-  overdue: number;
+export type Figures = {
+  /** Every count, stored and live: `overdue` = unanswered leads past their SLA at the instant asked. */
+  counters: Record<Count, number>;
   speed: Record<LatencyStage, Quantiles>;
-  /** Share of responses due so far that came within the SLA. */
-  slaCompliance: number | null;
-  /** Share of routed leads nobody reported as misrouted. */
-  firstPassAccuracy: number | null;
-  reassignmentRate: number | null;
-  escalationRate: number | null;
-  /** Share of routed leads the CRM accepted. */
-  acceptanceRate: number | null;
-  /** Share of routed leads won. */
-  conversionRate: number | null;
-}
+} & Record<Rate, number | null>;
 
 /** Figures of one key of a dimension. */
 export interface KeyFigures {
@@ -153,6 +166,8 @@ export interface KeyFigures {
 export interface MetricsReport {
   from: Day;
   to: Day;
+  /** The instant live counts were judged at (epoch ms): pass it to the drill-down to list the same leads. */
+  asOf: number;
   total: Figures;
   days: { day: Day; figures: Figures }[];
   by: Record<Exclude<Dimension, 'all'>, KeyFigures[]>;

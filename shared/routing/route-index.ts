@@ -41,7 +41,7 @@ export function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
   const sets = allowed.get(best)!;
   const values = new Set<SlotValue>(sets.flatMap((set) => (set ? [...set] : [])));
   const byValue = new Map<SlotValue, number[]>();
-  for (const value of values) byValue.set(value, all.filter((i) => sets[i] === undefined || sets[i]!.has(value)));
+  for (const value of values) byValue.set(value, all.filter((i) => sets[i] === undefined || sets[i].has(value)));
   return { slot: best, byValue, other: all.filter((i) => sets[i] === undefined) };
 }
 

@@ -123,7 +123,7 @@ describe('dashboard in Chromium', () => {
     const replay = page.locator('div.replay');
     await expect.poll(() => replay.locator('.replay-summary').textContent(), { timeout: 10_000 }).toContain('2 of 6 leads would go elsewhere');
     const changed = await replay.locator('tbody tr td:first-child').allTextContents();
-    expect(changed.sort()).toEqual([ids.Bea, ids.Eli].sort());
+    expect(changed.toSorted((a, b) => a.localeCompare(b))).toEqual([ids.Bea!, ids.Eli!].toSorted((a, b) => a.localeCompare(b)));
     expect(await replay.locator('tbody').textContent()).toContain('LATAM → LATAM (Spanish) (pool)');
     await shot(page, 'dashboard-replay.png');
 
@@ -201,7 +201,10 @@ describe('dashboard in Chromium', () => {
     expect(new Set(rules.filter((_, i) => i % 2 === 0))).toEqual(new Set(['EMEA', 'Round robin', 'LATAM']));
     const first = items.nth(0);
     await first.getByRole('button', { name: /looks right/ }).click();
-    expect(await first.innerText()).toContain('✓ Looks right');
+    await expect.poll(() => first.innerText()).toContain('✓ Looks right');
+    // Recorded on the lead, for the whole team.
+    const checked = await admin<{ record: { spotChecked?: { by: string } } }>(`/leads/${await first.getAttribute('data-lead')}`);
+    expect(checked.record.spotChecked).toBeDefined();
     const second = items.nth(1);
     const id = await second.getAttribute('data-lead');
     await second.getByRole('button', { name: /misrouted/ }).click();

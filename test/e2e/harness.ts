@@ -103,7 +103,7 @@ export const DEV_ADMIN = { Authorization: 'Bearer dev-admin-token' };
 export async function publishAlwaysOpenExample(workerUrl: string): Promise<number> {
   const config = JSON.parse(readFileSync(join(ROOT, 'shared/config/examples/routing.json'), 'utf8'));
   delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+  for (const rep of Object.values<Record<string, unknown>>(config.reps)) {
     delete rep.hours;
     delete rep.outOfOffice;
   }

@@ -53,7 +53,7 @@ describe.each(LOADERS)('refused, blocked, offline (%s)', (_, load) => {
     expect(worker.posts()).toHaveLength(1);
     expect(localStorage.getItem(pendingKey('contact'))).toBeNull();
     // What the person typed is still there, and the button works again.
-    expect((inForm().getByRole('button') as HTMLButtonElement).closest('fieldset')!.disabled).toBe(false);
+    expect(inForm().getByRole<HTMLButtonElement>('button').closest('fieldset')!.disabled).toBe(false);
   });
 
   it('says it in Spanish', async () => {

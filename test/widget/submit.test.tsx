@@ -226,7 +226,7 @@ describe.each(LOADERS)('submitting (%s)', (_, load) => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(worker.posts()).toHaveLength(1);
     expect(localStorage.getItem(pendingKey('contact'))).toBeNull();
-    expect((inForm().getByRole('button') as HTMLButtonElement).closest('fieldset')!.disabled).toBe(false);
+    expect(inForm().getByRole<HTMLButtonElement>('button').closest('fieldset')!.disabled).toBe(false);
   });
 
   it('keeps the entry through 429, 500 and a network failure, retrying with backoff and the same key until accepted', async () => {

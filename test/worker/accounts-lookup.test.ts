@@ -7,7 +7,6 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IndexedAccount } from '../../shared/accounts/types.ts';
 import { parseConfig } from '../../shared/config/parse.ts';
-import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { normalizeLead } from '../../shared/normalize/lead.ts';
 import { route } from '../../shared/routing/route.ts';
 import { clearLookupCache, lookupAccount } from '../../worker/accounts/lookup.ts';
@@ -17,7 +16,7 @@ import { alwaysOpenConfig } from './helpers.ts';
 const config = (() => {
   const parsed = parseConfig(alwaysOpenConfig());
   if (!parsed.ok) throw new Error('bad config');
-  return parsed.config as RoutingConfig;
+  return parsed.config;
 })();
 
 const ACCOUNTS: IndexedAccount[] = [

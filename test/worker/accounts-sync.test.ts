@@ -212,7 +212,7 @@ describe('the Cron Trigger', () => {
   it('starts the sync of each CRM the config names', async () => {
     await seedCrm({ hubspot: { companies: companies(2) }, salesforce: { accounts: [] } });
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: new Date() }), env, ctx);
+    worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: new Date() }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect((await status('hubspot')).running).toBeDefined();
     expect((await status('salesforce')).running).toBeDefined();

@@ -66,7 +66,8 @@ describe('metrics from real leads', () => {
     let r = await counted(2, (x) => x.total.counters.notified === 2);
     expect(r.total.counters).toMatchObject({ leads: 2, routed: 2, confirmed: 2, notified: 2, responded: 0, unanswered: 2 });
     // Unanswered, but well within the SLA: nothing is overdue yet.
-    expect(r.total.overdue).toBe(0);
+    expect(r.total.counters.overdue).toBe(0);
+    expect(r.total.counters.open).toBe(2);
     expect(r.total.speed.confirm.count).toBe(2);
     expect(r.days.map((d) => d.day)).toEqual([new Date().toISOString().slice(0, 10)]);
     expect(r.by.form.map((k) => k.key)).toEqual(['contact']);
@@ -111,16 +112,16 @@ describe('metrics from real leads', () => {
 
   it('counts a lead past its SLA with no response as unclaimed, and lists it', async () => {
     const config = alwaysOpenConfig();
-    config.formTypes!.contact!.sla = '1s';
+    config.formTypes.contact!.sla = '1s';
     expect((await publish(config)).status).toBe(200);
     const id = await lead('Harper');
     await counted(1, (x) => x.total.counters.notified === 1);
     // Past the one-second SLA, nobody has answered.
     await new Promise((r) => setTimeout(r, 1_100));
     const r = await report();
-    expect(r.total.overdue).toBe(1);
+    expect(r.total.counters.overdue).toBe(1);
     expect(r.total.slaCompliance).toBe(0);
-    expect(r.days[0]!.figures.overdue).toBe(1);
+    expect(r.days[0]!.figures.counters.overdue).toBe(1);
     const list = await (await get('/leads?is=overdue')).json<{ leads: LeadFacts[] }>();
     expect(list.leads.map((l) => l.id)).toEqual([id]);
   });
@@ -145,6 +146,36 @@ describe('metrics from real leads', () => {
     expect(day.status).toBe(400);
     expect(await day.text()).toContain('from must be a day');
   });
+});
+
+describe('figures that agree (issue 9, case 10)', () => {
+  it('SLA compliance counts the unclaimed, its drill-down lists them, and every owner adds up', async () => {
+    const config = alwaysOpenConfig();
+    config.formTypes.contact!.sla = '3s';
+    expect((await publish(config)).status).toBe(200);
+    // One lead is acknowledged at once; nobody answers the other four.
+    const ids = [await lead('Ada')];
+    const first = await leadView(ids[0]!);
+    expect((await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', ids[0]!, first.record.owner.id, Date.now()), { method: 'POST' })).status).toBe(200);
+    for (const name of ['Bo', 'Cy', 'Di', 'Ed']) ids.push(await lead(name));
+    const last = Date.now();
+    await counted(5, (x) => x.total.counters.responded === 1);
+    await new Promise((r) => setTimeout(r, Math.max(0, last + 3_100 - Date.now())));
+    const r = await report();
+    expect(r.total.counters).toMatchObject({ routed: 5, in_sla: 1, late: 0, open: 0, overdue: 4, missed: 4 });
+    expect(r.total.slaCompliance).toBe(0.2);
+    // The SLA tile's drill-down: the four leads that count against it, as of the report.
+    const missed = await (await get(`/leads?is=missed&asOf=${r.asOf}`)).json<{ leads: LeadFacts[]; total: number }>();
+    expect(missed.total).toBe(4);
+    expect(missed.leads.map((l) => l.id).sort()).toEqual(ids.slice(1).sort());
+    for (const { key, figures } of r.by.rep) {
+      const c = figures.counters;
+      expect(c.in_sla + c.late + c.open + c.overdue).toBe(c.routed);
+      expect(figures.slaCompliance).toBe(c.in_sla + c.late + c.overdue > 0 ? c.in_sla / (c.in_sla + c.late + c.overdue) : null);
+      const list = await (await get(`/leads?dim=rep&key=${encodeURIComponent(key)}&is=missed&asOf=${r.asOf}`)).json<{ leads: LeadFacts[] }>();
+      expect(list.leads.length).toBe(c.missed);
+    }
+  }, 20_000);
 });
 
 describe('misroutes and outcomes', () => {
@@ -233,11 +264,11 @@ describe('config versions and replay', () => {
     expect(res.status).toBe(200);
     const diff = await res.json<{ leads: number; changed: { id: string; before: { route: string }; after: { route: string } }[] }>();
     expect(diff.leads).toBe(5);
-    expect(diff.changed.map((c) => c.id).sort()).toEqual([ids.Hana, ids.Kai].sort());
+    expect(diff.changed.map((c) => c.id).toSorted((a, b) => a.localeCompare(b))).toEqual([ids.Hana!, ids.Kai!].toSorted((a, b) => a.localeCompare(b)));
     expect(diff.changed.every((c) => c.before.route === 'emea' && c.after.route === 'latam')).toBe(true);
 
     const invalid = await post('/replay', { config: { routes: 'nope' } });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { error: string }).error).toBe('invalid_config');
+    expect((await invalid.json<{ error: string }>()).error).toBe('invalid_config');
   });
 });

@@ -67,13 +67,13 @@ export default {
     let response;
     if (failure !== undefined && failure.skip > 0) {
       failure.skip -= 1;
-      response = await answer(request, url, body);
+      response = answer(request, url, body);
     } else if (failure !== undefined && failure.times > 0) {
       failure.times -= 1;
       if (failure.times === 0) failures.delete(url.hostname);
       response = errorResponse(url.hostname, failure.status, failure);
     } else {
-      response = await answer(request, url, body);
+      response = answer(request, url, body);
     }
     captured.status = response.status;
     return response;

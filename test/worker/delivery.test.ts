@@ -16,7 +16,7 @@ import { homeTag, identityObject, newLeadId } from '../../worker/lead/lead-id.ts
 import { LeadStore } from '../../worker/lead/store.ts';
 import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
-import { accepted, alwaysOpenConfig, leadView, publish, settled, submit, waitFor } from './helpers.ts';
+import { accepted, alwaysOpenConfig, publish, settled, submit, waitFor } from './helpers.ts';
 
 const demo = { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0142', jobTitle: 'CTO' };
 

@@ -3,8 +3,8 @@
  * (worker/lead/facts.ts) → the rollups (shared/metrics) → the figures, exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { addToTally, emptyTally, figuresOf } from '../../shared/metrics/figures.ts';
-import { rollupDelta } from '../../shared/metrics/rollup.ts';
+import { figuresOf } from '../../shared/metrics/figures.ts';
+import { addLead, addToTally, emptyDay, emptyTally } from '../../shared/metrics/rollup.ts';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
 import { factsOf } from '../../worker/lead/facts.ts';
 import type { LeadRecord, OutboxEntry, TimelineEvent, TimelineType } from '../../worker/lead/record.ts';
@@ -29,7 +29,7 @@ function record(id: string, overrides: Partial<LeadRecord> = {}): LeadRecord {
     duplicates: 0,
     dueAt: T0 + 15 * MIN,
     ...overrides,
-  } as LeadRecord;
+  };
 }
 
 const at = (ms: number, type: TimelineType): TimelineEvent => ({ at: T0 + ms, type, detail: '' });
@@ -72,15 +72,17 @@ describe('facts from a timeline', () => {
       // Answered late, at 30 min; reported misrouted.
       factsOf(record('c', { acknowledged: { at: T0 + 30 * MIN, by: 'tom' }, misrouted: { to: 'rep:rosa', by: 'tom', at: T0 + 31 * MIN } }), [at(40, 'confirmation_sent'), at(50, 'rep_notified')], [], T0 + 15 * MIN, 2),
     ];
+    const day = emptyDay();
+    for (const facts of leads) addLead(day, facts, 1);
     const tally = emptyTally();
-    for (const facts of leads) for (const cell of rollupDelta(undefined, facts)) if (cell.dim === 'all') addToTally(tally, cell.metric, cell.n);
-    const figures = figuresOf(tally, 1);
+    addToTally(tally, day, 'all', '*', true);
+    const figures = figuresOf(tally);
     expect(figures.counters).toMatchObject({ leads: 3, routed: 3, confirmed: 3, notified: 3, responded: 2, unanswered: 1, in_sla: 1, late: 1, escalated: 1, reassigned: 0, dead_letters: 1, misrouted: 1 });
     expect(figures.speed.confirm).toEqual({ count: 3, p50: 40, p90: 60 });
     expect(figures.speed.notify).toEqual({ count: 3, p50: 70, p90: 90 });
     expect(figures.speed.respond).toEqual({ count: 2, p50: 2 * MIN, p90: 30 * MIN });
     expect(figures.slaCompliance).toBe(1 / 3);
-    expect(figures.firstPassAccuracy).toBe(1 - 1 / 3);
+    expect(figures.firstPassAccuracy).toBe(2 / 3);
     expect(figures.escalationRate).toBe(1 / 3);
   });
 });

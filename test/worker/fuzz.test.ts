@@ -8,9 +8,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext, listDurableObjectIds, reset, runInDurableObject } from 'cloudflare:test';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/app-env.ts';
-import { app } from '../../worker/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import devWorker from '../../worker/dev-entry.ts';
 import { leadObject } from '../../worker/lead/lead-id.ts';
 import { ADMIN, accepted, leadView } from './helpers.ts';
@@ -160,7 +159,7 @@ describe('hostile input', () => {
         anyBody,
         async (id, query, route, body) => {
           const [method, path] = route.split(' ') as [string, string];
-          const qs = new URLSearchParams(Object.entries(query) as [string, string][]).toString();
+          const qs = new URLSearchParams(query as Record<string, string>).toString();
           const init: RequestInit = method === 'GET' ? { method } : { method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body };
           await refusedChangesNothing(new Request(`${BASE}/v1/leads/${id}${path}?${qs}`, init));
         },

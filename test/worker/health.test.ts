@@ -5,7 +5,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../worker/app-env.ts';
 import { app } from '../../worker/index.ts';
 import { ADMIN } from './helpers.ts';
 
@@ -18,7 +17,7 @@ function withEnv(changes: Record<string, string | undefined>) {
     if (value === undefined) delete changed[name];
     else changed[name] = value;
   }
-  return (path: string, init: RequestInit = {}) => app.fetch(new Request(`${BASE}${path}`, init), changed as unknown as AppEnv, createExecutionContext());
+  return (path: string, init: RequestInit = {}) => app.fetch(new Request(`${BASE}${path}`, init), changed, createExecutionContext());
 }
 
 interface Detail {

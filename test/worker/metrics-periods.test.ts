@@ -1,13 +1,16 @@
 /**
- * The metrics store reads long periods from month rows plus edge days: its figures must be the
- * ones summed day by day from the same leads, for periods with and without whole months.
+ * The metrics store keeps a shard per month of arrival: a period's figures, summed across the
+ * shards of its months, must be the ones summed day by day from the same leads, for periods within
+ * one month, across months, and with days of no leads at their edges.
  */
 import { env } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addToTally, emptyTally, figuresOf } from '../../shared/metrics/figures.ts';
-import { cellsOf, dayOf } from '../../shared/metrics/rollup.ts';
+import { figuresOf } from '../../shared/metrics/figures.ts';
+import { addLead, addToTally, dayOf, emptyDay, emptyTally } from '../../shared/metrics/rollup.ts';
+import { monthOf } from '../../shared/metrics/shards.ts';
 import type { Dimension, LeadFacts } from '../../shared/metrics/types.ts';
+import { metricsStore } from '../../worker/metrics/store.ts';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-06-20T09:00:00Z');
@@ -47,25 +50,36 @@ function expected(from: string, to: string, dim: Dimension, key: string) {
   for (const facts of LEADS) {
     const day = dayOf(facts.receivedAt);
     if (day < from || day > to) continue;
-    for (const cell of cellsOf(facts)) if (cell.dim === dim && cell.key === key) addToTally(tally, cell.metric, cell.n);
+    const rollup = emptyDay();
+    addLead(rollup, facts, 1);
+    addToTally(tally, rollup, dim, key, dim === 'all');
   }
   return figuresOf(tally);
 }
 
 beforeAll(async () => {
   await reset();
-  await env.METRICS.getByName('global').ingest(LEADS.map((facts) => ({ facts })));
+  await metricsStore(env).ingest(LEADS.map((facts) => ({ facts })));
 });
 
-describe('figures over periods with whole months', () => {
+describe('figures over periods, summed across monthly shards', () => {
+  it('puts each lead in the shard of its month', async () => {
+    expect(new Set(LEADS.map((l) => monthOf(l.receivedAt))).size).toBe(4);
+    for (const name of ['2026-06', '2026-08']) {
+      const stats = await env.METRICS.getByName(name).stats();
+      expect(stats.leads).toBe(LEADS.filter((l) => monthOf(l.receivedAt) === name).length);
+    }
+  });
+
   for (const [from, to] of [
     ['2026-06-20', '2026-09-12'],
     ['2026-07-01', '2026-07-31'],
     ['2026-06-25', '2026-08-03'],
-    ['2026-08-10', '2026-08-20'],
+    ['2026-08-10', '2026-08-12'],
+    ['2026-05-01', '2026-06-21'],
   ] as const) {
     it(`${from} to ${to}: totals, speed and every cut match the day-by-day sums`, async () => {
-      const report = await env.METRICS.getByName('global').report(from, to, START + 400 * DAY);
+      const report = await metricsStore(env).report(from, to, START + 400 * DAY);
       const total = expected(from, to, 'all', '*');
       expect(report.total.counters).toEqual(total.counters);
       expect(report.total.speed).toEqual(total.speed);

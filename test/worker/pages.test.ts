@@ -5,8 +5,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../worker/app-env.ts';
-import { app } from '../../worker/index.ts';
 import devWorker from '../../worker/dev-entry.ts';
 
 const BASE = 'https://router.test';
@@ -39,7 +37,7 @@ describe('pages written by the Worker', () => {
   });
 
   it('the dev outbox has the same policy', async () => {
-    const res = await devWorker.fetch(new Request(`${BASE}/dev/outbox`), { ...env, ENVIRONMENT: 'development' } as unknown as AppEnv, createExecutionContext());
+    const res = await devWorker.fetch(new Request(`${BASE}/dev/outbox`), { ...env, ENVIRONMENT: 'development' }, createExecutionContext());
     expect(res.status).toBe(200);
     expect(csp(res)).toMatchObject({ 'default-src': "'none'", 'frame-ancestors': "'none'" });
   });

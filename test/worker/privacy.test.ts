@@ -11,6 +11,7 @@ import type { IdentityState } from '../../worker/lead/admission.ts';
 import { ackUrl } from '../../worker/lead/ack-link.ts';
 import { homeTag, identityObject, leadObject } from '../../worker/lead/lead-id.ts';
 import { LeadStore } from '../../worker/lead/store.ts';
+import { metricsStore } from '../../worker/metrics/store.ts';
 import { resetCapture } from './capture-client.ts';
 import { ADMIN, accepted, ageLead, alwaysOpenConfig, publish, settled, waitFor } from './helpers.ts';
 
@@ -38,7 +39,7 @@ async function emptyObject(key: string): Promise<boolean> {
 /** Everything the audit and search hold about an email, as JSON text. */
 async function auditText(ids: string[]): Promise<string> {
   const search = await exports.default.fetch(`${BASE}/v1/admin/leads?q=${encodeURIComponent('riley.chen@brightpath.io')}`, { headers: ADMIN }).then((r) => r.json());
-  return JSON.stringify([search, await env.METRICS.getByName('global').personal(ids)]);
+  return JSON.stringify([search, await metricsStore(env).personal(ids)]);
 }
 
 describe('a person who asks to be forgotten', () => {
@@ -76,7 +77,7 @@ describe('a person who asks to be forgotten', () => {
     expect((await env.LEADS_KV.list({ prefix: 'identity:' })).keys).toEqual([]);
     // The other person is untouched, and the figures still count the erased lead, anonymously.
     expect((await exports.default.fetch(`${BASE}/v1/admin/leads/${kept.leadId}`, { headers: ADMIN })).status).toBe(200);
-    expect(await env.METRICS.getByName('global').personal([first.leadId])).toEqual([expect.objectContaining({ lead: null })]);
+    expect(await metricsStore(env).personal([first.leadId])).toEqual([expect.objectContaining({ lead: null })]);
   });
 
   it('refuses a request that names nobody, or a malformed email or phone, with 400', async () => {
@@ -96,7 +97,7 @@ describe('retention', () => {
     // Acknowledged: no escalation comes due when time moves on.
     expect((await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', leadId, record.owner.id, Date.now()), { method: 'POST' })).status).toBe(200);
     // The audit has the acknowledged lead (its snapshot goes after the acknowledgement).
-    await waitFor(async () => (await env.METRICS.getByName('global').personal([leadId]))[0]?.facts.respondedAt !== undefined, 5_000, 'the audit to hold the acknowledged lead');
+    await waitFor(async () => (await metricsStore(env).personal([leadId]))[0]?.facts.respondedAt !== undefined, 5_000, 'the audit to hold the acknowledged lead');
     // 31 days pass: the lead and its key's mapping (30-day dedupe window) are both past.
     await ageLead(leadId, 31 * DAY);
     const home = identityObject(env, homeTag(env, 'email:riley.chen@brightpath.io'));
@@ -109,7 +110,7 @@ describe('retention', () => {
     expect(await runDurableObjectAlarm(leadObject(env, leadId))).toBe(true);
     expect((await exports.default.fetch(`${BASE}/v1/admin/leads/${leadId}`, { headers: ADMIN })).status).toBe(404);
     expect(await emptyObject('email:riley.chen@brightpath.io')).toBe(true);
-    const [kept] = await env.METRICS.getByName('global').personal([leadId]);
+    const [kept] = await metricsStore(env).personal([leadId]);
     expect(kept).toMatchObject({ facts: { id: leadId, route: expect.any(String) }, lead: null });
     expect(JSON.stringify(kept)).not.toMatch(/riley|brightpath/i);
   });

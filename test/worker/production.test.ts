@@ -22,7 +22,7 @@ const lead = { formType: 'contact', fields: { firstName: 'Sam', email: 'sam@acme
 function without(...names: (keyof AppEnv)[]) {
   const trimmed = { ...env } as Record<string, unknown>;
   for (const name of names) delete trimmed[name];
-  return (path: string, init: RequestInit = {}) => app.fetch(new Request(`${BASE}${path}`, init), trimmed as unknown as AppEnv, createExecutionContext());
+  return (path: string, init: RequestInit = {}) => app.fetch(new Request(`${BASE}${path}`, init), trimmed, createExecutionContext());
 }
 
 function postLead(fetcher: ReturnType<typeof without>) {

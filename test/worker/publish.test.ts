@@ -99,7 +99,7 @@ describe('publishing a config', () => {
     const other = v1();
     other.brand = { name: 'Northwind Labs' };
     const statuses = (await Promise.all([publish(v2(), { note: 'a', base: 1 }), publish(other, { note: 'b', base: 1 })])).map((r) => r.status);
-    expect(statuses.sort()).toEqual([200, 409]);
+    expect(statuses.toSorted((a, b) => a - b)).toEqual([200, 409]);
     expect((await (await api('/config/versions')).json<{ current: number }>()).current).toBe(2);
   });
 

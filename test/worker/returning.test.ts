@@ -173,4 +173,3 @@ describe('the answer to a junk submission', () => {
   });
 });
 
-void exports;

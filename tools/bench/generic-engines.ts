@@ -6,7 +6,7 @@
  * so the comparison is of the rule evaluation, where generic engines differ.
  */
 import jsonLogic from 'json-logic-js';
-import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type NestedCondition } from 'json-rules-engine';
 import type { RoutingConfig, WhenSpec } from '../../shared/config/schema.ts';
 import { availability, outOfOffice } from '../../shared/routing/availability.ts';
 import { compiled } from '../../shared/routing/route.ts';
@@ -63,7 +63,7 @@ function resolveTarget(c: CompiledConfig, target: CompiledTarget, lead: Routable
 }
 
 const LOGIC_OPS: Record<string, (v: unknown, value: unknown) => jsonLogic.RulesLogic> = {
-  eq: (v, value) => ({ '===': [v, value] } as jsonLogic.RulesLogic),
+  eq: (v, value) => ({ '===': [v, value] }),
   in: (v, value) => ({ in: [v, value] } as jsonLogic.RulesLogic),
   gte: (v, value) => ({ '>=': [v, value] } as jsonLogic.RulesLogic),
   lt: (v, value) => ({ '<': [v, value] } as jsonLogic.RulesLogic),
@@ -74,8 +74,8 @@ export function jsonLogicRouter(config: RoutingConfig): Router {
   const c = compiled(config);
   const rules = c.routes.map((route) => {
     const parts = tests(config.routes[route.index]!.when).map(([field, t]) => LOGIC_OPS[t.op]!({ var: field }, t.value));
-    if (route.target.kind === 'account') parts.push({ '===': [{ var: 'namedAccount' }, true] } as jsonLogic.RulesLogic);
-    return { logic: parts.length === 0 ? true : ({ and: parts } as jsonLogic.RulesLogic), target: route.target };
+    if (route.target.kind === 'account') parts.push({ '===': [{ var: 'namedAccount' }, true] });
+    return { logic: parts.length === 0 ? true : ({ and: parts }), target: route.target };
   });
   return (lead, at, state) => {
     if (lead.status === 'junk') return c.queues[c.junkQueue]!.id;
@@ -100,7 +100,7 @@ export function jsonRulesEngineRouter(config: RoutingConfig): Router {
     const all: NestedCondition[] = tests(config.routes[route.index]!.when).map(([field, t]) => ({ fact: field, operator: ENGINE_OPS[t.op]!, value: t.value as never }));
     if (route.target.kind === 'account') all.push({ fact: 'namedAccount', operator: 'equal', value: true });
     if (all.length === 0) all.push({ fact: 'consent', operator: 'in', value: [true, false] });
-    engine.addRule({ name: route.id, priority: c.routes.length - i, conditions: { all } as TopLevelCondition, event: { type: 'route', params: { index: i } } });
+    engine.addRule({ name: route.id, priority: c.routes.length - i, conditions: { all }, event: { type: 'route', params: { index: i } } });
   });
   engine.on('success', () => {
     if (stopAtFirst) engine.stop();

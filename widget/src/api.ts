@@ -91,7 +91,7 @@ export function deliver(target: Target, pending: Pending, report: Report): () =>
   };
   function online() {
     attempt = 0;
-    send();
+    void send();
   }
   // Fired on the document (and bubbling to window) when the CSP refuses a connection: before
   // or after the fetch fails, so it is heard for as long as the submission is out.
@@ -131,6 +131,6 @@ export function deliver(target: Target, pending: Pending, report: Report): () =>
   }
   addEventListener('online', online);
   addEventListener('securitypolicyviolation', violation);
-  send();
+  void send();
   return stop;
 }

@@ -59,7 +59,8 @@ export class LeadObject extends DurableObject<AppEnv> {
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     this.#house = new LeadHouse(ctx, env);
-    ctx.blockConcurrencyWhile(async () => {
+    // Not awaited in a constructor: the runtime holds every event until it settles.
+    void ctx.blockConcurrencyWhile(async () => {
       this.#house.load();
       // A fresh object (most are: one per new person) has no alarm to ask about.
       this.#house.alarmCleared(this.#house.store.stored ? await ctx.storage.getAlarm() : null);
@@ -147,6 +148,15 @@ export class LeadObject extends DurableObject<AppEnv> {
     return this.#change(leadId, async (lead) => {
       lead.record.misrouted = { to, by, at, ...(note ? { note } : {}) };
       lead.event(at, 'misrouted', `${by} says it should have gone to ${to}${note ? `: ${note}` : ''}`);
+      return true;
+    });
+  }
+
+  /** Records that someone found the route and owner right in the weekly spot-check. */
+  reportSpotCheck(leadId: string, by: string, at: number): Promise<LeadRecord | undefined> {
+    return this.#change(leadId, async (lead) => {
+      lead.record.spotChecked = { at, by };
+      lead.event(at, 'spot_checked', `${by} says the route and owner are right`);
       return true;
     });
   }

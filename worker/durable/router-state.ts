@@ -59,7 +59,8 @@ export class RouterState extends DurableObject<AppEnv> {
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
     this.#versions = new ConfigVersions(ctx.storage, env.LEADS_KV, () => exampleConfigJson(env.ASSETS), (promise) => ctx.waitUntil(promise));
-    ctx.blockConcurrencyWhile(async () => {
+    // Not awaited in a constructor: the runtime holds every event until it settles.
+    void ctx.blockConcurrencyWhile(async () => {
       const stored = await ctx.storage.get(['state', 'version', 'reassignments']);
       this.#state = { ...this.#state, ...((stored.get('state') as RoutingState | undefined) ?? {}), load: {} };
       this.#versions.restore(stored.get('version') as number | undefined);
@@ -177,7 +178,7 @@ export class RouterState extends DurableObject<AppEnv> {
 
   /** The engine's view: the cursors and counters, and the load of the open leads. */
   #view(): RoutingState {
-    return { ...this.#state, load: this.#open.counts as Record<string, number> };
+    return { ...this.#state, load: this.#open.counts };
   }
 
   /**

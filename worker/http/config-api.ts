@@ -63,6 +63,7 @@ configApi.post('/config/versions/:version/restore', async function restoreVersio
 async function versionOf(c: AdminContext): Promise<{ version: number; config: unknown } | undefined> {
   const raw = c.req.param('version') ?? '';
   if (!/^\d{1,15}$/.test(raw)) return undefined;
+  // oxlint-disable-next-line typescript/await-thenable -- an RPC call returns a promise, whatever the stub's type says
   const config = await router(c).versionJson(Number(raw));
   return config === undefined ? undefined : { version: Number(raw), config };
 }

@@ -15,6 +15,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { LeadView } from '../durable/lead-object.ts';
 import { homeTag, identityObject, leadObject } from '../lead/lead-id.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
+import { metricsStore } from '../metrics/store.ts';
 
 /** The people routes, mounted inside the admin app. */
 export const people = new Hono<{ Bindings: AppEnv }>();
@@ -58,7 +59,7 @@ people.get('/people', async function exportPerson(c) {
     }
   }
   const ids = [...leads.keys()];
-  const [audit, messages] = await Promise.all([c.env.METRICS.getByName('global').personal(ids), devMessages(c.env, ids)]);
+  const [audit, messages] = await Promise.all([metricsStore(c.env).personal(ids), devMessages(c.env, ids)]);
   return c.json({ keys, leads: [...leads.values()], audit, devOutbox: messages });
 });
 
@@ -76,7 +77,7 @@ people.delete('/people', async function erasePerson(c) {
   const router = c.env.ROUTER.getByName('global');
   // An erased lead no longer counts toward anyone's load.
   await Promise.all(ids.map((id) => router.release(id)));
-  const [audit, devOutbox] = await Promise.all([c.env.METRICS.getByName('global').erase(ids), c.env.DEV_OUTBOX.getByName('dev').erase(ids)]);
+  const [audit, devOutbox] = await Promise.all([metricsStore(c.env).erase(ids), c.env.DEV_OUTBOX.getByName('dev').erase(ids)]);
   return c.json({ erased: { keys: named.keys.length, leads: ids, auditCopies: audit, devOutboxMessages: devOutbox } });
 });
 

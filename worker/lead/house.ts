@@ -16,6 +16,7 @@ import { LeadState } from './lead-state.ts';
 import { deliverDue, nextDelivery, WATCHDOG_MS } from './outbox.ts';
 import { deletableAt, retentionMs } from './retention.ts';
 import { LeadStore } from './store.ts';
+import { metricsStore } from '../metrics/store.ts';
 
 /** After a failure (another object, KV), the alarm comes back this much later. */
 export const RETRY_AFTER_FAILURE_MS = 30_000;
@@ -76,7 +77,7 @@ export class LeadHouse {
   }
 
   /** Forgets the alarm as last set: the runtime cleared it (it fired) or the storage is gone. */
-  alarmCleared(at: number | null | undefined = undefined): void {
+  alarmCleared(at?: number | null): void {
     this.#alarmAt = at;
   }
 
@@ -168,7 +169,7 @@ export class LeadHouse {
     const sent = due.map((lead) => ({ lead, rev: lead.rev }));
     try {
       const snapshots = sent.map(({ lead, rev }) => ({ facts: factsOf(lead.record, lead.timeline, lead.outbox, lead.record.dueAt ?? lead.record.receivedAt, rev), ...(lead.metricsSent === 0 ? { lead: lead.record.lead } : {}) }));
-      await this.env.METRICS.getByName('global').ingest(snapshots);
+      await metricsStore(this.env).ingest(snapshots);
       for (const { lead, rev } of sent) lead.markMetricsSent(rev);
     } catch {
       for (const { lead } of sent) lead.metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;

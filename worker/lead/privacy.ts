@@ -8,6 +8,7 @@ import type { CurrentLead } from './admission.ts';
 import type { LeadHouse } from './house.ts';
 import type { LeadRecord, OutboxEntry, TimelineEvent } from './record.ts';
 import { deletableAt, retentionMs, settledLead } from './retention.ts';
+import { metricsStore } from '../metrics/store.ts';
 
 /** The lead as the API shows it. */
 export interface LeadView {
@@ -52,7 +53,7 @@ export async function retire(house: LeadHouse, now: number): Promise<void> {
   const retention = retentionMs(await house.liveConfig(now));
   const due = [...house.leads.values()].filter((lead) => settledLead(lead) && lead.rev <= lead.metricsSent && deletableAt(lead, retention) <= now).map((lead) => lead.id);
   if (due.length > 0) {
-    await house.env.METRICS.getByName('global').erase(due);
+    await metricsStore(house.env).erase(due);
     for (const id of due) drop(house, id);
   }
   await vanishIfEmpty(house, now);

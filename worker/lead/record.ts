@@ -52,6 +52,8 @@ export interface LeadRecord {
   dueAt?: number;
   /** A rep or an admin said the lead should have gone to `to` (`rep:<id>` or `queue:<id>`). */
   misrouted?: { to: string; by: string; at: number; note?: string };
+  /** Someone checked the route and owner in the weekly spot-check and found them right. */
+  spotChecked?: { at: number; by: string };
   /** The latest stage the CRM or a person reported. */
   stage?: { stage: Stage; at: number; by: string };
 }
@@ -95,6 +97,7 @@ export type TimelineType =
   | 'delivery_retry'
   | 'dead_lettered'
   | 'misrouted'
+  | 'spot_checked'
   | 'outcome';
 
 /** One event on a lead's timeline. */

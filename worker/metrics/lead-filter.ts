@@ -1,62 +1,34 @@
 /**
- * The leads behind a number: a dashboard figure (a counter, cut by a dimension, over some
- * days) turned into the SQL that lists its leads from the metrics store's `leads` table.
+ * The leads behind a number: a figure of the audit (a count, cut by a dimension, over some days,
+ * at an instant) turned into the SQL that lists its leads from a shard's `facts` table. The SQL
+ * is written from the definitions themselves (shared/metrics/definitions.ts): a stored count is
+ * its bit in the flags computed by the same code that fills the rollups, a live count adds the
+ * due-time test of its definition, a cut compares the columns its key is made of.
  */
-import type { Counter, Dimension } from '../../shared/metrics/types.ts';
-import { COUNTERS, DIMENSIONS } from '../../shared/metrics/types.ts';
+import { bitOf, COUNTER_DEFINITIONS, CUTS, keyValues, LIVE_DEFINITIONS } from '../../shared/metrics/definitions.ts';
+import { dayStart } from '../../shared/metrics/shards.ts';
+import { COUNTS, DIMENSIONS, type Count, type Counter, type Day, type Dimension, type LiveCount } from '../../shared/metrics/types.ts';
+import { SEQ_PER_MS } from './facts-table.ts';
+import type { SqlValue } from './sql.ts';
 
 /** Which leads to list. */
 export interface LeadFilter {
-  from?: string;
-  to?: string;
+  from?: Day;
+  to?: Day;
   dim?: Dimension;
   key?: string;
-  /** A counter, or `overdue` (past the SLA, no response yet). */
-  is?: Counter | 'overdue';
+  /** A count (definitions.ts); live counts are judged at `asOf`. */
+  is?: Count;
   limit?: number;
+  /** The instant live counts are judged at (epoch ms); default now. */
+  asOf?: number;
+  /** The page after this cursor (the `next` of the previous page). */
+  before?: number;
 }
 
-const JUNK = "status = 'junk'";
-const ROUTED = "status <> 'junk'";
-
-/** The SQL condition that picks the leads a counter counts (it must agree with shared/metrics/rollup.ts). */
-const WHERE: Record<Counter, string> = {
-  leads: '1',
-  junk: JUNK,
-  routed: ROUTED,
-  confirmed: 'confirmed_at IS NOT NULL',
-  notified: 'notified_at IS NOT NULL',
-  responded: 'responded_at IS NOT NULL',
-  unanswered: `${ROUTED} AND responded_at IS NULL`,
-  in_sla: `${ROUTED} AND responded_at <= due_at`,
-  late: `${ROUTED} AND responded_at > due_at`,
-  reassigned: 'reassignments > 0',
-  escalated: 'escalated = 1',
-  duplicates: 'duplicates > 0',
-  dead_letters: 'dead_letters > 0',
-  misrouted: 'misrouted_to IS NOT NULL',
-  accepted: "stage IN ('accepted', 'qualified', 'won')",
-  qualified: "stage IN ('qualified', 'won')",
-  won: "stage = 'won'",
-  lost: "stage = 'lost'",
-};
-
-/**
- * The overdue condition; `?` is now. `+due_at` keeps SQLite off the due-date index here: most
- * unanswered leads are overdue, so walking the newest first and stopping at the limit is quicker.
- */
-const OVERDUE = `responded_at IS NULL AND ${ROUTED} AND +due_at < ?`;
-
-/** Unanswered leads still within their SLA; `?` is now. Few: only the last hours' or days' leads. */
-export const NOT_YET_DUE = `responded_at IS NULL AND ${ROUTED} AND due_at >= ?`;
-
-const COLUMN: Record<Exclude<Dimension, 'all'>, string> = {
-  route: 'route',
-  rep: 'first_owner',
-  form: 'form_type',
-  source: 'source',
-  pool_rep: "pool || '/' || first_owner",
-};
+/** The most leads one page lists. */
+export const MAX_LIMIT = 1_000;
+const DAY_MS = 86_400_000;
 
 /** Parses a filter from query parameters; unknown values are errors, named. */
 export function parseLeadFilter(params: Record<string, string | undefined>): { ok: true; filter: LeadFilter } | { ok: false; field: string; message: string } {
@@ -64,50 +36,72 @@ export function parseLeadFilter(params: Record<string, string | undefined>): { o
   for (const field of ['from', 'to'] as const) {
     const value = params[field];
     if (value === undefined) continue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, field, message: `${field} must be a day, like 2026-11-17` };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(dayStart(value))) return { ok: false, field, message: `${field} must be a day, like 2026-11-17` };
     filter[field] = value;
   }
   if (params.dim !== undefined) {
     if (!(DIMENSIONS as readonly string[]).includes(params.dim)) return { ok: false, field: 'dim', message: `dim must be one of ${DIMENSIONS.join(', ')}` };
     filter.dim = params.dim as Dimension;
     if (filter.dim !== 'all') {
-      if (!params.key) return { ok: false, field: 'key', message: `key is required with dim=${filter.dim}` };
+      if (!params.key || !keyValues(filter.dim, params.key)) return { ok: false, field: 'key', message: `key is required with dim=${filter.dim}` };
       filter.key = params.key;
     }
   }
   if (params.is !== undefined) {
-    if (params.is !== 'overdue' && !(COUNTERS as readonly string[]).includes(params.is)) return { ok: false, field: 'is', message: `is must be overdue or one of ${COUNTERS.join(', ')}` };
-    filter.is = params.is as Counter | 'overdue';
+    if (!(COUNTS as readonly string[]).includes(params.is)) return { ok: false, field: 'is', message: `is must be one of ${COUNTS.join(', ')}` };
+    filter.is = params.is as Count;
   }
-  if (params.limit !== undefined) {
-    const limit = Number(params.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return { ok: false, field: 'limit', message: 'limit must be a whole number from 1 to 1000' };
-    filter.limit = limit;
+  for (const [field, min, max] of [['limit', 1, MAX_LIMIT], ['asOf', 0, 8.64e15], ['before', 0, Number.MAX_SAFE_INTEGER]] as const) {
+    const value = params[field];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) return { ok: false, field, message: `${field} must be a whole number from ${min} to ${max}` };
+    filter[field] = n;
   }
   return { ok: true, filter };
 }
 
-/** The WHERE clause and its bindings for a filter. */
-export function whereOf(filter: LeadFilter, now: number): { sql: string; bindings: (string | number)[] } {
+const bitSql = (counter: Counter) => `(flags & ${bitOf(counter)}) <> 0`;
+
+/** The SQL condition a count's definition comes to, with its bindings (`now` for live counts). */
+export function countSql(is: Count, now: number): { sql: string; bindings: SqlValue[] } {
+  if (is in COUNTER_DEFINITIONS) return { sql: bitSql(is as Counter), bindings: [] };
+  const bindings: SqlValue[] = [];
+  const terms = LIVE_DEFINITIONS[is as LiveCount].anyOf.map(({ counter, due }) => {
+    if (due === undefined) return bitSql(counter);
+    bindings.push(now);
+    return `(${bitSql(counter)} AND dueAt ${due === 'ahead' ? '>=' : '<'} ?)`;
+  });
+  return { sql: `(${terms.join(' OR ')})`, bindings };
+}
+
+/** The WHERE clause and its bindings for a filter (`from`/`to` as arrival instants). */
+export function whereOf(filter: LeadFilter, now: number): { sql: string; bindings: SqlValue[] } {
   const parts: string[] = [];
-  const bindings: (string | number)[] = [];
+  const bindings: SqlValue[] = [];
   if (filter.from) {
-    parts.push('day >= ?');
-    bindings.push(filter.from);
+    parts.push('seq >= ?');
+    bindings.push(dayStart(filter.from) * SEQ_PER_MS);
   }
   if (filter.to) {
-    parts.push('day <= ?');
-    bindings.push(filter.to);
+    parts.push('seq < ?');
+    bindings.push((dayStart(filter.to) + DAY_MS) * SEQ_PER_MS);
+  }
+  if (filter.before !== undefined) {
+    parts.push('seq < ?');
+    bindings.push(filter.before);
   }
   if (filter.dim && filter.dim !== 'all' && filter.key !== undefined) {
-    parts.push(`${COLUMN[filter.dim]} = ?`);
-    bindings.push(filter.key);
+    const values = keyValues(filter.dim, filter.key) ?? [];
+    CUTS[filter.dim].forEach((field, i) => {
+      parts.push(`${field} = ?`);
+      bindings.push(values[i] ?? null);
+    });
   }
-  if (filter.is === 'overdue') {
-    parts.push(OVERDUE);
-    bindings.push(now);
-  } else if (filter.is) {
-    parts.push(WHERE[filter.is]);
+  if (filter.is) {
+    const count = countSql(filter.is, now);
+    parts.push(count.sql);
+    bindings.push(...count.bindings);
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1', bindings };
 }

@@ -40,7 +40,7 @@ export function buildSlack(msg: SlackMessage, settings: ProviderSettings): Outbo
 export async function buildCrm(record: CrmRecord, settings: ProviderSettings): Promise<OutboundRequest[]> {
   if (settings.crm.length === 0) return [devOutbox('crm:webhook', 'crm', webhookBody(record), record.idempotencyKey)];
   return Promise.all(
-    settings.crm.map((crm) => {
+    settings.crm.map(async (crm) => {
       switch (crm.kind) {
         case 'hubspot':
           return hubspotRequest(record, crm);

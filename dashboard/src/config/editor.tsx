@@ -137,7 +137,7 @@ export function ConfigEditor({ tab }: { tab: string }) {
       return l;
     },
   };
-  const current: Tab = (TABS.find(([id]) => id === tab)?.[0] ?? 'people') as Tab;
+  const current: Tab = (TABS.find(([id]) => id === tab)?.[0] ?? 'people');
   const changes = config ? diffConfigsSafe(live.json, json.ok ? json.value : undefined) : undefined;
 
   return (

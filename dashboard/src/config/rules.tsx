@@ -73,7 +73,7 @@ export function Rules({ editor }: { editor: Editor }) {
                   {i + 1}
                 </span>
                 <div class="rule-text">
-                  <strong>{title}</strong> {words && editor.config?.routes[i] ? <span>{words.rule(editor.config.routes[i]!, i).sentence.slice(title.length)}</span> : <span class="muted">(fix the problems to read it in words)</span>}
+                  <strong>{title}</strong> {words && editor.config?.routes[i] ? <span>{words.rule(editor.config.routes[i], i).sentence.slice(title.length)}</span> : <span class="muted">(fix the problems to read it in words)</span>}
                 </div>
                 <div class="rule-moves">
                   <button type="button" aria-label={`Move rule ${title} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
@@ -112,7 +112,7 @@ function RuleForm({ route, index, editor }: { route: Route; index: number; edito
           const data = new FormData(e.currentTarget);
           const text = (k: string) => String(data.get(k) ?? '').trim();
           const sla = text('sla');
-          if (sla && parseDuration(sla) === undefined) return void editor.notify('Time to answer: write a duration like 15m, 1h or 1h30m.');
+          if (sla && parseDuration(sla) === undefined) return  editor.notify('Time to answer: write a duration like 15m, 1h or 1h30m.');
           change((r) => {
             r.to = targetOf(text('to'));
             if (text('ifUnavailable') === 'next') delete r.ifUnavailable;

@@ -33,10 +33,11 @@ describe('the quarterly review', () => {
     const { loadConfig } = await import('../helpers.ts');
     const { teamConfig } = await import('./team.ts');
     const { figuresOf } = await import('../../../shared/metrics/figures.ts');
+    const { COUNTERS } = await import('../../../shared/metrics/types.ts');
     const now = Date.parse('2027-03-31T12:00:00Z');
     const c = teamConfig();
     c.reviewed = { at: '2026-11-02', by: 'Grace' };
-    const counters = (n: Record<string, number>) => figuresOf({ counters: n, latency: {} });
+    const counters = (n: Record<string, number>) => figuresOf({ counts: COUNTERS.map((c) => n[c] ?? 0), open: 0, latency: {} });
     const days = Array.from({ length: 90 }, (_, i) => {
       const day = new Date(now - (89 - i) * 86_400_000).toISOString().slice(0, 10);
       // Two reassignments in ten leads a day over the last 30 days, none before.
@@ -45,6 +46,7 @@ describe('the quarterly review', () => {
     const report = {
       from: days[0]!.day,
       to: days[89]!.day,
+      asOf: now,
       total: counters({ leads: 900, routed: 900 }),
       days,
       by: {

@@ -44,7 +44,7 @@ describe('links', () => {
     expect(ourUrl(url)).toBe(url);
   });
   it.each(['javascript:alert(1)', 'data:text/html,x', '//evil.example', 'https://x.example/a b', 'https://x.example/"><x', 'https://x|y'])('refuses %s', (url) => {
-    expect(() => ourUrl(url)).toThrow();
+    expect(() => ourUrl(url)).toThrow(/./);
   });
   it.each([
     ['+14155550123', 'tel:+14155550123'],

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { poolShares } from '../../../shared/metrics/fairness.ts';
-import { addToTally, emptyTally, figuresOf } from '../../../shared/metrics/figures.ts';
+import { figuresOf } from '../../../shared/metrics/figures.ts';
 import { bucketOf, quantile } from '../../../shared/metrics/histogram.ts';
-import { dayOf, rollupDelta, type Cell } from '../../../shared/metrics/rollup.ts';
+import { addLead, addToTally, dayOf, emptyDay, emptyTally, type DayRollup } from '../../../shared/metrics/rollup.ts';
 import type { Dimension, LeadFacts, Tally } from '../../../shared/metrics/types.ts';
 import { exampleConfig } from '../helpers.ts';
 
@@ -36,24 +36,22 @@ function facts(id: string, overrides: Partial<LeadFacts> = {}): LeadFacts {
   };
 }
 
-/** The rollup table as the store keeps it: a sum per cell. */
+/** The day rollups as a shard keeps them: each snapshot replaces its lead's previous one. */
 class Rollups {
-  readonly cells = new Map<string, Cell>();
+  readonly days = new Map<string, DayRollup>();
   readonly leads = new Map<string, LeadFacts>();
   ingest(next: LeadFacts): void {
     const before = this.leads.get(next.id);
     if (before && before.rev >= next.rev) return;
-    for (const cell of rollupDelta(before, next)) {
-      const id = `${cell.day}|${cell.dim}|${cell.key}|${cell.metric}`;
-      const sum = this.cells.get(id);
-      if (sum) sum.n += cell.n;
-      else this.cells.set(id, { ...cell });
-    }
+    const day = dayOf(next.receivedAt);
+    if (!this.days.has(day)) this.days.set(day, emptyDay());
+    if (before) addLead(this.days.get(day)!, before, -1);
+    addLead(this.days.get(day)!, next, 1);
     this.leads.set(next.id, next);
   }
   tally(dim: Dimension, key: string): Tally {
     const tally = emptyTally();
-    for (const cell of this.cells.values()) if (cell.dim === dim && cell.key === key && cell.n !== 0) addToTally(tally, cell.metric, cell.n);
+    for (const day of this.days.values()) addToTally(tally, day, dim, key, dim === 'all');
     return tally;
   }
 }
@@ -88,7 +86,7 @@ describe('figures from hand-built timelines', () => {
   store.ingest(facts('e', { route: 'enterprise', pool: 'enterprise', firstOwner: 'rep:priya', owner: 'rep:priya', notifiedAt: DAY + 90, deadLetters: 1, stage: 'accepted' }));
 
   it('counts exactly', () => {
-    const all = figuresOf(store.tally('all', '*'), 1);
+    const all = figuresOf(store.tally('all', '*'));
     expect(all.counters).toMatchObject({
       leads: 5,
       junk: 1,
@@ -101,13 +99,16 @@ describe('figures from hand-built timelines', () => {
       late: 1,
       reassigned: 1,
       escalated: 1,
-      duplicates: 2,
+      duplicates: 1,
       dead_letters: 1,
       misrouted: 1,
       accepted: 2,
       qualified: 1,
       won: 1,
       lost: 0,
+      open: 0,
+      overdue: 1,
+      missed: 2,
     });
     expect(all.slaCompliance).toBe(2 / 4);
     expect(all.firstPassAccuracy).toBe(3 / 4);
@@ -136,12 +137,16 @@ describe('figures from hand-built timelines', () => {
 
   it('keeps the day of arrival in UTC', () => {
     expect(dayOf(DAY)).toBe('2026-11-17');
-    expect([...store.cells.values()].every((cell) => cell.day === '2026-11-17')).toBe(true);
+    expect([...store.days.keys()]).toEqual(['2026-11-17']);
   });
 
-  it('nets to nothing when a snapshot is replaced by itself', () => {
-    const lead = facts('x', { confirmedAt: DAY + 40, stage: 'lost' });
-    expect(rollupDelta(lead, { ...lead, rev: 2 })).toEqual([]);
+  it('nets to nothing when a lead is taken away again, and stores a day as JSON', () => {
+    const day = emptyDay();
+    const lead = facts('x', { confirmedAt: DAY + 40, respondedAt: DAY + MIN, stage: 'lost' });
+    addLead(day, lead, 1);
+    expect(JSON.parse(JSON.stringify(day))).toEqual(day);
+    addLead(day, lead, -1);
+    expect(day).toEqual({ cells: { all: {}, route: {}, rep: {}, form: {}, source: {}, pool_rep: {} }, latency: { confirm: {}, respond: {} } });
   });
 });
 

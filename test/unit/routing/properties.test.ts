@@ -75,7 +75,7 @@ const arbLead: fc.Arbitrary<RoutableLead> = fc
     language: fc.option(fc.constantFrom('en', 'es', 'de'), { nil: undefined }),
   })
   .map((l) => {
-    const lead: RoutableLead = routable({ status: l.status as RoutableLead['status'] });
+    const lead: RoutableLead = routable({ status: l.status });
     if (l.language) lead.language = l.language;
     if (l.country) lead.country = l.country;
     if (l.employees) lead.employees = l.employees;
