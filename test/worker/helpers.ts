@@ -60,7 +60,7 @@ export async function submitFailing(error: Error, fields: Record<string, string 
   const headers = { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.9.9.9' };
   const body = JSON.stringify({ formType: 'contact', fields, context: { timeOnFormMs: 30_000, locale: 'en-US' } });
   const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(`${BASE}/v1/leads`, { method: 'POST', headers, body }), { ...env, LEAD: lead } as unknown as typeof env, ctx);
+  const res = await app.fetch(new Request(`${BASE}/v1/leads`, { method: 'POST', headers, body }), { ...env, LEAD: lead }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

@@ -114,7 +114,7 @@ try {
   worker = await startWorker({ port: PORT, config: CONFIG, vars: { ENVIRONMENT: 'development', RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture}/resend`, SLACK_WEBHOOK_URL: `${capture}/slack`, CRM_WEBHOOK_URL: `${capture}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret' } });
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+  for (const rep of Object.values<Record<string, unknown>>(config.reps)) {
     delete rep.hours;
     delete rep.outOfOffice;
   }

@@ -145,7 +145,7 @@ async function startAll(): Promise<[DevWorker, DevWorker, DevWorker]> {
   // Every rep always available, so every lead is confirmed and notified whatever the hour.
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
-  for (const rep of Object.values(config.reps) as Record<string, unknown>[]) {
+  for (const rep of Object.values<Record<string, unknown>>(config.reps)) {
     delete rep.hours;
     delete rep.outOfOffice;
   }
@@ -180,7 +180,7 @@ try {
         got[who] = await m.run(worker.base, offset);
         // Our side effects (deliveries, the metrics feed) finish after the answers: count them too.
         if (who === 'ours') await settle(ours);
-        const accepted = got[who]!.sent.filter((s) => s.status === 202).length;
+        const accepted = got[who].sent.filter((s) => s.status === 202).length;
         cpu[i]![who].push((worker.cpuMs() - cpuBefore) / Math.max(1, accepted));
         if (who === 'ours') last = got.ours;
       }

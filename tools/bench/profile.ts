@@ -47,7 +47,7 @@ const worker = await startWorker({
 try {
   const [target] = (await (await fetch(`http://127.0.0.1:${INSPECTOR}/json`)).json()) as { webSocketDebuggerUrl: string }[];
   // wrangler's inspector proxy wants an Origin (Node's WebSocket takes headers as undici's option).
-  const ws = new WebSocket(target!.webSocketDebuggerUrl, { headers: { Origin: `http://127.0.0.1:${INSPECTOR}` } } as unknown as string[]);
+  const ws = new WebSocket(target!.webSocketDebuggerUrl, { headers: { Origin: `http://127.0.0.1:${INSPECTOR}` } });
   await new Promise((resolve, reject) => ((ws.onopen = resolve), (ws.onerror = reject)));
   let seq = 0;
   const waiting = new Map<number, (result: unknown) => void>();
