@@ -49,6 +49,22 @@ export function submit(fields: Record<string, string | boolean>, options: Submit
   return exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
+/**
+ * Posts a lead as `submit` does, to the Worker with its identity objects answering `error` — as
+ * the platform's own failures reach the intake (an overloaded object), which no test can cause for real.
+ */
+export async function submitFailing(error: Error, fields: Record<string, string | boolean>): Promise<Response> {
+  const { app } = await import('../../worker/index.ts');
+  const { createExecutionContext, waitOnExecutionContext } = await import('cloudflare:test');
+  const lead = { idFromName: (name: string) => env.LEAD.idFromName(name), getByName: () => ({ admit: () => Promise.reject(error) }) };
+  const headers = { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.9.9.9' };
+  const body = JSON.stringify({ formType: 'contact', fields, context: { timeOnFormMs: 30_000, locale: 'en-US' } });
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`${BASE}/v1/leads`, { method: 'POST', headers, body }), { ...env, LEAD: lead }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
 /** The 202 body. */
 export interface Accepted {
   leadId: string;

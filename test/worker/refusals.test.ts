@@ -6,21 +6,15 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { runInDurableObject } from 'cloudflare:test';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_KEYS_PER_HOUR, OTHER, type RefusalCount, type RefusalRow } from '../../worker/durable/site-health.ts';
 import { MAX_PENDING, RefusalBatch } from '../../worker/middleware/refusal-count.ts';
-import { RETRY_AFTER_S, shedder } from '../../worker/http/overload.ts';
-import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, submit, waitFor, type SubmitOptions } from './helpers.ts';
+import { RETRY_AFTER_S } from '../../worker/http/overload.ts';
+import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, submit, submitFailing, waitFor, type SubmitOptions } from './helpers.ts';
 
 const contact = { firstName: 'Robin', email: 'robin@refused.example', company: 'Refused', country: 'US', message: 'Tell me more' };
-const refuse = shedder.refuse;
-
 beforeAll(async () => {
   expect((await publish(alwaysOpenConfig())).status).toBe(200);
-});
-
-afterEach(() => {
-  shedder.refuse = refuse;
 });
 
 /** The CORS headers a page's script needs to read an answer. */
@@ -60,20 +54,14 @@ describe('refusals the browser can read', () => {
   });
 
   it('makes the 503 of a platform failure readable, with Retry-After (answered by the app\'s onError)', async () => {
-    shedder.refuse = async () => {
-      throw Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), { overloaded: true });
-    };
-    const res = await submit(contact);
+    const res = await submitFailing(Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), { overloaded: true }), contact);
     expect(res.status).toBe(503);
     expect(res.headers.get('Retry-After')).toBe(String(RETRY_AFTER_S));
     expect(cors(res)).toEqual({ origin: 'http://localhost:5173', vary: 'Origin', credentials: null });
   });
 
   it('makes the 500 of a bug readable (answered by the app\'s onError)', async () => {
-    shedder.refuse = async () => {
-      throw new TypeError("Cannot read properties of undefined (reading 'owner')");
-    };
-    const res = await submit(contact);
+    const res = await submitFailing(new TypeError("Cannot read properties of undefined (reading 'owner')"), contact);
     expect(res.status).toBe(500);
     expect(cors(res)).toEqual({ origin: 'http://localhost:5173', vary: 'Origin', credentials: null });
   });

@@ -1,45 +1,56 @@
 /**
  * `npm run bench:intake`: the Worker under `wrangler dev` (workerd, local KV and Durable
- * Objects), driven over loopback. Providers point at a local capture server that answers like
- * Resend, Slack and a CRM webhook and notes when each message for each lead arrives.
- * Prints, at BENCH_RATE (200) leads/s for BENCH_SECONDS (8), intake latency (p50/p99) and the
- * accepted throughput for unique leads and for duplicates, the closed-loop throughput of each,
- * and the time from intake to confirmation, rep notification and CRM delivery. Every request
- * carries its own Idempotency-Key, as the widget's do; answers other than 202 are counted by
- * status (0: the connection failed).
+ * Objects) beside the reference Worker (tools/bench/reference-worker: Hono, parse the body, one
+ * RPC bumping a global counter, one RPC writing a row in the person's object, 202), both driven
+ * over loopback in the same run, phase by phase, in turn (the order swapped every round), so each
+ * figure of ours is printed as a ratio to what the runtime allows a Worker of our shape on this
+ * machine at this moment.
+ *
+ * Per round (BENCH_RUNS, default 3): closed loop (16 clients, BENCH_CLOSED_SECONDS = 5 s) of
+ * unique leads and of duplicates (20 people, repeated), and unique leads offered at 50 and 200
+ * leads/s for BENCH_SECONDS (8); then the medians of the rounds. Providers point at a local
+ * capture server (Resend, Slack, a CRM webhook): intake → confirmation, rep notification and CRM
+ * delivery are printed for the last round's 200 leads/s. Between phases the bench waits until our
+ * Worker is idle again (its side effects done, its CPU quiet), so one phase's tail does not slow
+ * the next. Each round also runs the reference with our side effects (SIDE_EFFECTS: two
+ * rate-limit checks, four provider calls, a metrics RPC) in a closed loop: what the runtime
+ * allows a Worker that must do what ours does, to tell that cost from our code's.
+ * BENCH_ONLY=<word> runs only the phases whose label has it (e.g. `closed`, `unique`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { closedLoop, openLoop, type Phase } from './load.ts';
+import { machineLoad, median, percentile, startWorker, tracing, type DevWorker } from './wrangler-dev.ts';
 import { helpRequested } from '../cli.ts';
 
 helpRequested(`
-Usage: [BENCH_RATE=200] [BENCH_SECONDS=8] npm run bench:intake
+Usage: [BENCH_RUNS=3] [BENCH_SECONDS=8] [BENCH_CLOSED_SECONDS=5] [BENCH_ONLY=word] [X_LOCAL_OBSERVABILITY=false] npm run bench:intake
 
-The Worker under wrangler dev over loopback: intake latency p50/p99, accepted throughput and
-answers by status at BENCH_RATE leads/s for BENCH_SECONDS, for unique leads and duplicates, and
-intake → confirmation / rep notification / CRM delivery at a local capture server.
+The Worker and the reference Worker (tools/bench/reference-worker) under wrangler dev, phase by
+phase in turn: closed-loop unique leads/s and duplicates/s, p50/p99 at 50 and 200 leads/s
+offered, CPU per lead, each of ours as a ratio to the reference; then intake → confirmation /
+rep notification / CRM delivery at a local capture server.
 `);
 
-const WORKER_PORT = 8799;
-const BASE = `http://127.0.0.1:${WORKER_PORT}`;
-const RATE = Number(process.env.BENCH_RATE ?? 200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CLOSED_SECONDS = Number(process.env.BENCH_CLOSED_SECONDS ?? 5);
+const CLIENTS = 16;
 
-/** When each kind of message first arrived for each lead. */
+/** When each kind of message first arrived for each lead, and when anything last arrived. */
 const arrivals = { email: new Map<string, number>(), slack: new Map<string, number>(), crm: new Map<string, number>() };
+let lastArrival = 0;
 
 function capture(req: IncomingMessage, res: ServerResponse): void {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const now = performance.now();
+    lastArrival = now;
     const body = Buffer.concat(chunks).toString();
     const path = req.url ?? '';
-    let kind: keyof typeof arrivals | undefined;
+    let kind: keyof typeof arrivals;
     let lead: string | undefined;
     if (path.startsWith('/resend')) {
       kind = 'email';
@@ -59,141 +70,78 @@ function capture(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+/**
+ * Waits until `worker` has finished a phase's work (deliveries, the metrics feed, a backlog after
+ * an offered rate it could not keep up with): no side effect for a second and under 5 % of a core
+ * used over half a second, or two minutes at most. The next phase then measures only itself.
+ */
+async function settle(worker: DevWorker): Promise<void> {
+  const end = performance.now() + 120_000;
+  for (;;) {
+    const before = worker.cpuMs();
+    await new Promise((r) => setTimeout(r, 500));
+    const idle = worker.cpuMs() - before < 25 && performance.now() - lastArrival > 1_000;
+    if (idle || performance.now() > end) return;
+  }
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+const ratio = (ours: number, ref: number) => `${(ours / ref).toFixed(2)}×`;
 
-async function waitForWorker(child: ChildProcess): Promise<void> {
-  const end = Date.now() + 60_000;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error('wrangler dev exited');
-    try {
-      if ((await fetch(`${BASE}/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('wrangler dev did not start');
+interface Measure {
+  label: string;
+  run(base: string, offset: number): Promise<Phase>;
+  /** Throughput (closed loop) or latency (open loop) is the figure. */
+  kind: 'rate' | 'latency';
 }
 
-function body(i: number, duplicate: boolean): string {
-  const n = duplicate ? i % 20 : i;
-  return JSON.stringify({
-    formType: 'demo_request',
-    fields: { firstName: 'Bench', lastName: `Lead${n}`, email: `bench${n}${duplicate ? 'dup' : ''}@company${n}.com`, company: `Company ${n}`, employees: String(10 + (n % 900)), country: 'US', region: 'NY' },
-    context: { timeOnFormMs: 30_000, locale: 'en-US', pageUrl: 'https://northwind.example/demo' },
-  });
+const ALL: Measure[] = [
+  { label: `closed loop, ${CLIENTS} clients, unique`, kind: 'rate', run: (base, offset) => closedLoop(base, CLIENTS, CLOSED_SECONDS, offset, false) },
+  { label: `closed loop, ${CLIENTS} clients, duplicates`, kind: 'rate', run: (base, offset) => closedLoop(base, CLIENTS, CLOSED_SECONDS, offset, true) },
+  { label: '50 leads/s offered, unique', kind: 'latency', run: (base, offset) => openLoop(base, 50, SECONDS, offset, false) },
+  { label: '200 leads/s offered, unique', kind: 'latency', run: (base, offset) => openLoop(base, 200, SECONDS, offset, false) },
+];
+/** BENCH_ONLY=unique (a word of the labels) runs only the phases that name it. */
+const MEASURES = ALL.filter((m) => !process.env.BENCH_ONLY || m.label.includes(process.env.BENCH_ONLY));
+
+function describe(m: Measure, p: Phase): string {
+  const accepted = `${p.sent.filter((s) => s.status === 202).length}/${p.sent.length}`;
+  return m.kind === 'rate' ? `${p.rate.toFixed(0)}/s (${p.statuses})` : `p50 ${ms(p.p50)} p99 ${ms(p.p99)} (${accepted}${p.statuses.includes(' ') || !p.statuses.startsWith('202') ? `; ${p.statuses}` : ''})`;
 }
 
-interface Sent {
-  started: number;
-  latency: number;
-  status: number;
-  retryAfter?: number;
-  leadId?: string;
-}
-
-async function post(i: number, duplicate: boolean): Promise<Sent> {
-  const started = performance.now();
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(`${BASE}/v1/leads`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'Idempotency-Key': crypto.randomUUID() },
-      body: body(i, duplicate),
-    });
-    text = await res.text();
-  } catch {
-    return { started, latency: performance.now() - started, status: 0 };
-  }
-  let json: { leadId?: string } = {};
-  try {
-    json = JSON.parse(text) as { leadId?: string };
-  } catch {
-    // A non-JSON answer (a platform error page) is counted by its status.
-  }
-  const retryAfter = Number(res.headers.get('Retry-After') ?? Number.NaN);
-  return { started, latency: performance.now() - started, status: res.status, ...(retryAfter >= 0 ? { retryAfter } : {}), ...(json.leadId ? { leadId: json.leadId } : {}) };
-}
-
-/** Open loop: one request every 1/RATE s, whatever the answers do. */
-async function openLoop(count: number, offset: number, duplicate: boolean): Promise<Sent[]> {
-  const start = performance.now();
-  const pending: Promise<Sent>[] = [];
-  for (let i = 0; i < count; i++) {
-    const due = start + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(post(offset + i, duplicate));
-  }
-  return Promise.all(pending);
-}
-
-/**
- * Closed loop: `concurrency` clients sending back to back for `seconds` (waiting out a
- * Retry-After, as the widget backs off). Returns what was sent.
- */
-async function closedLoop(concurrency: number, seconds: number, offset: number, duplicate: boolean): Promise<Sent[]> {
-  const end = performance.now() + seconds * 1000;
-  const sent: Sent[] = [];
-  let next = offset;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const answer = await post(next++, duplicate);
-        sent.push(answer);
-        if (answer.retryAfter !== undefined && answer.status !== 202) await new Promise((r) => setTimeout(r, answer.retryAfter! * 1000));
-      }
-    }),
-  );
-  return sent;
-}
-
-/** One line: latency of the accepted, accepted per second over the phase, and every status. */
-function report(label: string, sent: Sent[]): void {
-  const ok = sent.filter((s) => s.status === 202);
-  const latencies = ok.map((s) => s.latency);
-  const counts = new Map<number, number>();
-  for (const s of sent) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
-  const statuses = [...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
-  const span = Math.max(...sent.map((s) => s.started + s.latency)) - Math.min(...sent.map((s) => s.started));
-  const rate = `${((ok.length * 1000) / span).toFixed(0)}/s`;
-  console.log(`  ${label.padEnd(34)} p50 ${ms(percentile(latencies, 0.5)).padStart(9)}  p99 ${ms(percentile(latencies, 0.99)).padStart(9)}  accepted ${rate.padStart(5)}  (${ok.length}/${sent.length}; ${statuses})`);
+function compare(m: Measure, ours: Phase, ref: Phase): string {
+  return m.kind === 'rate' ? ratio(ours.rate, ref.rate) : `p50 ${ratio(ours.p50, ref.p50)} p99 ${ratio(ours.p99, ref.p99)}`;
 }
 
 const server = createServer(capture);
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const capturePort = (server.address() as AddressInfo).port;
-// Local state on tmpfs where there is one: the bench measures the Worker, not the disk's fsync.
-const state = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-state-'));
-const vars = {
-  // Development mode, as `npm run dev`: the bench signs in with the development admin token.
-  ENVIRONMENT: 'development',
-  RESEND_API_KEY: 're_bench',
-  RESEND_BASE_URL: `http://127.0.0.1:${capturePort}/resend`,
-  SLACK_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/slack`,
-  CRM_WEBHOOK_URL: `http://127.0.0.1:${capturePort}/crm`,
-  CRM_WEBHOOK_SECRET: 'bench-secret',
-  PUBLIC_URL: BASE,
-};
-// Locally every Durable Object is its own SQLite file: thousands of leads need thousands of
-// open files, more than the usual limit. Raise it for the Worker process (where allowed).
-const args = [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', 'worker/dev-entry.ts', '--port', String(WORKER_PORT), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
-const quoted = [process.execPath, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-const wrangler = spawn('bash', ['-c', `ulimit -n 200000 2>/dev/null || true; exec ${quoted}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-// However this script ends, wrangler dev (and its workerd) must not outlive it and keep the port.
-process.on('exit', () => wrangler.kill('SIGTERM'));
-let log = '';
-wrangler.stdout.on('data', (d: Buffer) => (log += d));
-wrangler.stderr.on('data', (d: Buffer) => (log += d));
+const capture_ = `http://127.0.0.1:${capturePort}`;
+let ours: DevWorker | undefined;
+let reference: DevWorker | undefined;
+let shaped: DevWorker | undefined;
+/** Error lines our Worker logged, every round's. */
+const errors: string[] = [];
 
-try {
-  await waitForWorker(wrangler);
+function harvestErrors(): void {
+  errors.push(...(ours?.log() ?? '').split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line)));
+}
+
+/**
+ * Starts the three Workers afresh, with fresh local state, publishes the bench config and warms
+ * them up. Every round does: locally each Durable Object is a SQLite file open while the object
+ * lives, and a round creates thousands (of both Workers), more than a process may keep open.
+ */
+async function startAll(): Promise<[DevWorker, DevWorker, DevWorker]> {
+  harvestErrors();
+  for (const worker of [ours, reference, shaped]) worker?.stop();
+  // One after the other: two wrangler devs starting at once can race for the same local port.
+  ours = await startWorker({
+    port: 8799,
+    vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture_}/resend`, SLACK_WEBHOOK_URL: `${capture_}/slack`, CRM_WEBHOOK_URL: `${capture_}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret', PUBLIC_URL: 'http://127.0.0.1:8799' },
+  });
+  reference = await startWorker({ port: 8798, config: 'tools/bench/reference-worker/wrangler.toml' });
+  shaped = await startWorker({ port: 8797, config: 'tools/bench/reference-worker/wrangler.toml', vars: { SIDE_EFFECTS: '1', CAPTURE: capture_ } });
   // Every rep always available, so every lead is confirmed and notified whatever the hour.
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
@@ -201,39 +149,93 @@ try {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const published = await fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench:intake config' }) });
+  const published = await fetch(`${ours.base}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench' }) });
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
-  await openLoop(100, 10_000_000, false); // warm up
-  arrivals.email.clear();
-  arrivals.slack.clear();
-  arrivals.crm.clear();
+  for (const worker of [ours, reference, shaped]) await openLoop(worker.base, 50, 2, 90_000_000, false); // warm up
+  await settle(ours);
+  return [ours, reference, shaped];
+}
 
-  console.log(`intake against wrangler dev (workerd, local state), Node ${process.version}, ${RATE} leads/s for ${SECONDS} s`);
-  const unique = await openLoop(RATE * SECONDS, 0, false);
-  report('unique leads', unique);
-  const duplicates = await openLoop(RATE * SECONDS, 0, true);
-  report('duplicates (20 people, repeated)', duplicates);
-  report('closed loop, 16 clients, unique', await closedLoop(16, 5, 20_000_000, false));
-  report('closed loop, 16 clients, duplicates', await closedLoop(16, 5, 20_000_000, true));
-
-  // Side effects of the unique leads, measured from the moment each request was sent.
-  const ids = unique.filter((s) => s.leadId);
-  const deadline = performance.now() + 30_000;
-  while (performance.now() < deadline && ids.some((s) => !arrivals.crm.has(s.leadId!) || !arrivals.slack.has(s.leadId!) || !arrivals.email.has(s.leadId!))) {
-    await new Promise((r) => setTimeout(r, 200));
+try {
+  console.log(`intake: ours (wrangler.toml) against the reference Worker (tools/bench/reference-worker), both under wrangler dev, Node ${process.version}`);
+  console.log(`wrangler dev's local tracing ${tracing()}; ${RUNS} rounds, each phase run on both in turn`);
+  const results = MEASURES.map(() => ({ ours: [] as Phase[], ref: [] as Phase[] }));
+  /** CPU ms of wrangler dev and workerd per accepted lead, per phase and round. */
+  const cpu = MEASURES.map(() => ({ ours: [] as number[], ref: [] as number[] }));
+  /** The reference doing our side effects too: closed loop, unique leads; rate and CPU per lead. */
+  const side: { rate: number; cpu: number }[] = [];
+  let offset = 0;
+  let last: Phase | undefined;
+  for (let round = 1; round <= RUNS; round++) {
+    const [ours, reference, shaped] = await startAll();
+    console.log(`round ${round} (${machineLoad()})`);
+    for (const [i, m] of MEASURES.entries()) {
+      const order = round % 2 === 1 ? (['ref', 'ours'] as const) : (['ours', 'ref'] as const);
+      const got: Partial<Record<'ref' | 'ours', Phase>> = {};
+      for (const who of order) {
+        offset += 1_000_000;
+        if (who === 'ours') for (const map of Object.values(arrivals)) map.clear();
+        const worker = who === 'ours' ? ours : reference;
+        const cpuBefore = worker.cpuMs();
+        got[who] = await m.run(worker.base, offset);
+        // Our side effects (deliveries, the metrics feed) finish after the answers: count them too.
+        if (who === 'ours') await settle(ours);
+        const accepted = got[who].sent.filter((s) => s.status === 202).length;
+        cpu[i]![who].push((worker.cpuMs() - cpuBefore) / Math.max(1, accepted));
+        if (who === 'ours') last = got.ours;
+      }
+      results[i]!.ours.push(got.ours!);
+      results[i]!.ref.push(got.ref!);
+      const [co, cr] = [cpu[i]!.ours.at(-1)!, cpu[i]!.ref.at(-1)!];
+      console.log(`  ${m.label.padEnd(34)} ref ${describe(m, got.ref!).padEnd(40)} ours ${describe(m, got.ours!).padEnd(44)} ${compare(m, got.ours!, got.ref!)}; CPU/lead ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`);
+    }
+    if (!process.env.BENCH_ONLY) {
+      const cpuBefore = shaped.cpuMs();
+      const phase = await closedLoop(shaped.base, CLIENTS, CLOSED_SECONDS, (offset += 1_000_000), false);
+      await settle(shaped);
+      const accepted = phase.sent.filter((x) => x.status === 202).length;
+      side.push({ rate: phase.rate, cpu: (shaped.cpuMs() - cpuBefore) / Math.max(1, accepted) });
+      const rate = results[0]!.ours.at(-1)!.rate;
+      console.log(`  ${'reference + our side effects'.padEnd(34)} ${`${phase.rate.toFixed(0)}/s`.padEnd(6)} CPU/lead ${side.at(-1)!.cpu.toFixed(1)} ms (closed loop, unique; ours / it: ${ratio(rate, phase.rate)}, CPU ${ratio(cpu[0]!.ours.at(-1)!, side.at(-1)!.cpu)})`);
+    }
   }
+
+  console.log(`median of ${RUNS} rounds (${machineLoad()}); ours / reference:`);
+  for (const [i, m] of MEASURES.entries()) {
+    const { ours: o, ref: r } = results[i]!;
+    const [co, cr] = [median(cpu[i]!.ours), median(cpu[i]!.ref)];
+    const cpuLine = `CPU per lead (wrangler dev + workerd) ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`;
+    const refused = o.reduce((n, p) => n + p.sent.filter((s) => s.status !== 202).length, 0);
+    if (m.kind === 'rate') {
+      const [mo, mr] = [median(o.map((p) => p.rate)), median(r.map((p) => p.rate))];
+      console.log(`  ${m.label.padEnd(34)} ${`${mo.toFixed(0)}/s`.padStart(6)} / ${`${mr.toFixed(0)}/s`.padStart(6)} = ${ratio(mo, mr)}  (rounds ${o.map((p, k) => ratio(p.rate, r[k]!.rate)).join(' ')}; not 202: ${refused}); ${cpuLine}`);
+    } else {
+      const [o50, r50, o99, r99] = [median(o.map((p) => p.p50)), median(r.map((p) => p.p50)), median(o.map((p) => p.p99)), median(r.map((p) => p.p99))];
+      console.log(`  ${m.label.padEnd(34)} p50 ${ms(o50)} / ${ms(r50)} = ${ratio(o50, r50)}, p99 ${ms(o99)} / ${ms(r99)} = ${ratio(o99, r99)}  (not 202: ${refused} of ${o.reduce((n, p) => n + p.sent.length, 0)}); ${cpuLine}`);
+    }
+  }
+
+  if (side.length > 0) {
+    const [rate, c] = [median(side.map((x) => x.rate)), median(side.map((x) => x.cpu))];
+    const [mo, co] = [median(results[0]!.ours.map((p) => p.rate)), median(cpu[0]!.ours)];
+    console.log(`  ${'reference + our side effects'.padEnd(34)} ${`${rate.toFixed(0)}/s`.padStart(6)}, CPU per lead ${c.toFixed(1)} ms: two rate-limit checks, four provider calls and a metrics RPC per lead cost it ${ratio(c, median(cpu[0]!.ref))} the bare reference's CPU; ours / it = ${ratio(mo, rate)} (CPU ${ratio(co, c)})`);
+  }
+
+  // Side effects of the last round's 200 leads/s, measured from the moment each request was sent.
+  const ids = (last?.sent ?? []).filter((s) => s.leadId);
   for (const [label, map] of [['confirmation email', arrivals.email], ['rep notified (Slack)', arrivals.slack], ['CRM delivered (webhook)', arrivals.crm]] as const) {
     const delays = ids.filter((s) => map.has(s.leadId!)).map((s) => map.get(s.leadId!)! - s.started);
     const inSecond = delays.filter((d) => d <= 1000).length;
-    console.log(`  intake → ${label.padEnd(26)} p50 ${ms(percentile(delays, 0.5)).padStart(9)}  p99 ${ms(percentile(delays, 0.99)).padStart(9)}  (${delays.length}/${ids.length} delivered, ${inSecond} within 1 s)`);
+    console.log(`  intake → ${label.padEnd(26)} p50 ${ms(percentile(delays, 0.5)).padStart(9)}  p99 ${ms(percentile(delays, 0.99)).padStart(9)}  (${delays.length}/${ids.length} delivered, ${inSecond} within 1 s; last round, 200 leads/s)`);
   }
 } catch (error) {
-  console.error(log.slice(-3000));
+  console.error(ours?.log().slice(-3000) ?? '');
   throw error;
 } finally {
-  const errors = log.split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line));
-  if (errors.length > 0) console.log(`  worker log, ${errors.length} error lines; first: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
-  wrangler.kill('SIGTERM');
+  harvestErrors();
+  if (errors.length > 0) console.log(`  worker log, ${errors.length} error lines; first: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
+  ours?.stop();
+  reference?.stop();
+  shaped?.stop();
   server.close();
-  rmSync(state, { recursive: true, force: true });
 }

@@ -10,6 +10,7 @@
  */
 import { parseConfig } from '../../shared/config/parse.ts';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
+import type { AppEnv } from '../app-env.ts';
 
 /** A config with its version. */
 export interface VersionedConfig {
@@ -48,6 +49,11 @@ let live: { at: number; version: number } | undefined;
 export async function currentConfig(kv: KVNamespace, now: number, source: ConfigSource): Promise<VersionedConfig> {
   if (live === undefined || now - live.at >= CACHE_MS) live = { at: now, version: await source.liveVersion() };
   return configVersion(kv, live.version, source);
+}
+
+/** RouterState as a ConfigSource, its stub made only when asked (a stub costs a digest of its name; most reads are cached). */
+export function routerSource(env: Pick<AppEnv, 'ROUTER'>): ConfigSource {
+  return { liveVersion: () => env.ROUTER.getByName('global').liveVersion(), configJson: (version) => env.ROUTER.getByName('global').configJson(version) };
 }
 
 /**

@@ -62,7 +62,11 @@ export class LeadObject extends DurableObject<AppEnv> {
     super(ctx, env);
     this.#house = new LeadHouse(ctx, env);
     // Not awaited in a constructor: the runtime holds every event until it settles.
-    void ctx.blockConcurrencyWhile(async () => this.#house.load());
+    void ctx.blockConcurrencyWhile(async () => {
+      this.#house.load();
+      // A fresh object (most are: one per new person) has no alarm to ask about.
+      this.#house.alarmCleared(this.#house.store.stored ? await ctx.storage.getAlarm() : null);
+    });
   }
 
   /** Admits a submission whose first key is this object's: a new lead, or the person's lead joined. */
@@ -107,9 +111,9 @@ export class LeadObject extends DurableObject<AppEnv> {
   }
 
   /** The owner (or, for a queue, one of its watchers) acknowledges: the SLA clock stops. */
-  acknowledge(leadId: string, by: string, at: number): Promise<AckResult> {
+  async acknowledge(leadId: string, by: string, at: number): Promise<AckResult> {
     const house = this.#house;
-    return house.exclusive(async () => {
+    const result = await house.exclusive(async () => {
       const lead = house.leads.get(leadId);
       if (!lead) return { ok: false, reason: 'not_found' } as const;
       const record = lead.record;
@@ -121,9 +125,10 @@ export class LeadObject extends DurableObject<AppEnv> {
       record.acknowledged = { at, by };
       lead.event(at, 'acknowledged', `by ${config.reps[by]?.name ?? by} after ${formatDuration(at - record.ownerSince)}`);
       lead.save(house.store);
-      await house.schedule();
       return { ok: true, already: false, record } as const;
     });
+    if (result.ok && !result.already) await house.feed();
+    return result;
   }
 
   /** Closes the lead: escalation stops and it no longer counts toward its owner's load. Closing twice changes nothing. */
@@ -261,17 +266,20 @@ export class LeadObject extends DurableObject<AppEnv> {
     await house.schedule(failed ? now + RETRY_AFTER_FAILURE_MS : undefined);
   }
 
-  /** Runs `change` on a lead under the lock; saves and reschedules when it says something changed. */
-  #change(leadId: string, change: (lead: LeadState) => Promise<boolean>): Promise<LeadRecord | undefined> {
+  /** Runs `change` on a lead under the lock; saves, tells the metrics store and reschedules when it says something changed. */
+  async #change(leadId: string, change: (lead: LeadState) => Promise<boolean>): Promise<LeadRecord | undefined> {
     const house = this.#house;
-    return house.exclusive(async () => {
+    let changed = false;
+    const record = await house.exclusive(async () => {
       const lead = house.leads.get(leadId);
       if (!lead) return undefined;
       if (await change(lead)) {
         lead.save(house.store);
-        await house.schedule();
+        changed = true;
       }
       return lead.record;
     });
+    if (changed) await house.feed();
+    return record;
   }
 }

@@ -18,6 +18,7 @@ import type { AppEnv } from '../app-env.ts';
 import { exampleConfigJson, type VersionedConfig } from '../config/store.ts';
 import { ConfigVersions, type Publication, type PublishRequest, type VersionMeta } from '../config/versions.ts';
 import { OpenLeads, type OpenLead } from '../lead/open-leads.ts';
+import { tableWithoutRowid } from '../lead/sql-table.ts';
 
 /** A decision and the config version that made it. */
 export interface VersionedDecision {
@@ -36,6 +37,8 @@ const DECISIONS_KEPT_MS = 60 * 60_000;
 const PRUNE_EVERY = 500;
 /** Open leads listed by the admin state read. */
 const OPEN_LISTED = 1_000;
+/** How often routing lets idle leads go (see `#expireIdle`). */
+const EXPIRE_EVERY_MS = 60_000;
 /** How long a lead counts toward its owner's load without a close or outcome, by default. */
 export const DEFAULT_RELEASE_AFTER = '7d';
 
@@ -50,6 +53,8 @@ export class RouterState extends DurableObject<AppEnv> {
   #reassignments = new Map<string, Reassignment>();
   /** Decisions since the last prune, counted to prune the remembered ones now and then. */
   #sincePrune = 0;
+  /** When a decision last let idle leads go (see `#expireIdle`). */
+  #expiredAt = Number.NEGATIVE_INFINITY;
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
@@ -62,8 +67,10 @@ export class RouterState extends DurableObject<AppEnv> {
       this.#reassignments = new Map((stored.get('reassignments') as [string, Reassignment][] | undefined) ?? []);
       // Recent decisions by key, on disk: a retried admission finds its decision even after this
       // object restarted, so it is neither routed nor counted twice.
-      ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS decisions (lead_id TEXT PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL)');
-      this.#open = new OpenLeads(ctx.storage.sql);
+      ctx.storage.transactionSync(() => {
+        tableWithoutRowid(ctx.storage.sql, 'decisions', 'lead_id TEXT PRIMARY KEY, at INTEGER NOT NULL, decision TEXT NOT NULL');
+        this.#open = new OpenLeads(ctx.storage.sql);
+      });
     });
   }
 
@@ -78,7 +85,7 @@ export class RouterState extends DurableObject<AppEnv> {
     const done = sql.exec<{ decision: string }>('SELECT decision FROM decisions WHERE lead_id = ?', key).toArray()[0];
     if (done) return JSON.parse(done.decision) as VersionedDecision;
     const { config, version } = await this.#currentConfig();
-    this.#expireIdle(config, at);
+    this.#expireIdle(config, at, EXPIRE_EVERY_MS);
     const decision = route(lead, config, this.#view(), at);
     this.#commit(decision.stateChange);
     if (decision.owner.kind === 'rep') this.#open.hold(leadId, decision.owner.id, at);
@@ -101,7 +108,7 @@ export class RouterState extends DurableObject<AppEnv> {
     const done = this.#reassignments.get(key);
     if (done) return done;
     const { config } = await this.#currentConfig();
-    this.#expireIdle(config, at);
+    this.#expireIdle(config, at, EXPIRE_EVERY_MS);
     const result = reassign(pool, from, config, this.#view(), at);
     if (result.ok) {
       this.#commit(result.stateChange);
@@ -185,7 +192,14 @@ export class RouterState extends DurableObject<AppEnv> {
     void this.ctx.storage.put('state', { ...this.#state, load: undefined });
   }
 
-  #expireIdle(config: RoutingConfig, now: number): void {
+  /**
+   * Lets go of leads idle past the config's `load.releaseAfter`. Routing asks at most once every
+   * `every` ms of its clock (a lead idle for days may count a minute longer; a statement per
+   * decision saved); reads of the state always ask.
+   */
+  #expireIdle(config: RoutingConfig, now: number, every = 0): void {
+    if (now >= this.#expiredAt && now - this.#expiredAt < every) return;
+    this.#expiredAt = now;
     this.#open.expire(now - parseDuration(config.load?.releaseAfter ?? DEFAULT_RELEASE_AFTER)!);
   }
 }

@@ -1,8 +1,8 @@
 /**
- * `POST /v1/leads`: the intake. Load shedding, site and origin, rate and size limits, then the
- * shared core (validate, normalise, qualify), then the identity's object admits the lead (dedupe,
- * route, persist) before the 202 goes out. The answer tells the lead who will respond and when,
- * and nothing of how routing works; an overloaded isolate answers 503 before doing any of it.
+ * `POST /v1/leads`: the intake. Site and origin, rate and size limits, then the shared core
+ * (validate, normalise, qualify), then the identity's object admits the lead (dedupe, route,
+ * persist) before the 202 goes out. The answer tells the lead who will respond and when, and
+ * nothing of how routing works. An overloaded object is answered 503 (http/overload.ts).
  */
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,13 +11,12 @@ import { prepareLead } from '../../shared/lead/prepare.ts';
 import type { Owner } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
-import { currentConfig } from '../config/store.ts';
+import { currentConfig, routerSource } from '../config/store.ts';
 import { beforeRouting } from '../enrichment/before-routing.ts';
 import { enrichLater } from '../enrichment/enrich.ts';
 import { homeTag, identityObject } from '../lead/lead-id.ts';
 import { siteAuth } from '../middleware/site-auth.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
-import { RETRY_AFTER_S, shedder } from './overload.ts';
 
 /** Largest accepted body: a full form with a long message is under 8 KB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -39,18 +38,6 @@ intake.post(
     }
     await next();
   },
-  async function shedLoad(c, next) {
-    if (await shedder.refuse(Date.now())) {
-      c.header('Retry-After', String(RETRY_AFTER_S));
-      return c.json({ error: 'overloaded', message: 'Too many submissions right now: try again in a few seconds' }, 503);
-    }
-    shedder.inFlight += 1;
-    try {
-      await next();
-    } finally {
-      shedder.inFlight -= 1;
-    }
-  },
   async function limitRate(c, next) {
     const { success } = await c.env.INTAKE_LIMITER.limit({ key: clientOf(c.req.header('CF-Connecting-IP')) });
     if (!success) {
@@ -71,7 +58,7 @@ intake.post(
     } catch {
       return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
     }
-    const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, c.env.ROUTER.getByName('global')), ensurePhoneMetadata(c.env)]);
+    const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, routerSource(c.env)), ensurePhoneMetadata(c.env)]);
     const prepared = prepareLead(body, config);
     if (!prepared.ok) return c.json({ error: 'invalid_lead', message: 'Some fields need attention', issues: prepared.issues }, 400);
 

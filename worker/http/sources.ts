@@ -13,7 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
 import type { FieldIssue } from '../../shared/lead/types.ts';
 import type { AppEnv } from '../app-env.ts';
-import { currentConfig } from '../config/store.ts';
+import { currentConfig, routerSource } from '../config/store.ts';
 import type { Admitted } from '../lead/admission.ts';
 import { ensurePhoneMetadata } from '../phone-metadata.ts';
 import { admitFromSource, type SourceContext, type SourceLead, type SourceOutcome } from '../sources/admit.ts';
@@ -132,7 +132,7 @@ async function admitAll(c: C, items: { ref: string; item: SourceLead | { skip: s
 }
 
 async function configOf(c: C, now: number): Promise<RoutingConfig> {
-  const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, now, c.env.ROUTER.getByName('global')), ensurePhoneMetadata(c.env)]);
+  const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, now, routerSource(c.env)), ensurePhoneMetadata(c.env)]);
   return config;
 }
 

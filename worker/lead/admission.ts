@@ -65,7 +65,11 @@ export interface CurrentLead {
   junk?: true;
 }
 
-/** An admission under way, written before routing: retried, or finished by the alarm, under the same id. */
+/**
+ * An admission under way, written before routing: retried, or finished by the alarm, under the
+ * same id. Once its lead is stored the admission is done, whatever the identity's row still says:
+ * it is not written again for that (a row less per lead), and forgets it when next written or loaded.
+ */
 export interface PendingAdmission {
   leadId: string;
   at: number;
@@ -80,7 +84,7 @@ export interface IdentityState {
   key: string;
   current?: CurrentLead;
   pending?: PendingAdmission;
-  /** Idempotency-Key → answer, the latest few. */
+  /** Idempotency-Key → answer, the latest few, for leads kept in other objects (a lead here keeps its own submissions' keys). */
   answers: [string, Admitted][];
   /** Routing reservations to give back (a decision made for a lead that joined another instead). */
   owedReleases?: string[];

@@ -9,7 +9,8 @@ import type { AppEnv } from '../app-env.ts';
 import { answerOf, ownTarget, PENDING_MS, PENDING_RESUME_MS, rememberAnswer, type Admission, type Admitted, type ClaimAnswer, type IdentityState } from './admission.ts';
 import { newLead } from './create.ts';
 import type { LeadHouse } from './house.ts';
-import { identityObject, newLeadId } from './lead-id.ts';
+import { identityObject, leadObject, newLeadId } from './lead-id.ts';
+import { WATCHDOG_MS } from './outbox.ts';
 import type { Submission } from './returns.ts';
 
 /** Joins a lead wherever it is kept (this object or another): undefined when it is not there, `ended` when its story is over. */
@@ -30,9 +31,12 @@ export async function admit(house: LeadHouse, input: Admission, join: Join, ende
     if (ended !== undefined) throw new Error('admission found no open lead twice');
     return admit(house, input, join, step.join);
   }
-  const state = house.identity!;
-  rememberAnswer(state, input.idempotencyKey, answer);
-  if (input.idempotencyKey) house.store.saveIdentity(state);
+  // A lead kept here has the key among its submissions (its row answers a retry); one kept
+  // elsewhere is remembered here, so a retry does not join it twice.
+  if (input.idempotencyKey && !leadObject(house.env, step.join).id.equals(house.ctx.id)) {
+    rememberAnswer(house.identity!, input.idempotencyKey, answer);
+    house.store.saveIdentity(house.identity);
+  }
   return answer;
 }
 
@@ -76,9 +80,13 @@ async function admitNew(house: LeadHouse, state: IdentityState, input: Admission
   state.pending = { leadId: id, at: input.receivedAt, fingerprint: JSON.stringify(input.lead), input };
   state.current = { leadId: id, until, ...email, ...(junk ? { junk: true as const } : {}) };
   // Durable before any call below leaves (output gate): a claim, a retry or the alarm finds it.
+  // The alarm is the delivery watchdog the lead needs anyway, set now rather than after the
+  // save, in the same write: a half-done admission is finished even if the client never retries.
   store.saveIdentity(state);
+  const watchdog = house.alarmNoLaterThan(input.receivedAt + WATCHDOG_MS);
   const router = env.ROUTER.getByName('global');
-  const [decided, confirm, ...answers] = await Promise.all([
+  const [, decided, confirm, ...answers] = await Promise.all([
+    watchdog,
     router.decide(id, id, input.lead, input.receivedAt),
     confirmAllowed(env, input, junk),
     ...(junk ? [] : input.others.map((k) => identityObject(env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt, ...(ended ? { replaces: ended } : {}) }))),
@@ -96,14 +104,15 @@ async function admitNew(house: LeadHouse, state: IdentityState, input: Admission
   }
   const config = await house.config(decided.configVersion);
   const lead = newLead({ id, site: input.site, receivedAt: input.receivedAt, lead: input.lead, qualification: input.qualification, decision: decided.decision, configVersion: decided.configVersion, confirm, publicUrl: input.publicUrl }, config, env);
+  // The lead's row answers a retry of this submission (its key is among the lead's), and its
+  // existence marks the admission done: the identity, written before routing with the key's
+  // mapping, is not written again (its `pending` is dropped when next written, or loaded).
+  if (input.idempotencyKey) lead.submissionKeys = [input.idempotencyKey];
   house.leads.set(id, lead);
   lead.save(store);
   delete state.pending;
-  const answer = answerOf(lead);
-  rememberAnswer(state, input.idempotencyKey, answer);
-  store.saveIdentity(state);
   await house.deliverSoon();
-  return { answer };
+  return { answer: answerOf(lead) };
 }
 
 /** Only a new, real lead with an address is confirmed, so only it counts against the client's confirmations. */

@@ -8,7 +8,7 @@
  */
 import type { RoutingConfig } from '../../shared/config/schema.ts';
 import type { AppEnv } from '../app-env.ts';
-import { configVersion, currentConfig } from '../config/store.ts';
+import { configVersion, currentConfig, routerSource } from '../config/store.ts';
 import { PENDING_RESUME_MS, type IdentityState } from './admission.ts';
 import { escalationStopped, nextStep, runStep } from './escalation.ts';
 import { factsOf } from './facts.ts';
@@ -20,6 +20,8 @@ import { metricsStore } from '../metrics/store.ts';
 
 /** After a failure (another object, KV), the alarm comes back this much later. */
 export const RETRY_AFTER_FAILURE_MS = 30_000;
+/** An alarm already set this much earlier than needed is left as it is (the watchdog set before routing). */
+const ALARM_SLACK_MS = 1_000;
 
 /** A LeadObject's state and shared machinery. */
 export class LeadHouse {
@@ -44,11 +46,14 @@ export class LeadHouse {
     this.env = env;
   }
 
-  /** Reads everything from storage (when the object starts, and after a failed change). */
+  /** Reads everything from storage (when the object starts, and after a failed change): one query. */
   load(): void {
     this.store = new LeadStore(this.ctx.storage.sql);
-    this.leads = new Map([...this.store.loadLeads()].map(([id, loaded]) => [id, new LeadState(loaded)]));
-    this.identity = this.store.loadIdentity<IdentityState>();
+    const { leads, identity } = this.store.load<IdentityState>();
+    this.leads = new Map([...leads].map(([id, loaded]) => [id, new LeadState(loaded)]));
+    this.identity = identity;
+    // An admission whose lead was stored is done (lead/admission.ts).
+    if (identity?.pending && leads.has(identity.pending.leadId)) delete identity.pending;
   }
 
   /** Runs `section` after the ones before it; one that fails leaves memory as storage has it. */
@@ -63,12 +68,12 @@ export class LeadHouse {
 
   /** A config version, as the lead that made its decision with it needs. */
   async config(version: number): Promise<RoutingConfig> {
-    return (await configVersion(this.env.LEADS_KV, version, this.env.ROUTER.getByName('global'))).config;
+    return (await configVersion(this.env.LEADS_KV, version, routerSource(this.env))).config;
   }
 
   /** The live config. */
   async liveConfig(now: number): Promise<RoutingConfig> {
-    return (await currentConfig(this.env.LEADS_KV, now, this.env.ROUTER.getByName('global'))).config;
+    return (await currentConfig(this.env.LEADS_KV, now, routerSource(this.env))).config;
   }
 
   /** Forgets the alarm as last set: the runtime cleared it (it fired) or the storage is gone. */
@@ -78,6 +83,8 @@ export class LeadHouse {
 
   /** Gives the lead's place in its owner's load back to RouterState; if that fails, the alarm tries again. */
   async release(lead: LeadState): Promise<void> {
+    // Only a rep's lead counts toward a load (a queue's was let go when it moved there, or is owed).
+    if (lead.record.owner.kind !== 'rep' && !lead.record.releaseOwed) return;
     try {
       await this.env.ROUTER.getByName('global').release(lead.id);
       delete lead.record.releaseOwed;
@@ -137,10 +144,14 @@ export class LeadHouse {
   /** Delivers every lead's due entries after any run under way, then tells the metrics store. */
   deliver(): Promise<void> {
     const run = this.#deliveries.then(async () => {
+      let saved = false;
       for (const lead of this.leads.values()) {
         const config = await this.config(lead.record.configVersion);
-        if (await deliverDue(lead, config, this.env, Date.now())) lead.save(this.store);
+        if (await deliverDue(lead, config, this.env, Date.now())) saved = (lead.save(this.store), true);
       }
+      // The alarm moves (to the next step, or a retry) in the same write as the outcomes, not
+      // after the metrics call; the snapshots about to be sent do not pull it to now.
+      if (saved) await this.schedule(undefined, true);
       await this.sendMetrics(Date.now());
     });
     this.#deliveries = run.catch(() => undefined);
@@ -159,26 +170,44 @@ export class LeadHouse {
     try {
       const snapshots = sent.map(({ lead, rev }) => ({ facts: factsOf(lead.record, lead.timeline, lead.outbox, lead.record.dueAt ?? lead.record.receivedAt, rev), ...(lead.metricsSent === 0 ? { lead: lead.record.lead } : {}) }));
       await metricsStore(this.env).ingest(snapshots);
-      for (const { lead, rev } of sent) lead.markMetricsSent(rev, this.store);
+      for (const { lead, rev } of sent) lead.markMetricsSent(rev);
     } catch {
       for (const { lead } of sent) lead.metricsRetryAt = now + RETRY_AFTER_FAILURE_MS;
     }
   }
 
   /**
+   * After a change: the metrics store is told at once (after any delivery run under way) rather
+   * than by an alarm set for now (a row written and an invocation), then the alarm is set to what
+   * comes next (a retry of the send, should it have failed).
+   */
+  async feed(): Promise<void> {
+    await this.deliver().catch(() => undefined);
+    await this.schedule();
+  }
+
+  /** Sets the alarm to `at` unless it is already set no later (an admission's watchdog, set with its first write). */
+  async alarmNoLaterThan(at: number): Promise<void> {
+    if (this.vanished || (this.#alarmAt != null && this.#alarmAt <= at)) return;
+    this.#alarmAt = at;
+    await this.ctx.storage.setAlarm(at);
+  }
+
+  /**
    * Sets the alarm to the earliest of: every lead's next delivery, escalation step, metrics send,
    * owed release and retention; a stalled admission; the key's mapping ending when no lead is left.
    */
-  async schedule(latest?: number): Promise<void> {
+  async schedule(latest?: number, sending = false): Promise<void> {
     if (this.vanished) return;
     let next = latest ?? Number.POSITIVE_INFINITY;
     const now = Date.now();
-    const running = this.#kicked > 0;
+    const running = this.#kicked > 0 || sending;
     let retention: number | undefined;
+    let metricsDue = Number.POSITIVE_INFINITY;
     for (const lead of this.leads.values()) {
       const config = await this.config(lead.record.configVersion);
       retention ??= retentionMs(await this.liveConfig(now));
-      if (lead.rev > lead.metricsSent) next = Math.min(next, running ? now + WATCHDOG_MS : Math.max(now, lead.metricsRetryAt));
+      if (lead.rev > lead.metricsSent) metricsDue = Math.min(metricsDue, Math.max(now, lead.metricsRetryAt));
       if (lead.record.releaseOwed) next = Math.min(next, now + RETRY_AFTER_FAILURE_MS);
       next = Math.min(next, nextDelivery(lead, now, running), deletableAt(lead, retention));
       const step = nextStep(lead, config);
@@ -188,8 +217,13 @@ export class LeadHouse {
     if (state?.pending) next = Math.min(next, state.pending.at + PENDING_RESUME_MS);
     if (state?.owedReleases?.length) next = Math.min(next, now + RETRY_AFTER_FAILURE_MS);
     if (this.leads.size === 0 && state?.current) next = Math.min(next, state.current.until);
+    // Snapshots a run under way will send do not move the alarm (a row written twice per repeat):
+    // should the object stop first, the next alarm sends them; only without any alarm is one set
+    // to watch over them.
+    if (metricsDue < Number.POSITIVE_INFINITY) next = running ? (next === Number.POSITIVE_INFINITY ? now + WATCHDOG_MS : next) : Math.min(next, metricsDue);
     const at = next === Number.POSITIVE_INFINITY ? null : next;
-    if (at === this.#alarmAt) return;
+    const setEarlier = at !== null && this.#alarmAt != null && this.#alarmAt >= now && this.#alarmAt <= at && at - this.#alarmAt < ALARM_SLACK_MS;
+    if (at === this.#alarmAt || setEarlier) return;
     this.#alarmAt = at;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);

@@ -1,10 +1,11 @@
 /**
- * One lead as a LeadObject holds it in memory: its record, timeline and outbox, the events not
- * yet saved, and the helpers that grow them (an event, a side effect to deliver, the owner's
- * notices, the CRM record). `save` writes the lead's row and the new events as one page.
+ * One lead as a LeadObject holds it in memory: its record, timeline and outbox, the events since
+ * the timeline's last page, and the helpers that grow them (an event, a side effect to deliver,
+ * the owner's notices, the CRM record). `save` writes the lead's row, the latest events with it;
+ * once they are PAGE_EVENTS, they go to a page of their own first (lead/store.ts).
  */
 import type { Owner } from '../../shared/routing/types.ts';
-import type { LeadRow, LeadStore, LoadedLead } from './store.ts';
+import { PAGE_EVENTS, type LeadRow, type LeadStore, type LoadedLead } from './store.ts';
 import type { Intent, LeadRecord, NoticeReason, OutboxEntry, TimelineEvent, TimelineType } from './record.ts';
 
 /** Outbox entries kept once delivered: the latest few, and the first of each kind (the audit reads it). */
@@ -16,6 +17,11 @@ export class LeadState {
   timeline: TimelineEvent[];
   outbox: OutboxEntry[];
   rev: number;
+  /**
+   * The latest revision the metrics store has taken. Stored with the lead's next save, not on its
+   * own (a row written per send): after a restart it may be behind, and a revision the store
+   * already has is sent again with the next send (the store ignores it).
+   */
   metricsSent: number;
   /** After a failed metrics send, the next try waits until then. */
   metricsRetryAt = 0;
@@ -23,7 +29,8 @@ export class LeadState {
   /** Idempotency keys of the latest submissions joined to this lead: a client's retry joins once. */
   submissionKeys: string[];
   #pages: number;
-  #unsaved: TimelineEvent[] = [];
+  /** Events since the last page: kept in the lead's row. */
+  #latest: TimelineEvent[];
 
   constructor(loaded: LoadedLead) {
     this.record = loaded.record;
@@ -34,6 +41,7 @@ export class LeadState {
     this.publicUrl = loaded.publicUrl;
     this.submissionKeys = loaded.submissionKeys ?? [];
     this.#pages = loaded.pages;
+    this.#latest = loaded.events ?? [];
   }
 
   /** A new lead, not yet saved. */
@@ -49,7 +57,7 @@ export class LeadState {
   event(at: number, type: TimelineType, detail: string): void {
     const event = { at, type, detail };
     this.timeline.push(event);
-    this.#unsaved.push(event);
+    this.#latest.push(event);
   }
 
   /** Queues a side effect, due at `at`. */
@@ -80,22 +88,24 @@ export class LeadState {
 
   /** The row as stored. */
   row(): LeadRow {
-    return { record: this.record, outbox: this.outbox, rev: this.rev, metricsSent: this.metricsSent, publicUrl: this.publicUrl, submissionKeys: this.submissionKeys };
+    return { record: this.record, outbox: this.outbox, rev: this.rev, metricsSent: this.metricsSent, publicUrl: this.publicUrl, submissionKeys: this.submissionKeys, events: this.#latest };
   }
 
-  /** Writes the lead (a new revision) and the events added since the last save. */
+  /** Writes the lead (a new revision): one row, and a page first when its latest events fill one. */
   save(store: LeadStore): void {
     this.rev += 1;
     this.#trimOutbox();
-    store.saveLead(this.id, this.row(), this.#unsaved, this.#pages);
-    if (this.#unsaved.length > 0) this.#pages += 1;
-    this.#unsaved = [];
+    if (this.#latest.length >= PAGE_EVENTS) {
+      store.savePage(this.id, this.#pages, this.#latest);
+      this.#pages += 1;
+      this.#latest = [];
+    }
+    store.saveLead(this.id, this.row());
   }
 
-  /** Records that the metrics store has seen revision `rev`. */
-  markMetricsSent(rev: number, store: LeadStore): void {
+  /** Records that the metrics store has taken revision `rev` (stored with the next save). */
+  markMetricsSent(rev: number): void {
     this.metricsSent = rev;
-    store.saveMetricsSent(this.id, rev);
   }
 
   /**

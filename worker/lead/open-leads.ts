@@ -8,6 +8,7 @@
  * A lead stops counting when its owner closes it or reports an outcome, when it is reassigned or
  * moved to a queue, or when it has been held longer than the config's `load.releaseAfter` (idle).
  */
+import { tableWithoutRowid } from './sql-table.ts';
 
 /** One open lead. */
 export interface OpenLead {
@@ -22,9 +23,10 @@ export class OpenLeads {
   readonly #sql: SqlStorage;
   readonly #counts: Record<string, number> = Object.create(null);
 
+  /** Call inside a transaction (the table may be rebuilt: lead/sql-table.ts). */
   constructor(sql: SqlStorage) {
     this.#sql = sql;
-    sql.exec('CREATE TABLE IF NOT EXISTS open_leads (lead_id TEXT PRIMARY KEY, rep TEXT NOT NULL, since INTEGER NOT NULL)');
+    tableWithoutRowid(sql, 'open_leads', 'lead_id TEXT PRIMARY KEY, rep TEXT NOT NULL, since INTEGER NOT NULL');
     sql.exec('CREATE INDEX IF NOT EXISTS open_leads_since ON open_leads (since)');
     Object.assign(this.#counts, this.recount());
   }
@@ -41,10 +43,11 @@ export class OpenLeads {
     return counts;
   }
 
-  /** Gives `leadId` to `rep` from `since`: a new row, or the lead's row moved from its former rep. */
+  /** Gives `leadId` to `rep` from `since`: a new row, or the lead's row moved from its former rep (one row written). */
   hold(leadId: string, rep: string, since: number): void {
-    this.release(leadId);
-    this.#sql.exec('INSERT INTO open_leads (lead_id, rep, since) VALUES (?, ?, ?)', leadId, rep, since);
+    const before = this.#sql.exec<{ rep: string }>('SELECT rep FROM open_leads WHERE lead_id = ?', leadId).toArray()[0];
+    this.#sql.exec('INSERT INTO open_leads (lead_id, rep, since) VALUES (?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET rep = excluded.rep, since = excluded.since', leadId, rep, since);
+    if (before) this.#drop(before.rep);
     this.#counts[rep] = (this.#counts[rep] ?? 0) + 1;
   }
 

@@ -39,13 +39,15 @@ export function webhookBody(record: CrmRecord): string {
   return JSON.stringify({ event: 'lead.routed', lead: record });
 }
 
+/** Signing keys by secret: imported once per isolate, not once per webhook sent. */
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+
 /** Hex HMAC-SHA256 of `${timestamp}.${body}` under `secret`; `timestamp` in unix seconds. */
 export async function signPayload(secret: string, timestamp: number, body: string): Promise<string> {
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
+  let key = signingKeys.get(secret);
+  if (!key) signingKeys.set(secret, (key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])));
+  const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(`${timestamp}.${body}`));
   return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
