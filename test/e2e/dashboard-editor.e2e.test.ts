@@ -187,7 +187,7 @@ describe('the routing editor in Chromium', () => {
     await paste(editor, text.replace('"reps": {', '"reps": {,'));
     await expect.poll(() => issues.locator('li').first().innerText()).toMatch(/^Line \d+, column \d+ JSON syntax/);
     await page.getByRole('link', { name: 'People' }).click();
-    expect(await page.getByText('The JSON has a syntax error.').count()).toBe(1);
+    await expect.poll(() => page.getByText('The JSON has a syntax error.').count()).toBe(1);
     await page.getByRole('button', { name: 'Discard draft' }).click();
     await page.close();
   });
