@@ -12,58 +12,11 @@
  */
 import * as z from 'zod/mini';
 import { LEAD_FIELD_NAMES, type LeadFieldName } from '../lead/fields.ts';
-import { parseDuration } from '../time/duration.ts';
-import { issueMessage } from './issue-message.ts';
+import { AccountIndex, Enrichment, NamedAccount, ScorePart, Source } from './schema-customer.ts';
+import { Count, DateOrInstant, Duration, Email, type FieldTest, Id, Language, opt, some, text, TimeZone, When, WorkingHours } from './schema-parts.ts';
 
-z.config({ localeError: issueMessage });
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-/** A short identifier for a rep, pool, queue, route, territory or form type. */
-const Id = z.string().check(z.regex(ID, 'use letters, digits, dot, dash or underscore (at most 64)'));
-
-/** `15m`, `1h`, `1h30m`, `2d`. */
-export const Duration = z.string().check(z.refine((s) => parseDuration(s) !== undefined, 'a duration like 90s, 15m, 1h, 1h30m or 2d'));
-
-const TIME_RANGE = /^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
-/** `09:00-17:30`, in the rep's own time zone; `22:00-06:00` runs past midnight. */
-const TimeRange = z.string().check(z.regex(TIME_RANGE, 'a time range like 09:00-17:30'));
-
-const DAY_KEY = /^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$/;
-/** Working hours: day or day range → time range(s) or `off`. `{ "mon-fri": "09:00-17:00" }` */
-export const WorkingHours = z.record(
-  z.string().check(z.regex(DAY_KEY, 'days like mon, mon-fri or sat,sun')),
-  z.union([TimeRange, z.array(TimeRange), z.literal('off')]),
-);
-
-/** A date (`2026-12-24`, a whole day in the rep's zone) or an instant with offset. */
-const DateOrInstant = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/, 'a date like 2026-12-24 or an instant like 2026-12-24T13:00:00Z'));
-
-const TimeZone = z.string().check(z.refine(isTimeZone, 'an IANA time zone such as America/New_York or Europe/Madrid'));
-
-/** True when the runtime knows `tz` as an IANA time zone. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const opt = z.optional;
-/** A whole number of at least 0 (not `z.int()`, whose number-format module costs the Worker 0.4 KB gzip). */
-export const Count = z.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(0));
-/** An email address (a plain pattern: zod's own costs the Worker its regex module). */
-export const Email = z.string().check(z.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address like dana@acme.com'));
-/** A string of `min` to `max` characters. */
-const text = (max: number, min = 0) => (min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max)));
-/** A list of at least one. */
-const some = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.minLength(1));
-
-/** An ISO 639 language code, as leads carry it (from the browser's locale). */
-const Language = z.string().check(z.regex(/^[a-z]{2,3}$/, 'an ISO 639 language code, like en or es'));
+export { Count, Duration, Email, isTimeZone, WorkingHours } from './schema-parts.ts';
+export { ENRICHMENT_FIELDS } from './schema-customer.ts';
 
 const OutOfOffice = z.strictObject({
   from: DateOrInstant,
@@ -116,34 +69,6 @@ const Queue = z.strictObject({
   description: opt(text(200)),
 });
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-const ScalarList = some(z.union([z.string(), z.number()]));
-const StringOrList = z.union([z.string(), some(z.string())]);
-
-/** Tests on one field; several in one object must all hold. */
-const FieldTest = z.union([
-  Scalar,
-  ScalarList,
-  z
-    .strictObject({
-      eq: opt(Scalar),
-      ne: opt(Scalar),
-      in: opt(ScalarList),
-      notIn: opt(ScalarList),
-      gt: opt(z.number()),
-      gte: opt(z.number()),
-      lt: opt(z.number()),
-      lte: opt(z.number()),
-      prefix: opt(StringOrList),
-      contains: opt(StringOrList),
-      exists: opt(z.boolean()),
-    })
-    .check(z.refine((t) => Object.keys(t).length > 0, 'at least one test: eq, ne, in, notIn, gt, gte, lt, lte, prefix, contains, exists')),
-]);
-
-/** Field → test. All must hold; a list of such objects holds when any one does. */
-const Condition = z.record(z.string(), FieldTest);
-const When = z.union([Condition, some(Condition)]);
 
 /** Where a lead goes: one rep, a pool, a queue, the owner of its account, or of the known contact. */
 const Target = z.union([
@@ -229,40 +154,6 @@ const FormType = z.strictObject({
   confirm: opt(z.array(z.enum(['email', 'sms']))),
   /** Choices for select fields. */
   options: opt(z.strictObject({ product: opt(some(text(80, 1))) })),
-});
-
-const NamedAccount = z.union([Id, z.strictObject({ owner: Id, name: opt(text(120)) })]);
-
-// --- Accounts, scores and intent (issue 11) ---
-/** Points for leads meeting a condition; a part of the score is capped at `max` and never below 0. */
-const ScorePart = z.strictObject({ max: opt(z.number().check(z.positive())), rules: z.array(z.strictObject({ when: When, points: z.number().check(z.minimum(-1000), z.maximum(1000)), label: opt(text(80)) })) });
-/** One CRM's account sync: which properties hold the tier and the customer-since date, and whether contacts come too. */
-const CrmSync = z.strictObject({ contacts: opt(z.boolean()), tier: opt(text(100)), customerSince: opt(text(100)) });
-const AccountIndex = z.strictObject({
-  /** A name match below this is shown to the rep, never routed on (default 0.9). */
-  minConfidence: opt(z.number().check(z.minimum(0.5), z.maximum(1))),
-  hubspot: opt(CrmSync),
-  salesforce: opt(CrmSync),
-  /** A full sync (which also drops accounts deleted in the CRM) this often; incremental runs between (default 7d). */
-  fullSyncEvery: opt(Duration),
-});
-
-// --- Leads from other sources and enrichment (issue 11, Deliver 5 and 6) ---
-/** How one source's leads are taken: as which form type (its SLA, wanted fields, intent), confirmed or not. */
-const Source = z.strictObject({ formType: opt(Id), confirm: opt(z.boolean()) });
-/** What enrichment may fill; `intent` stands for the intent topics and their strength. */
-export const ENRICHMENT_FIELDS = ['company', 'domain', 'employees', 'industry', 'country', 'tier', 'intent'] as const;
-const Enrichment = z.strictObject({
-  /** `http`: the generic contract (README "Enrichment"); `apollo`: Apollo's organization enrichment. */
-  provider: z.enum(['http', 'apollo']),
-  /** How long routing waits for the answer, in ms (default 300): past it the lead routes on what it has. */
-  timeoutMs: opt(Count.check(z.minimum(20), z.maximum(5000))),
-  /** Fields whose enriched value replaces what the person typed (`true`: all); by default the person's value wins. */
-  overwrite: opt(z.union([z.boolean(), z.array(z.enum(ENRICHMENT_FIELDS))])),
-  /** How long a company's answer is kept per domain (default 30d). */
-  cacheFor: opt(Duration),
-  /** Send the person's email to the provider (person-level lookup) when the lead has no company domain; off by default. */
-  sendEmail: opt(z.boolean()),
 });
 
 /** The routing config schema (zod). */
