@@ -26,10 +26,10 @@ Exits 1 when a lead's expectation is not met or a file is invalid.
 
 const examples = new URL('../shared/config/examples/', import.meta.url);
 const { values } = parseCli(USAGE, {
-    config: { type: 'string', default: new URL('routing.json', examples).pathname },
-    leads: { type: 'string', default: new URL('test-leads.json', examples).pathname },
-    verbose: { type: 'boolean', short: 'v', default: false },
-    json: { type: 'boolean', default: false },
+  config: { type: 'string', default: new URL('routing.json', examples).pathname },
+  leads: { type: 'string', default: new URL('test-leads.json', examples).pathname },
+  verbose: { type: 'boolean', short: 'v', default: false },
+  json: { type: 'boolean', default: false },
 });
 
 const parsed = parseConfig(readJson(values.config));

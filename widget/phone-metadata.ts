@@ -78,7 +78,11 @@ export function reduceMetadata(full: MetadataJson, countries: readonly string[])
 /** The countries to keep: `WIDGET_PHONE_COUNTRIES`, else the routing config's. */
 function wantedCountries(): string[] {
   const listed = process.env.WIDGET_PHONE_COUNTRIES;
-  if (listed) return listed.split(',').map((code) => code.trim().toUpperCase()).filter((code) => ISO2.test(code));
+  if (listed)
+    return listed
+      .split(',')
+      .map((code) => code.trim().toUpperCase())
+      .filter((code) => ISO2.test(code));
   const file = process.env.WIDGET_ROUTING_CONFIG ?? fileURLToPath(new URL('../shared/config/examples/routing.json', import.meta.url));
   return configCountries(JSON.parse(readFileSync(file, 'utf8')));
 }

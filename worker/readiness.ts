@@ -38,7 +38,7 @@ function findProblems(env: AppEnv): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const blocking = (setting: string, message: string) => problems.push({ setting, message, blocksLeads: true });
   const development = isDevelopment(env);
-  const set = (name: keyof AppEnv) => typeof env[name] === 'string' && (env[name]).trim() !== '';
+  const set = (name: keyof AppEnv) => typeof env[name] === 'string' && env[name].trim() !== '';
 
   // Development has defaults for both secrets, and the dev outbox stands in for every provider.
   if (!development) {

@@ -9,7 +9,11 @@ import { when } from './format.ts';
 
 interface IndexView {
   counts: Record<string, { accounts: number; contacts: number }>;
-  syncs: { crm: string; running?: { pages: number; accounts: number; waitingUntil?: number; note?: string }; last?: { finishedAt: number; full: boolean; accounts: number; error?: string } }[];
+  syncs: {
+    crm: string;
+    running?: { pages: number; accounts: number; waitingUntil?: number; note?: string };
+    last?: { finishedAt: number; full: boolean; accounts: number; error?: string };
+  }[];
 }
 
 interface ImportResult {
@@ -36,7 +40,11 @@ export function AccountsUpload() {
     setError(undefined);
     const query = new URLSearchParams({ kind: String(data.get('kind')), mode: data.get('replace') ? 'replace' : 'merge', ...(dryRun ? { dryRun: '1' } : {}) });
     try {
-      const res = await fetch(`/v1/admin/accounts/import?${query}`, { method: 'POST', headers: { Authorization: `Bearer ${token() ?? ''}`, 'Content-Type': 'text/csv' }, body: await file.text() });
+      const res = await fetch(`/v1/admin/accounts/import?${query}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token() ?? ''}`, 'Content-Type': 'text/csv' },
+        body: await file.text(),
+      });
       const body = (await res.json()) as ImportResult;
       if (!res.ok && !Array.isArray(body.issues)) throw new ApiError(res.status, { message: body.message ?? `HTTP ${res.status}` });
       setResult({ ...body, checked: dryRun });
@@ -62,7 +70,9 @@ export function AccountsUpload() {
       <h3 id="accounts-title">Accounts index</h3>
       {view && (
         <p class="muted">
-          {Object.entries(view.counts).map(([source, c]) => `${source}: ${c.accounts.toLocaleString()} accounts, ${c.contacts.toLocaleString()} contacts`).join(' · ') || 'Empty: connect a CRM or upload a CSV.'}
+          {Object.entries(view.counts)
+            .map(([source, c]) => `${source}: ${c.accounts.toLocaleString()} accounts, ${c.contacts.toLocaleString()} contacts`)
+            .join(' · ') || 'Empty: connect a CRM or upload a CSV.'}
         </p>
       )}
       {view?.syncs.map((s) => (
@@ -92,7 +102,7 @@ export function AccountsUpload() {
           <input name="replace" type="checkbox" /> replace the earlier CSV upload
         </label>
         <span>
-          <button type="button" disabled={busy} onClick={(e) => send((e.currentTarget).form!, true)}>
+          <button type="button" disabled={busy} onClick={(e) => send(e.currentTarget.form!, true)}>
             Check
           </button>{' '}
           <button type="submit" class="primary" disabled={busy}>
@@ -108,7 +118,8 @@ export function AccountsUpload() {
       {result && (
         <div role="status">
           <p>
-            {result.checked ? 'Would import' : 'Imported'} {result.imported.toLocaleString()} row{result.imported === 1 ? '' : 's'}{result.dropped ? `, dropped ${result.dropped.toLocaleString()} no longer listed` : ''}
+            {result.checked ? 'Would import' : 'Imported'} {result.imported.toLocaleString()} row{result.imported === 1 ? '' : 's'}
+            {result.dropped ? `, dropped ${result.dropped.toLocaleString()} no longer listed` : ''}
             {result.issues.length > 0 ? `; ${result.issues.length} problem${result.issues.length > 1 ? 's' : ''}:` : '.'}
           </p>
           {result.issues.length > 0 && (

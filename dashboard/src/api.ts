@@ -37,7 +37,11 @@ export function logout(): void {
 export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const headers: Record<string, string> = { ...init.headers, Authorization: `Bearer ${token() ?? ''}` };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(`/v1/admin${path}`, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+  const res = await fetch(`/v1/admin${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
   const body = (await res.json().catch(() => ({}))) as T & ApiError['body'];
   if (!res.ok) throw new ApiError(res.status, body);
   return body;

@@ -99,7 +99,8 @@ function Login({ onLogin }: { onLogin: () => void }) {
         }}
       >
         <label>
-          Admin token <input name="token" type="password" autocomplete="current-password" required aria-invalid={error ? true : undefined} aria-describedby="login-error" />
+          Admin token{' '}
+          <input name="token" type="password" autocomplete="current-password" required aria-invalid={error ? true : undefined} aria-describedby="login-error" />
         </label>
         <button type="submit">Log in</button>
         <p id="login-error" role="alert" class="error">

@@ -39,7 +39,19 @@ function useWidth(initial: number): [(el: HTMLElement | null) => void, number] {
 }
 
 /** Lines over a shared x axis (hours, days or weeks), with a grid at round values. */
-export function LineChart({ labels, series, format, title, note }: { labels: string[]; series: Series[]; format: (v: number) => string; title: string; note?: string }) {
+export function LineChart({
+  labels,
+  series,
+  format,
+  title,
+  note,
+}: {
+  labels: string[];
+  series: Series[];
+  format: (v: number) => string;
+  title: string;
+  note?: string;
+}) {
   const [ref, W] = useWidth(600);
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const step = niceStep(Math.max(1, ...values), 3);
@@ -66,7 +78,13 @@ export function LineChart({ labels, series, format, title, note }: { labels: str
           </g>
         ))}
         {ticks.map((i) => (
-          <text key={i} x={x(i)} y={H - 10} class="tick" text-anchor={i === 0 && labels.length > 1 ? 'start' : i === labels.length - 1 && labels.length > 1 ? 'end' : 'middle'}>
+          <text
+            key={i}
+            x={x(i)}
+            y={H - 10}
+            class="tick"
+            text-anchor={i === 0 && labels.length > 1 ? 'start' : i === labels.length - 1 && labels.length > 1 ? 'end' : 'middle'}
+          >
             {labels[i]}
           </text>
         ))}
@@ -122,8 +140,12 @@ export function Bars({ rows, title, scale }: { rows: Bar[]; title: string; scale
             <span class="label">{r.href ? <a href={r.href}>{r.label}</a> : r.label}</span>
             <span class="track">
               <span class="fill" style={{ width: `${(100 * r.value) / max}%` }} />
-              {r.target !== undefined && <span class="target" title={`target ${Math.round(r.target * 100)} %`} style={{ left: `${(100 * r.target) / max}%` }} />}
-              {r.expected !== undefined && <span class="expected" title={`expected ${Math.round(r.expected * 100)} %`} style={{ left: `${(100 * r.expected) / max}%` }} />}
+              {r.target !== undefined && (
+                <span class="target" title={`target ${Math.round(r.target * 100)} %`} style={{ left: `${(100 * r.target) / max}%` }} />
+              )}
+              {r.expected !== undefined && (
+                <span class="expected" title={`expected ${Math.round(r.expected * 100)} %`} style={{ left: `${(100 * r.expected) / max}%` }} />
+              )}
             </span>
             <span class="value">{r.text ?? r.value}</span>
           </li>

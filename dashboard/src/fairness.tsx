@@ -32,8 +32,20 @@ function verdict(s: AvailabilityShare | undefined, target: number, leads: number
 function PoolFairness({ pool, config, period }: { pool: PoolShares; config: RoutingConfig; period: Period }) {
   const [shares, setShares] = useState<AvailabilityShare[]>();
   useEffect(() => {
-    Promise.all(pool.members.map((m) => api<{ leads: LeadFacts[] }>(`/leads?${new URLSearchParams({ ...period, dim: 'pool_rep', key: `${pool.pool}/rep:${m.rep}`, limit: '1000' })}`)))
-      .then((lists) => setShares(availabilityShares(config, pool.pool, lists.flatMap((l, i) => l.leads.map((lead) => ({ at: lead.receivedAt, rep: pool.members[i]!.rep }))))))
+    Promise.all(
+      pool.members.map((m) =>
+        api<{ leads: LeadFacts[] }>(`/leads?${new URLSearchParams({ ...period, dim: 'pool_rep', key: `${pool.pool}/rep:${m.rep}`, limit: '1000' })}`),
+      ),
+    )
+      .then((lists) =>
+        setShares(
+          availabilityShares(
+            config,
+            pool.pool,
+            lists.flatMap((l, i) => l.leads.map((lead) => ({ at: lead.receivedAt, rep: pool.members[i]!.rep }))),
+          ),
+        ),
+      )
       .catch(() => setShares([]));
   }, [pool.pool, period.from, period.to]);
   const of = (rep: string) => shares?.find((s) => s.rep === rep);
@@ -72,8 +84,8 @@ export function Fairness({ pools, config, period }: { pools: PoolShares[]; confi
     <section aria-labelledby="fairness-title">
       <h2 id="fairness-title">Fairness: each pool's shares</h2>
       <p class="muted small">
-        Bar: share of the pool's leads. Black mark: the target (weights, or equal shares). Orange mark: the share they should have had given who was available (working hours, out of office,
-        active) when each lead arrived.
+        Bar: share of the pool's leads. Black mark: the target (weights, or equal shares). Orange mark: the share they should have had given who was available
+        (working hours, out of office, active) when each lead arrived.
       </p>
       {used.length === 0 && <p class="muted">No pool leads in this period.</p>}
       <div class="grid">{config && used.map((p) => <PoolFairness key={p.pool} pool={p} config={config} period={period} />)}</div>

@@ -30,7 +30,12 @@ export function Lead({ id }: { id: string }) {
     void load();
   }, [id]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   if (!view) return <p class="muted">Loading…</p>;
   const { record, timeline, outbox } = view;
   const lead = record.lead;
@@ -92,7 +97,8 @@ export function Lead({ id }: { id: string }) {
         <dd>{when(record.receivedAt)}</dd>
         <dt>Routed</dt>
         <dd>
-          to <strong>{record.decision.owner.name}</strong> by rule <strong>{names.route(record.decision.route)}</strong> ({record.decision.strategy.replace('_', ' ')}
+          to <strong>{record.decision.owner.name}</strong> by rule <strong>{names.route(record.decision.route)}</strong> (
+          {record.decision.strategy.replace('_', ' ')}
           {record.decision.pool ? ` in ${names.target(`pool:${record.decision.pool}`)}` : ''}) with config <strong>v{record.configVersion}</strong>
         </dd>
         <dt>Owner now</dt>
@@ -139,28 +145,28 @@ export function Lead({ id }: { id: string }) {
 
       <h2>Side effects</h2>
       <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th>What</th>
-            <th>Status</th>
-            <th>Attempts</th>
-            <th>Last error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {outbox.map((e) => (
-            <tr key={e.id} class={e.status === 'dead' ? 'warn' : ''}>
-              <td>
-                {e.intent.kind.replace('_', ' ')} {e.intent.channel ?? ''} {e.intent.to ? `to ${e.intent.to}` : ''}
-              </td>
-              <td>{e.status}</td>
-              <td>{e.attempts}</td>
-              <td>{e.lastError ?? ''}</td>
+        <table>
+          <thead>
+            <tr>
+              <th>What</th>
+              <th>Status</th>
+              <th>Attempts</th>
+              <th>Last error</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {outbox.map((e) => (
+              <tr key={e.id} class={e.status === 'dead' ? 'warn' : ''}>
+                <td>
+                  {e.intent.kind.replace('_', ' ')} {e.intent.channel ?? ''} {e.intent.to ? `to ${e.intent.to}` : ''}
+                </td>
+                <td>{e.status}</td>
+                <td>{e.attempts}</td>
+                <td>{e.lastError ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
 
       <h2>Reports</h2>
@@ -211,7 +217,11 @@ export function Lead({ id }: { id: string }) {
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
-            void report('reroute', { fields: { [String(data.get('field'))]: String(data.get('value') ?? '') }, by: author() || 'dashboard' }, 'Corrected and routed again by the rules.');
+            void report(
+              'reroute',
+              { fields: { [String(data.get('field'))]: String(data.get('value') ?? '') }, by: author() || 'dashboard' },
+              'Corrected and routed again by the rules.',
+            );
           }}
         >
           <h3>Wrong data?</h3>
@@ -245,7 +255,8 @@ export function Trace({ lines, names }: { lines: TraceLine[]; names: Names }) {
           case 'route':
             return (
               <li class={line.matched ? 'taken' : 'passed'}>
-                <span class="mark">{line.matched ? '✓' : '·'}</span> rule <strong>{names.route(line.route)}</strong> <span class="muted small">({line.route})</span>: {line.reason}
+                <span class="mark">{line.matched ? '✓' : '·'}</span> rule <strong>{names.route(line.route)}</strong>{' '}
+                <span class="muted small">({line.route})</span>: {line.reason}
               </li>
             );
           case 'candidate':

@@ -47,7 +47,11 @@ export function Leads({ params }: { params: URLSearchParams }) {
   const dim = params.get('dim');
   const describe = q
     ? `matching “${q}”`
-    : [is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads', dim && dim !== 'all' ? dimWords(dim, params.get('key') ?? '', names) : '', params.get('from') ? `from ${dayLabel(params.get('from')!)} to ${params.get('to') ? dayLabel(params.get('to')!) : 'today'}` : '']
+    : [
+        is ? (FILTER_WORDS[is] ?? is.replace('_', ' ')) : 'all leads',
+        dim && dim !== 'all' ? dimWords(dim, params.get('key') ?? '', names) : '',
+        params.get('from') ? `from ${dayLabel(params.get('from')!)} to ${params.get('to') ? dayLabel(params.get('to')!) : 'today'}` : '',
+      ]
         .filter(Boolean)
         .join(' ');
 
@@ -73,7 +77,11 @@ export function Leads({ params }: { params: URLSearchParams }) {
         {total !== undefined && !q ? `${total} ${total === 1 ? 'lead' : 'leads'}: ` : 'Showing '}
         {describe} (newest first{leads && total !== undefined && total > leads.length ? `, the first ${leads.length} shown` : ''}).
       </p>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {!leads && !error && <p class="muted">Loading…</p>}
       {leads && leads.length === 0 && <p>No leads.</p>}
       {leads && leads.length > 0 && (

@@ -21,12 +21,14 @@ interface Row {
 async function pooled<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await task(items[i]!);
+      }
+    }),
+  );
   return out;
 }
 
@@ -54,9 +56,14 @@ export function Misroutes() {
         <h1 id="misroutes-title">Misroutes</h1>
       </header>
       <p class="muted">
-        Leads a rep or an admin said should have gone to someone else, newest first{total > SHOWN ? ` (the newest ${SHOWN} of ${total})` : ''}. A pattern here is a rule to change: <a href="#/config/rules">edit the rules</a>.
+        Leads a rep or an admin said should have gone to someone else, newest first{total > SHOWN ? ` (the newest ${SHOWN} of ${total})` : ''}. A pattern here
+        is a rule to change: <a href="#/config/rules">edit the rules</a>.
       </p>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {!rows && !error && <p class="muted">Loading…</p>}
       {rows && rows.length === 0 && <p>No lead has been reported misrouted.</p>}
       {rows && rows.length > 0 && (

@@ -48,7 +48,11 @@ export function Overview() {
 
   useEffect(() => {
     setReport(undefined);
-    Promise.all([api<Report>(`/metrics?from=${from}&to=${to}`), liveConfig(), days === 1 ? api<{ leads: LeadFacts[] }>(`/leads?from=${from}&to=${to}&limit=1000`) : undefined])
+    Promise.all([
+      api<Report>(`/metrics?from=${from}&to=${to}`),
+      liveConfig(),
+      days === 1 ? api<{ leads: LeadFacts[] }>(`/leads?from=${from}&to=${to}&limit=1000`) : undefined,
+    ])
       .then(([r, config, list]) => {
         setReport(r);
         setLive(config);
@@ -57,7 +61,12 @@ export function Overview() {
       .catch((e: Error) => setError(e.message));
   }, [from, to]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   return (
     <section aria-labelledby="overview-title">
       <header class="page-head">
@@ -89,9 +98,26 @@ function ReportView({ report, live, period, dayLeads }: { report: Report; live: 
   return (
     <>
       <div class="tiles hero" role="group" aria-label="The three figures that matter">
-        <Tile label="Speed to lead" value={ms(t.speed.respond.p50)} href={link('responded')} note={`median time to first response · p90 ${ms(t.speed.respond.p90)}`} />
-        <Tile label="Unclaimed past SLA now" value={String(c.overdue)} href={link('overdue')} warn={c.overdue > 0} note={c.overdue > 0 ? 'nobody has answered them in time: open the list' : 'every due lead was answered'} />
-        <Tile label="SLA compliance" value={pct(t.slaCompliance)} href={link('missed')} note={`${c.in_sla} answered in time, ${c.late} late, ${c.overdue} unclaimed; ${c.open} still within their SLA`} warn={t.slaCompliance !== null && t.slaCompliance < 0.9} />
+        <Tile
+          label="Speed to lead"
+          value={ms(t.speed.respond.p50)}
+          href={link('responded')}
+          note={`median time to first response · p90 ${ms(t.speed.respond.p90)}`}
+        />
+        <Tile
+          label="Unclaimed past SLA now"
+          value={String(c.overdue)}
+          href={link('overdue')}
+          warn={c.overdue > 0}
+          note={c.overdue > 0 ? 'nobody has answered them in time: open the list' : 'every due lead was answered'}
+        />
+        <Tile
+          label="SLA compliance"
+          value={pct(t.slaCompliance)}
+          href={link('missed')}
+          note={`${c.in_sla} answered in time, ${c.late} late, ${c.overdue} unclaimed; ${c.open} still within their SLA`}
+          warn={t.slaCompliance !== null && t.slaCompliance < 0.9}
+        />
       </div>
       <div class="tiles minor" role="group" aria-label="Other figures">
         <Tile label="Leads" value={String(c.leads)} href={link('leads')} note={`${c.junk} junk`} />
@@ -113,7 +139,14 @@ function ReportView({ report, live, period, dayLeads }: { report: Report; live: 
       </div>
       <div class="grid">
         <Bars title="Leads per rule" rows={keyBars(report.by.route, names.route, (k) => leadsLink({ ...period, dim: 'route', key: k }))} />
-        <Bars title="Leads per source" rows={keyBars(report.by.source, (k) => k, (k) => leadsLink({ ...period, dim: 'source', key: k }))} />
+        <Bars
+          title="Leads per source"
+          rows={keyBars(
+            report.by.source,
+            (k) => k,
+            (k) => leadsLink({ ...period, dim: 'source', key: k }),
+          )}
+        />
         <Bars title="Leads per form" rows={keyBars(report.by.form, names.form, (k) => leadsLink({ ...period, dim: 'form', key: k }))} />
       </div>
 

@@ -39,35 +39,37 @@ export function Refusals({ days }: { days: number }) {
     <>
       <h2>Refused at the edge (last {period} days)</h2>
       {error ? (
-        <p role="alert" class="error">{error}</p>
+        <p role="alert" class="error">
+          {error}
+        </p>
       ) : !rows ? (
         <p class="muted">Loading…</p>
       ) : rows.length === 0 ? (
         <p class="muted">None: every submission came from an allowed origin with a known site key.</p>
       ) : (
         <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>Site</th>
-              <th>Origin</th>
-              <th>Refused</th>
-              <th>Why</th>
-              <th>Last seen (UTC hour)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr class="warn">
-                <td>{row.siteName ? `${row.siteName} (${row.site})` : row.site || '(no key)'}</td>
-                <td>{row.origin || '(none)'}</td>
-                <td>{row.count}</td>
-                <td>{REASONS[row.reason]}</td>
-                <td>{row.lastHour.slice(0, 13).replace('T', ' ')}:00</td>
+          <table>
+            <thead>
+              <tr>
+                <th>Site</th>
+                <th>Origin</th>
+                <th>Refused</th>
+                <th>Why</th>
+                <th>Last seen (UTC hour)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr class="warn">
+                  <td>{row.siteName ? `${row.siteName} (${row.site})` : row.site || '(no key)'}</td>
+                  <td>{row.origin || '(none)'}</td>
+                  <td>{row.count}</td>
+                  <td>{REASONS[row.reason]}</td>
+                  <td>{row.lastHour.slice(0, 13).replace('T', ' ')}:00</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </>

@@ -29,7 +29,9 @@ export function Review({ live: given }: { live: LiveConfig | undefined }) {
   useEffect(() => {
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 89 * DAY_MS).toISOString().slice(0, 10);
-    api<MetricsReport & { pools: PoolShares[] }>(`/metrics?from=${from}&to=${to}`).then(setReport).catch(() => undefined);
+    api<MetricsReport & { pools: PoolShares[] }>(`/metrics?from=${from}&to=${to}`)
+      .then(setReport)
+      .catch(() => undefined);
     weeklySample()
       .then(async ({ leads }) => {
         const done = await confirmed(leads);
@@ -43,8 +45,14 @@ export function Review({ live: given }: { live: LiveConfig | undefined }) {
     <section class="card review" aria-labelledby="review-title">
       <h2 id="review-title">Review</h2>
       <p>
-        {review.last ? `Rules last reviewed ${dateWords(review.last.at)}${review.last.by ? ` by ${review.last.by}` : ''}. ` : 'The rules have never been reviewed. '}
-        {review.due ? <strong class="warn">A quarterly review is due.</strong> : `Next review by ${dateWords(new Date(Date.parse(review.last!.at) + 91 * DAY_MS).toISOString().slice(0, 10))}.`}
+        {review.last
+          ? `Rules last reviewed ${dateWords(review.last.at)}${review.last.by ? ` by ${review.last.by}` : ''}. `
+          : 'The rules have never been reviewed. '}
+        {review.due ? (
+          <strong class="warn">A quarterly review is due.</strong>
+        ) : (
+          `Next review by ${dateWords(new Date(Date.parse(review.last!.at) + 91 * DAY_MS).toISOString().slice(0, 10))}.`
+        )}
       </p>
       <details open={review.due}>
         <summary>What a review should look at ({review.items.length})</summary>
@@ -81,13 +89,22 @@ export function Review({ live: given }: { live: LiveConfig | undefined }) {
             const by = String(data.get('by') ?? '').trim();
             rememberAuthor(by);
             api<{ config: Record<string, unknown> }>(`/config/versions/${live.version}`)
-              .then(({ config }) => publishConfig({ ...config, reviewed: { at: new Date().toISOString().slice(0, 10), ...(by ? { by } : {}), ...(note ? { note } : {}) } }, `Quarterly review${note ? `: ${note}` : ''}`, by, live.version))
+              .then(({ config }) =>
+                publishConfig(
+                  { ...config, reviewed: { at: new Date().toISOString().slice(0, 10), ...(by ? { by } : {}), ...(note ? { note } : {}) } },
+                  `Quarterly review${note ? `: ${note}` : ''}`,
+                  by,
+                  live.version,
+                ),
+              )
               .then(async (r) => {
                 setFresh(await liveConfig(true));
                 setMarking(false);
                 setNotice(`Review recorded as v${r.version}.`);
               })
-              .catch((err: Error) => setNotice(err instanceof ApiError && err.status === 409 ? 'Someone published meanwhile: reload and try again.' : err.message));
+              .catch((err: Error) =>
+                setNotice(err instanceof ApiError && err.status === 409 ? 'Someone published meanwhile: reload and try again.' : err.message),
+              );
           }}
         >
           <label class="wide">

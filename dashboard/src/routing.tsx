@@ -87,18 +87,30 @@ export function RoutingDocument({ d, subtitle }: { d: ConfigDescription; subtitl
       {d.accounts.length > 0 && (
         <section aria-labelledby="doc-accounts">
           <h3 id="doc-accounts">Named accounts</h3>
-          <ul>{d.accounts.map((a) => <li key={a}>{a}</li>)}</ul>
+          <ul>
+            {d.accounts.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
         </section>
       )}
       {d.territories.length > 0 && (
         <section aria-labelledby="doc-territories">
           <h3 id="doc-territories">Territories</h3>
-          <ul>{d.territories.map((t) => <li key={t}>{t}</li>)}</ul>
+          <ul>
+            {d.territories.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
         </section>
       )}
       <section aria-labelledby="doc-forms">
         <h3 id="doc-forms">Forms</h3>
-        <ul>{d.forms.map((f) => <li key={f}>{f}</li>)}</ul>
+        <ul>
+          {d.forms.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
       </section>
     </article>
   );
@@ -137,7 +149,12 @@ export function RoutingPage() {
       .then(setLive)
       .catch((e: Error) => setError(e.message));
   }, []);
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   if (!live) return <p class="muted">Loading…</p>;
   const d = describe(live.config);
   const subtitle = `Live config v${live.version}, as of ${when(Date.now())}.`;

@@ -50,7 +50,12 @@ export function SpotCheck() {
   useEffect(() => {
     void load();
   }, []);
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   if (!sample) return <p class="muted">Loading…</p>;
   const { week, leads } = sample;
   const misroutedTo = (l: LeadFacts) => reported[l.id] ?? l.misroutedTo;
@@ -70,8 +75,8 @@ export function SpotCheck() {
         </span>
       </header>
       <p class="muted">
-        {leads.length} routed leads of last week ({rangeWords(week.from, week.to)}), across rules. Does each owner fit? A misroute you report feeds first-pass accuracy and the{' '}
-        <a href="#/misroutes">Misroutes</a> list.
+        {leads.length} routed leads of last week ({rangeWords(week.from, week.to)}), across rules. Does each owner fit? A misroute you report feeds first-pass
+        accuracy and the <a href="#/misroutes">Misroutes</a> list.
       </p>
       {leads.length === 0 && <p>No routed lead last week.</p>}
       <ol class="spot-list">

@@ -45,7 +45,7 @@ function hourly(day: string, leads: LeadFacts[], now: number): Buckets {
     unit: 'hour',
     labels: hours.map((at) => HOUR.format(at)),
     leads: hours.map((_, h) => of(h).length),
-    missed: hours.map((_, h) => of(h).filter((l) => l.status !== 'junk' && ((l.respondedAt ?? now) > l.dueAt)).length),
+    missed: hours.map((_, h) => of(h).filter((l) => l.status !== 'junk' && (l.respondedAt ?? now) > l.dueAt).length),
     confirm: hours.map((_, h) => median(of(h).flatMap((l) => since(l, l.confirmedAt)))),
     respond: hours.map((_, h) => median(of(h).flatMap((l) => since(l, l.respondedAt)))),
   };

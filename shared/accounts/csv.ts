@@ -117,7 +117,14 @@ export function parseCsv(text: string): string[][] {
 const ACCOUNT_COLUMNS = ['id', 'name', 'domains', 'owner', 'tier', 'parent', 'customer_since', 'customer'] as const;
 const CONTACT_COLUMNS = ['email', 'owner', 'account'] as const;
 /** Other spellings a spreadsheet may use for a column. */
-const ALIASES: Readonly<Record<string, string>> = { domain: 'domains', website: 'domains', 'customer since': 'customer_since', customersince: 'customer_since', account_id: 'account', parent_id: 'parent' };
+const ALIASES: Readonly<Record<string, string>> = {
+  domain: 'domains',
+  website: 'domains',
+  'customer since': 'customer_since',
+  customersince: 'customer_since',
+  account_id: 'account',
+  parent_id: 'parent',
+};
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YES = /^(?:y|yes|true|1|x)$/i;
 const NO = /^(?:|n|no|false|0)$/i;
@@ -161,7 +168,8 @@ export function accountReader(config: RoutingConfig): CsvReader<IndexedAccount> 
     const rawDomains = get('domains');
     const domains = accountDomains(rawDomains);
     const typed = rawDomains.split(/[\s;,|]+/).filter((d) => d !== '');
-    if (domains.length < typed.length) problem('domains', `not a company domain: ${typed.filter((d) => !accountDomains(d).length).join(', ')} (free-mail domains and bad hosts are refused)`);
+    if (domains.length < typed.length)
+      problem('domains', `not a company domain: ${typed.filter((d) => !accountDomains(d).length).join(', ')} (free-mail domains and bad hosts are refused)`);
     const ownerText = get('owner');
     const owner = ownerText === '' ? undefined : reps(ownerText);
     if (ownerText !== '' && owner === undefined) problem('owner', `no rep "${ownerText}" in the routing config (use a rep id or a rep's email)`);
@@ -192,7 +200,11 @@ export function contactReader(config: RoutingConfig): CsvReader<KnownContact> {
     const email = get('email').toLowerCase();
     const owner = reps(get('owner'));
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problem('email', email === '' ? 'is empty' : `"${email}" is not an email address`);
-    if (owner === undefined) problem('owner', get('owner') === '' ? 'is empty: a known contact needs its owner' : `no rep "${get('owner')}" in the routing config (use a rep id or a rep's email)`);
+    if (owner === undefined)
+      problem(
+        'owner',
+        get('owner') === '' ? 'is empty: a known contact needs its owner' : `no rep "${get('owner')}" in the routing config (use a rep id or a rep's email)`,
+      );
     return () => (get('account') ? { email, owner: owner!, account: `csv:${get('account')}` } : { email, owner: owner! });
   });
 }
@@ -255,7 +267,11 @@ function reader<T>(
       // Blank lines (a trailing newline, a spreadsheet's empty rows) are no rows.
       if (!self.usable || cells.every((c) => c.trim() === '')) return undefined;
       const before = problems;
-      const build = check((column) => cells[header.get(column) ?? -1]?.trim() ?? '', (column, reason) => problem(row, column, reason), row);
+      const build = check(
+        (column) => cells[header.get(column) ?? -1]?.trim() ?? '',
+        (column, reason) => problem(row, column, reason),
+        row,
+      );
       return problems === before ? build() : undefined;
     },
   };

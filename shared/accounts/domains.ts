@@ -11,13 +11,46 @@ import { normalizeWebsite } from '../normalize/website.ts';
  * so a lead's domain never climbs to these (an address at the host itself still matches).
  */
 const SHARED_HOSTS: ReadonlySet<string> = new Set([
-  'myshopify.com', 'wixsite.com', 'wordpress.com', 'blogspot.com', 'squarespace.com', 'webflow.io', 'github.io', 'herokuapp.com',
-  'vercel.app', 'netlify.app', 'pages.dev', 'workers.dev', 'azurewebsites.net', 'cloudfront.net', 'appspot.com', 'web.app', 'firebaseapp.com',
-  'sites.google.com', 'notion.site', 'carrd.co', 'godaddysites.com', 'weebly.com', 'jimdo.com', 'business.site', 'amazonaws.com',
+  'myshopify.com',
+  'wixsite.com',
+  'wordpress.com',
+  'blogspot.com',
+  'squarespace.com',
+  'webflow.io',
+  'github.io',
+  'herokuapp.com',
+  'vercel.app',
+  'netlify.app',
+  'pages.dev',
+  'workers.dev',
+  'azurewebsites.net',
+  'cloudfront.net',
+  'appspot.com',
+  'web.app',
+  'firebaseapp.com',
+  'sites.google.com',
+  'notion.site',
+  'carrd.co',
+  'godaddysites.com',
+  'weebly.com',
+  'jimdo.com',
+  'business.site',
+  'amazonaws.com',
 ]);
 
 /** Profile pages people type as their website: the host is the network's, not their company's. */
-const PROFILE_HOSTS: ReadonlySet<string> = new Set(['linkedin.com', 'facebook.com', 'instagram.com', 'twitter.com', 'x.com', 'medium.com', 'substack.com', 'youtube.com', 'github.com', 'google.com']);
+const PROFILE_HOSTS: ReadonlySet<string> = new Set([
+  'linkedin.com',
+  'facebook.com',
+  'instagram.com',
+  'twitter.com',
+  'x.com',
+  'medium.com',
+  'substack.com',
+  'youtube.com',
+  'github.com',
+  'google.com',
+]);
 
 /** The domains of an account, from any mix of hosts, URLs and separators; invalid ones are dropped. */
 export function accountDomains(raw: string | readonly string[] | undefined): string[] {

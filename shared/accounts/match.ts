@@ -36,7 +36,9 @@ export function pickAccount(found: MatchCandidates, owners: (owner: string | und
   if (found.contactAccount) return leadAccount(found.contactAccount, 'contact', 1, found.contactAccount.name, owners);
   for (const domain of found.domains) {
     // Several accounts on one domain: the config's (hand-kept) first, then the CRM's, then a CSV's.
-    const hit = found.byDomain.filter((d) => d.domain === domain).sort((a, b) => SOURCE_RANK[a.account.source] - SOURCE_RANK[b.account.source] || a.account.id.localeCompare(b.account.id))[0];
+    const hit = found.byDomain
+      .filter((d) => d.domain === domain)
+      .sort((a, b) => SOURCE_RANK[a.account.source] - SOURCE_RANK[b.account.source] || a.account.id.localeCompare(b.account.id))[0];
     if (hit) return leadAccount(hit.account, 'domain', 1, domain, owners);
   }
   if (found.company === undefined || found.byName.length === 0) return undefined;
@@ -49,7 +51,9 @@ export function pickAccount(found: MatchCandidates, owners: (owner: string | und
   if (!best) return undefined;
   // Another account as alike, not of the same family, with another owner: the name alone
   // cannot tell them apart, so the match is not trusted (confidence lowered below any sane threshold).
-  const rival = scored.find((s, i) => i > 0 && s.score >= best.score - AMBIGUITY_MARGIN && !sameFamily(s.account, best.account) && s.account.owner !== best.account.owner);
+  const rival = scored.find(
+    (s, i) => i > 0 && s.score >= best.score - AMBIGUITY_MARGIN && !sameFamily(s.account, best.account) && s.account.owner !== best.account.owner,
+  );
   const match = leadAccount(best.account, 'name', rival ? Math.round(best.score * 80) / 100 : best.score, found.company, owners);
   if (rival) match.alsoLike = rival.account.name;
   return match;
@@ -59,7 +63,13 @@ function sameFamily(a: IndexedAccount, b: IndexedAccount): boolean {
   return a.parent === b.id || b.parent === a.id || (a.parent !== undefined && a.parent === b.parent);
 }
 
-function leadAccount(account: IndexedAccount, matchedBy: MatchedBy, confidence: number, matchedOn: string, owners: (owner: string | undefined) => string | undefined): LeadAccount {
+function leadAccount(
+  account: IndexedAccount,
+  matchedBy: MatchedBy,
+  confidence: number,
+  matchedOn: string,
+  owners: (owner: string | undefined) => string | undefined,
+): LeadAccount {
   const owner = owners(account.owner);
   const out: LeadAccount = { id: account.id, name: account.name, source: account.source, matchedBy, confidence, matchedOn };
   if (owner !== undefined) out.owner = owner;

@@ -52,7 +52,15 @@ export interface AlertSettings {
 }
 
 /** Defaults sensible for a team of about five reps (tens of leads a day). */
-export const ALERT_DEFAULTS = { quiet: '4h', shareFactor: 3, minLeads: 5, unclaimedInQueue: 3, notifyMinutes: 10, unusedRouteDays: 30, refusedSubmissions: 3 } as const;
+export const ALERT_DEFAULTS = {
+  quiet: '4h',
+  shareFactor: 3,
+  minLeads: 5,
+  unclaimedInQueue: 3,
+  notifyMinutes: 10,
+  unusedRouteDays: 30,
+  refusedSubmissions: 3,
+} as const;
 
 /** The settings of a config's `alerts` section, defaults filled in. */
 export function alertSettings(config: RoutingConfig): AlertSettings {
@@ -81,27 +89,53 @@ export function detectAlerts(s: Situation, config: RoutingConfig, seenDeadLetter
     // Far above: the factor times the norm, and never for a share a few leads make.
     if (s.recent.leads >= set.minLeads && s.recent[kind] >= set.minLeads / 2 && share >= Math.max(set.shareFactor * norm, 0.1)) {
       const what = kind === 'fallback' ? 'taken by no rule (fallback)' : 'judged junk';
-      out.push({ key: `share:${kind}`, title: `${pct(share)} of leads ${what}`, text: `${s.recent[kind]} of the ${s.recent.leads} leads since ${s.recent.from} were ${what}, against ${pct(norm)} over the 14 days before. A rule or a form may have broken.`, link: `#/leads?${period}&dim=route&key=$${kind}` });
+      out.push({
+        key: `share:${kind}`,
+        title: `${pct(share)} of leads ${what}`,
+        text: `${s.recent[kind]} of the ${s.recent.leads} leads since ${s.recent.from} were ${what}, against ${pct(norm)} over the 14 days before. A rule or a form may have broken.`,
+        link: `#/leads?${period}&dim=route&key=$${kind}`,
+      });
     }
   }
   const fresh = Object.entries(s.deadLetters).reduce((n, [day, count]) => n + Math.max(0, count - (seenDeadLetters[day] ?? 0)), 0);
-  if (fresh > 0) out.push({ key: 'dead-letters', title: `${fresh} lead${fresh === 1 ? '' : 's'} with a side effect that gave up`, text: `A confirmation, a rep notice or a CRM write was dead-lettered after its retries: the lead is routed, but someone was not told.`, link: `#/leads?${period}&is=dead_letters` });
+  if (fresh > 0)
+    out.push({
+      key: 'dead-letters',
+      title: `${fresh} lead${fresh === 1 ? '' : 's'} with a side effect that gave up`,
+      text: `A confirmation, a rep notice or a CRM write was dead-lettered after its retries: the lead is routed, but someone was not told.`,
+      link: `#/leads?${period}&is=dead_letters`,
+    });
   for (const [queue, count] of Object.entries(s.overdueByQueue)) {
     if (count < set.unclaimed) continue;
     const name = config.queues[queue]?.name ?? queue;
-    out.push({ key: `unclaimed:${queue}`, title: `${count} leads unclaimed in ${name}`, text: `${count} leads in the ${name} queue are past their time to answer and nobody has taken them.`, link: `#/leads?dim=rep&key=queue:${queue}&is=overdue` });
+    out.push({
+      key: `unclaimed:${queue}`,
+      title: `${count} leads unclaimed in ${name}`,
+      text: `${count} leads in the ${name} queue are past their time to answer and nobody has taken them.`,
+      link: `#/leads?dim=rep&key=queue:${queue}&is=overdue`,
+    });
   }
   const stuck = s.unnotified.filter((l) => l.at <= s.now - set.notifyMinutes * 60_000);
   if (stuck.length >= 2) {
     const minutes = Math.round((s.now - Math.min(...stuck.map((l) => l.at))) / 60_000);
-    out.push({ key: 'notify-failing', title: `Rep notices failing for ${minutes} minutes`, text: `${stuck.length} leads routed to a rep over the last ${minutes} minutes have no notice delivered yet (Slack or email): the provider may be down.`, link: `#/lead/${stuck[0]!.id}` });
+    out.push({
+      key: 'notify-failing',
+      title: `Rep notices failing for ${minutes} minutes`,
+      text: `${stuck.length} leads routed to a rep over the last ${minutes} minutes have no notice delivered yet (Slack or email): the provider may be down.`,
+      link: `#/lead/${stuck[0]!.id}`,
+    });
   }
   // Only once the store has most of the window's days: a new deployment has no history yet.
   if (s.firstDay !== undefined && Date.parse(s.firstDay) <= s.now - (set.unusedDays - 5) * 86_400_000) {
     const unused = config.routes.filter((r) => (s.routeLeads[r.id] ?? 0) === 0).map((r) => r.id);
     if (unused.length > 0) {
       const rules = unused.length === 1 ? `Rule ${unused[0]}` : `${unused.length} rules (${unused.join(', ')})`;
-      out.push({ key: `unused:${unused.join(',')}`, title: `${rules} took no lead in ${set.unusedDays} days`, text: `${rules} took no lead in ${set.unusedDays} days: an earlier rule may shadow them, or they are no longer needed.`, link: '#/routing' });
+      out.push({
+        key: `unused:${unused.join(',')}`,
+        title: `${rules} took no lead in ${set.unusedDays} days`,
+        text: `${rules} took no lead in ${set.unusedDays} days: an earlier rule may shadow them, or they are no longer needed.`,
+        link: '#/routing',
+      });
     }
   }
   for (const r of compiled(config).reps) {
@@ -109,11 +143,17 @@ export function detectAlerts(s: Situation, config: RoutingConfig, seenDeadLetter
     const rep = config.reps[id]!;
     const away = outOfOffice(r, s.now);
     if (r.active && !(away && away.backup < 0)) continue;
-    const owns = Object.values(config.accounts).some((a) => (typeof a === 'string' ? a : a.owner) === id) || config.routes.some((r) => 'rep' in r.to && r.to.rep === id);
+    const owns =
+      Object.values(config.accounts).some((a) => (typeof a === 'string' ? a : a.owner) === id) || config.routes.some((r) => 'rep' in r.to && r.to.rep === id);
     const open = s.load[id] ?? 0;
     if (open === 0 && !owns) continue;
     const why = rep.active === false ? 'is inactive' : 'is out of office with no backup';
-    out.push({ key: `rep:${id}`, title: `${rep.name} ${why}`, text: `${rep.name} ${why}${open > 0 ? ` and has ${open} open lead${open === 1 ? '' : 's'}` : ''}${owns ? ', and rules or named accounts still send leads to them' : ''}.`, link: `#/leads?dim=rep&key=rep:${id}&is=unanswered` });
+    out.push({
+      key: `rep:${id}`,
+      title: `${rep.name} ${why}`,
+      text: `${rep.name} ${why}${open > 0 ? ` and has ${open} open lead${open === 1 ? '' : 's'}` : ''}${owns ? ', and rules or named accounts still send leads to them' : ''}.`,
+      link: `#/leads?dim=rep&key=rep:${id}&is=unanswered`,
+    });
   }
   // A site's own leads refused because the page's origin is not allowed: a new domain, a
   // landing page builder. Unknown site keys are left to the overview (bots send any key).
@@ -126,7 +166,12 @@ export function detectAlerts(s: Situation, config: RoutingConfig, seenDeadLetter
   }
   for (const [site, r] of bySite) {
     if (r.count < set.refused || site === '' || site === '(other)') continue;
-    out.push({ key: `refused:${site}`, title: `${r.count} submissions refused on site ${site}`, text: `${r.count} submissions from site ${site} were refused in the last day because their page is not an allowed origin (${r.origins.slice(0, 3).join(', ')}): add it to SITES if it is yours, or those leads are lost.`, link: '#/' });
+    out.push({
+      key: `refused:${site}`,
+      title: `${r.count} submissions refused on site ${site}`,
+      text: `${r.count} submissions from site ${site} were refused in the last day because their page is not an allowed origin (${r.origins.slice(0, 3).join(', ')}): add it to SITES if it is yours, or those leads are lost.`,
+      link: '#/',
+    });
   }
   return out;
 }

@@ -42,7 +42,9 @@ export function checkAll(input: unknown): ConfigCheck {
   // Set aside what the shape check refused (deepest first, so array indexes stay right) and
   // check the references of the rest.
   const rest: unknown = JSON.parse(JSON.stringify(input));
-  const paths = shape.error.issues.map((i) => i.path).sort((a, b) => b.length - a.length || String(b.at(-1)).localeCompare(String(a.at(-1)), undefined, { numeric: true }));
+  const paths = shape.error.issues
+    .map((i) => i.path)
+    .sort((a, b) => b.length - a.length || String(b.at(-1)).localeCompare(String(a.at(-1)), undefined, { numeric: true }));
   if (!paths.every((p) => p.length > 1 && remove(rest, p))) return { issues, warnings: [] };
   const second = parseConfig(rest);
   if (!second.ok) {

@@ -26,8 +26,11 @@ export function checkRequirements(c: CompiledConfig): ConfigWarning[] {
       continue;
     }
     // Who the route can give a lead to: the pool's members, or the rep and their backups.
-    const reps = (target.kind === 'pool' ? c.pools[target.pool]!.members : [target.rep, ...c.reps[target.rep]!.outOfOffice.map((o) => o.backup)]).map((r) => c.reps[r]).filter((r) => r !== undefined);
-    const never = (what: string, key: string) => warnings.push({ path: `${path}.${key}`, message: `nobody route "${id}" sends to ${what}: it never takes a lead` });
+    const reps = (target.kind === 'pool' ? c.pools[target.pool]!.members : [target.rep, ...c.reps[target.rep]!.outOfOffice.map((o) => o.backup)])
+      .map((r) => c.reps[r])
+      .filter((r) => r !== undefined);
+    const never = (what: string, key: string) =>
+      warnings.push({ path: `${path}.${key}`, message: `nobody route "${id}" sends to ${what}: it never takes a lead` });
     const language = requirement.language;
     if (language !== undefined && language !== 'lead' && !reps.some((r) => r.languages.includes(language))) never(`speaks ${language}`, 'language');
     for (const skill of requirement.skills) if (!reps.some((r) => r.skills.includes(skill))) never(`has the skill ${skill}`, 'skills');

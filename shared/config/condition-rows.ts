@@ -49,7 +49,8 @@ export function rowsOf(condition: Record<string, FieldTestSpec>): ConditionRow[]
   for (const [field, test] of Object.entries(condition)) {
     if (Array.isArray(test)) rows.push({ field, op: 'in', value: test.join(', ') });
     else if (test !== null && typeof test === 'object') {
-      for (const [op, v] of Object.entries(test)) if (v !== undefined) rows.push({ field, op: op as Operator, value: Array.isArray(v) ? v.join(', ') : String(v) });
+      for (const [op, v] of Object.entries(test))
+        if (v !== undefined) rows.push({ field, op: op as Operator, value: Array.isArray(v) ? v.join(', ') : String(v) });
     } else rows.push({ field, op: 'eq', value: String(test) });
   }
   return rows;
@@ -74,7 +75,11 @@ export function conditionOf(rows: readonly ConditionRow[]): { condition: Record<
     let value: unknown;
     if (row.op === 'exists') value = !(text === 'false' || text === 'no');
     else if (text === '') return problems.push({ row: i, message: 'needs a value' });
-    else if (LISTS.has(row.op)) value = text.split(',').map((t) => scalar(row.field, t.trim())).filter((v) => v !== '');
+    else if (LISTS.has(row.op))
+      value = text
+        .split(',')
+        .map((t) => scalar(row.field, t.trim()))
+        .filter((v) => v !== '');
     else value = scalar(row.field, text);
     if ((typeof value === 'number' && Number.isNaN(value)) || (Array.isArray(value) && value.some((v) => typeof v === 'number' && Number.isNaN(v)))) {
       return problems.push({ row: i, message: 'needs a number' });

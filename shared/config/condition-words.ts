@@ -31,7 +31,22 @@ const LABELS: Record<string, string> = {
 };
 
 /** Fields whose values are codes (shown bare); other text is quoted. */
-const CODES = new Set(['country', 'region', 'postalCode', 'postalDistrict', 'language', 'source', 'medium', 'emailDomain', 'domain', 'status', 'urgency', 'intent', 'emailKind', 'territory']);
+const CODES = new Set([
+  'country',
+  'region',
+  'postalCode',
+  'postalDistrict',
+  'language',
+  'source',
+  'medium',
+  'emailDomain',
+  'domain',
+  'status',
+  'urgency',
+  'intent',
+  'emailKind',
+  'territory',
+]);
 
 /** The name of a field in a sentence: `jobTitle` → "job title". */
 export function fieldLabel(field: string): string {
@@ -71,7 +86,11 @@ function range(ops: Ops): string | undefined {
 function special(field: string, ops: Ops, ctx: ConditionContext): string | undefined {
   const only = Object.keys(ops);
   const single = only.length === 1 ? only[0] : undefined;
-  const forms = (v: unknown) => listWords([v].flat().map((id) => `“${ctx.formLabel(String(id))}”`), 'or');
+  const forms = (v: unknown) =>
+    listWords(
+      [v].flat().map((id) => `“${ctx.formLabel(String(id))}”`),
+      'or',
+    );
   switch (field) {
     case 'formType':
       if (single === 'eq') return `from the ${forms(ops.eq)} form`;
@@ -85,7 +104,11 @@ function special(field: string, ops: Ops, ctx: ConditionContext): string | undef
       return undefined;
     case 'territory':
       if (single === 'eq') return `in territory “${ops.eq}”`;
-      if (single === 'in') return `in territory ${listWords([ops.in].flat().map((t) => `“${t}”`), 'or')}`;
+      if (single === 'in')
+        return `in territory ${listWords(
+          [ops.in].flat().map((t) => `“${t}”`),
+          'or',
+        )}`;
       if (single === 'ne') return `outside territory “${ops.ne}”`;
       if (single === 'exists') return ops.exists ? 'in a territory' : 'in no territory';
       return undefined;

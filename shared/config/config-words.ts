@@ -66,7 +66,8 @@ export class ConfigWords implements ConditionContext {
     const names = members.map((m) => this.shortName(m.rep));
     if (!p || members.length === 0) return 'nobody';
     if (members.length === 1) return `always ${names[0]}`;
-    if (p.strategy === 'weighted') return `weighted rotation between ${listWords(members.map((m, i) => (m.weight === 1 ? names[i]! : `${names[i]} (×${m.weight})`)))}`;
+    if (p.strategy === 'weighted')
+      return `weighted rotation between ${listWords(members.map((m, i) => (m.weight === 1 ? names[i]! : `${names[i]} (×${m.weight})`)))}`;
     if (p.strategy === 'least_loaded') return `whichever of ${listWords(names, 'or')} has the fewest open leads`;
     return `round-robin between ${listWords(names)}`;
   }
@@ -86,7 +87,11 @@ export class ConfigWords implements ConditionContext {
     if ('rep' in to) return `if ${this.shortName(to.rep)} is not available`;
     if ('accountOwner' in to || 'contactOwner' in to) return 'if the owner is not available';
     const n = this.#members(to.pool).length;
-    return n <= 1 ? `if ${this.#members(to.pool)[0] ? this.shortName(this.#members(to.pool)[0]!.rep) : 'nobody'} is not available` : n === 2 ? 'if neither is available' : 'if none of them is available';
+    return n <= 1
+      ? `if ${this.#members(to.pool)[0] ? this.shortName(this.#members(to.pool)[0]!.rep) : 'nobody'} is not available`
+      : n === 2
+        ? 'if neither is available'
+        : 'if none of them is available';
   }
 
   /** The time to answer a rule's leads: its own, or the form's. */
@@ -105,7 +110,14 @@ export class ConfigWords implements ConditionContext {
     const forms: string[] = [];
     for (const a of alternatives) {
       const t = a.formType;
-      const ids = typeof t === 'string' ? [t] : Array.isArray(t) ? t.map(String) : t && typeof t === 'object' && 'eq' in t && typeof t.eq === 'string' ? [t.eq] : undefined;
+      const ids =
+        typeof t === 'string'
+          ? [t]
+          : Array.isArray(t)
+            ? t.map(String)
+            : t && typeof t === 'object' && 'eq' in t && typeof t.eq === 'string'
+              ? [t.eq]
+              : undefined;
       if (!ids) return undefined;
       forms.push(...ids);
     }
@@ -122,12 +134,24 @@ export class ConfigWords implements ConditionContext {
   /** A rule in words. */
   rule(route: Route, index: number): RuleDescription {
     const title = titleOf(route.id);
-    const when = route.when === undefined && 'accountOwner' in route.to ? "a named account's leads" : route.when === undefined && 'contactOwner' in route.to ? "a known contact's leads" : route.when === undefined ? 'every lead that gets here' : whenWords(route.when, this);
+    const when =
+      route.when === undefined && 'accountOwner' in route.to
+        ? "a named account's leads"
+        : route.when === undefined && 'contactOwner' in route.to
+          ? "a known contact's leads"
+          : route.when === undefined
+            ? 'every lead that gets here'
+            : whenWords(route.when, this);
     const target = this.target(route.to);
     const sla = `answer within ${this.#sla(route)}`;
     const nobody = this.#nobody(route.to);
     const last = index === this.#c.routes.length - 1;
-    const alternate = route.ifUnavailable === undefined || route.ifUnavailable === 'next' ? (last ? `the fallback (${this.queue(this.#c.fallback.queue)} queue)` : 'the next rule') : this.target(route.ifUnavailable);
+    const alternate =
+      route.ifUnavailable === undefined || route.ifUnavailable === 'next'
+        ? last
+          ? `the fallback (${this.queue(this.#c.fallback.queue)} queue)`
+          : 'the next rule'
+        : this.target(route.ifUnavailable);
     const unavailable = nobody ? `${nobody} → ${alternate}` : undefined;
     const escalation = this.#escalation(route);
     return {
@@ -190,7 +214,9 @@ export class ConfigWords implements ConditionContext {
   /** A pool and its members. */
   pool(id: string): PoolDescription {
     const p = this.#c.pools[id]!;
-    const users = this.#c.routes.filter((r) => ('pool' in r.to && r.to.pool === id) || (typeof r.ifUnavailable === 'object' && 'pool' in r.ifUnavailable && r.ifUnavailable.pool === id)).map((r) => `rule ${titleOf(r.id)}`);
+    const users = this.#c.routes
+      .filter((r) => ('pool' in r.to && r.to.pool === id) || (typeof r.ifUnavailable === 'object' && 'pool' in r.ifUnavailable && r.ifUnavailable.pool === id))
+      .map((r) => `rule ${titleOf(r.id)}`);
     const chains = Object.entries(this.#c.escalations)
       .filter(([, steps]) => steps.some((s) => s.action === 'reassign' && s.pool === id))
       .map(([chain]) => `the ${this.chainName(chain)} escalation`);
@@ -221,7 +247,8 @@ export class ConfigWords implements ConditionContext {
   /** One escalation step: "after 30 minutes, alert the owner's manager". */
   step(step: EscalationStepSpec): string {
     const after = `after ${durationWords(step.after)}`;
-    if (step.action === 'reassign') return `${after}, give the lead to the next available rep of ${step.pool ? `the ${this.poolName(step.pool)}` : 'the same pool'}`;
+    if (step.action === 'reassign')
+      return `${after}, give the lead to the next available rep of ${step.pool ? `the ${this.poolName(step.pool)}` : 'the same pool'}`;
     if (step.action === 'alert_manager') return `${after}, alert ${step.notify ? this.fullName(step.notify) : "the owner's manager"}`;
     return `${after}, move it to the ${this.queue(step.queue)} queue`;
   }
@@ -231,7 +258,9 @@ export class ConfigWords implements ConditionContext {
     const steps = this.#c.escalations[id]!;
     const users = [
       ...this.#c.routes.filter((r) => r.escalation === id).map((r) => `rule ${titleOf(r.id)}`),
-      ...Object.values(this.#c.formTypes).filter((f) => f.escalation === id).map((f) => `the “${f.label}” form`),
+      ...Object.values(this.#c.formTypes)
+        .filter((f) => f.escalation === id)
+        .map((f) => `the “${f.label}” form`),
       ...(this.#c.defaults?.escalation === id ? ['every other lead (the default)'] : []),
       ...(this.#c.fallback.escalation === id ? ['the fallback'] : []),
     ];

@@ -62,15 +62,25 @@ export function diffSettings(before: RoutingConfig, after: RoutingConfig, was: C
   const [fa, fb] = [before.fallback, after.fallback];
   if (fa.queue !== fb.queue) add(`Leads no rule takes now go to the ${now.queue(fb.queue)} queue (was ${was.queue(fa.queue)})`);
   if (fa.sla !== fb.sla) add(`Fallback: answer within ${value(fb.sla)} (was ${value(fa.sla)})`);
-  if (fa.escalation !== fb.escalation) add(`Fallback: escalation ${fa.escalation ? was.chainName(fa.escalation) : 'none'} became ${fb.escalation ? now.chainName(fb.escalation) : 'none'}`);
+  if (fa.escalation !== fb.escalation)
+    add(`Fallback: escalation ${fa.escalation ? was.chainName(fa.escalation) : 'none'} became ${fb.escalation ? now.chainName(fb.escalation) : 'none'}`);
   const qa = before.qualification;
   const qb = after.qualification;
   if (qa.junkQueue !== qb.junkQueue) add(`Junk now goes to the ${now.queue(qb.junkQueue)} queue (was ${was.queue(qa.junkQueue)})`);
-  keys('Junk check', { ...qa, junkQueue: undefined }, { ...qb, junkQueue: undefined }, add, { minFillTime: 'fastest human fill', maxLinks: 'most links in a message', disposableIsJunk: 'disposable addresses are junk' });
+  keys('Junk check', { ...qa, junkQueue: undefined }, { ...qb, junkQueue: undefined }, add, {
+    minFillTime: 'fastest human fill',
+    maxLinks: 'most links in a message',
+    disposableIsJunk: 'disposable addresses are junk',
+  });
   const da = before.defaults ?? {};
   const db = after.defaults ?? {};
   if (!same(da.hours, db.hours)) add(`Team hours: ${hoursWords(da.hours)} became ${hoursWords(db.hours)}`);
-  keys('Team defaults', { ...da, hours: undefined }, { ...db, hours: undefined }, add, { timeZone: 'time zone', sla: 'time to answer', escalation: 'escalation', slaClock: 'SLA clock' });
+  keys('Team defaults', { ...da, hours: undefined }, { ...db, hours: undefined }, add, {
+    timeZone: 'time zone',
+    sla: 'time to answer',
+    escalation: 'escalation',
+    slaClock: 'SLA clock',
+  });
   keys('Duplicates', before.dedupe, after.dedupe, add, { window: 'window', keys: 'matched on' });
   keys('Brand', before.brand ?? {}, after.brand ?? {}, add, { name: 'name', replyTo: 'reply-to address' });
   if (before.name !== after.name) add(`Config name: ${value(before.name)} became ${value(after.name)}`);

@@ -56,15 +56,33 @@ export function diffConfigs(before: RoutingConfig, after: RoutingConfig): Config
   diffPeople(before, after, was, now, add('people'));
   diffQueues(before, after, was, now, add('queues'));
   diffAccounts(before, after, was, now, add('accounts'));
-  diffKeyed(before.territories, after.territories, add('territories'), (id, a, b) => diffWhen(`Territory ${id}`, a, b, was, now), (id) => `Territory ${id}`);
-  diffKeyed(before.escalations, after.escalations, add('escalations'), (id, a, b) => diffChain(`${now.chainName(id)} escalation`, a, b, was, now), (id) => `${titleOf(id)} escalation`);
+  diffKeyed(
+    before.territories,
+    after.territories,
+    add('territories'),
+    (id, a, b) => diffWhen(`Territory ${id}`, a, b, was, now),
+    (id) => `Territory ${id}`,
+  );
+  diffKeyed(
+    before.escalations,
+    after.escalations,
+    add('escalations'),
+    (id, a, b) => diffChain(`${now.chainName(id)} escalation`, a, b, was, now),
+    (id) => `${titleOf(id)} escalation`,
+  );
   diffForms(before, after, add('forms'));
   diffSettings(before, after, was, now, add('settings'));
   return out;
 }
 
 /** Added, removed and changed entries of a record; `changed` gives the sentences of one entry. */
-function diffKeyed<T>(a: Record<string, T>, b: Record<string, T>, say: (t: string) => void, changed: (id: string, a: T, b: T) => string[], name: (id: string) => string): void {
+function diffKeyed<T>(
+  a: Record<string, T>,
+  b: Record<string, T>,
+  say: (t: string) => void,
+  changed: (id: string, a: T, b: T) => string[],
+  name: (id: string) => string,
+): void {
   for (const id of Object.keys(a)) if (!(id in b)) say(`${name(id)} removed`);
   for (const id of Object.keys(b)) {
     if (!(id in a)) say(`${name(id)} added`);
@@ -73,7 +91,13 @@ function diffKeyed<T>(a: Record<string, T>, b: Record<string, T>, say: (t: strin
 }
 
 /** An escalation chain, step by step when it kept its length. */
-function diffChain(label: string, a: RoutingConfig['escalations'][string], b: RoutingConfig['escalations'][string], was: ConfigWords, now: ConfigWords): string[] {
+function diffChain(
+  label: string,
+  a: RoutingConfig['escalations'][string],
+  b: RoutingConfig['escalations'][string],
+  was: ConfigWords,
+  now: ConfigWords,
+): string[] {
   if (a.length !== b.length) return [`${label}: ${a.map((s) => was.step(s)).join('; ')} became ${b.map((s) => now.step(s)).join('; ')}`];
   return b.flatMap((sb, i) => {
     const sa = a[i]!;
@@ -105,7 +129,12 @@ function diffWhen(label: string, a: WhenSpec | undefined, b: WhenSpec | undefine
 
 /** "country now also ES, no longer FR" when a list test gained or lost values. */
 function listChange(field: string, a: unknown, b: unknown): string | undefined {
-  const list = (t: unknown) => (Array.isArray(t) ? t : t && typeof t === 'object' && Object.keys(t).length === 1 && Array.isArray((t as { in?: unknown }).in) ? (t as { in: unknown[] }).in : undefined);
+  const list = (t: unknown) =>
+    Array.isArray(t)
+      ? t
+      : t && typeof t === 'object' && Object.keys(t).length === 1 && Array.isArray((t as { in?: unknown }).in)
+        ? (t as { in: unknown[] }).in
+        : undefined;
   const la = list(a);
   const lb = list(b);
   if (!la || !lb) return undefined;
@@ -157,10 +186,12 @@ function diffRules(before: RoutingConfig, after: RoutingConfig, was: ConfigWords
     const db = now.rule(rb, i);
     if (!same(ra.when, rb.when)) diffWhen(label, ra.when, rb.when, was, now).forEach(say);
     if (!same(ra.to, rb.to)) say(`${label}: now goes to ${db.target} (was ${da.target})`);
-    if (!same(ra.ifUnavailable, rb.ifUnavailable)) say(`${label}: ${db.unavailable ?? 'no alternative'} (was ${da.unavailable?.replace(/^if .*? → /, '') ?? 'none'})`);
+    if (!same(ra.ifUnavailable, rb.ifUnavailable))
+      say(`${label}: ${db.unavailable ?? 'no alternative'} (was ${da.unavailable?.replace(/^if .*? → /, '') ?? 'none'})`);
     if (ra.sla !== rb.sla) say(`${label}: ${db.sla} (was ${da.sla.replace('answer within ', '')})`);
     if (ra.escalation !== rb.escalation) say(`${label}: unanswered leads follow the ${db.escalation ?? 'no'} escalation (was ${da.escalation ?? 'none'})`);
-    if (ra.slaClock !== rb.slaClock) say(`${label}: the time to answer counts ${rb.slaClock === 'working_hours' ? "only the owner's working hours" : 'every hour'}`);
+    if (ra.slaClock !== rb.slaClock)
+      say(`${label}: the time to answer counts ${rb.slaClock === 'working_hours' ? "only the owner's working hours" : 'every hour'}`);
     if (ra.description !== rb.description) say(`${label}: description changed`);
   }
 }
@@ -212,7 +243,8 @@ function diffPeople(before: RoutingConfig, after: RoutingConfig, was: ConfigWord
     if (a.capacity !== b.capacity) say(`${who}'s capacity: ${cap(a.capacity)} became ${cap(b.capacity)}`);
     if (a.weight !== b.weight) say(`${who}'s weight: ${a.weight ?? 1} became ${b.weight ?? 1}`);
     if ((a.active !== false) !== (b.active !== false)) say(b.active === false ? `${who} made inactive: gets no leads` : `${who} active again`);
-    if (a.manager !== b.manager) say(`${who}'s manager: ${a.manager ? was.fullName(a.manager) : 'none'} became ${b.manager ? now.fullName(b.manager) : 'none'}`);
+    if (a.manager !== b.manager)
+      say(`${who}'s manager: ${a.manager ? was.fullName(a.manager) : 'none'} became ${b.manager ? now.fullName(b.manager) : 'none'}`);
     for (const key of ['email', 'phone', 'slack', 'languages', 'crm'] as const) {
       if (!same(a[key], b[key])) say(`${who}'s ${key === 'crm' ? 'CRM owner ids' : key}: ${show(a[key])} became ${show(b[key])}`);
     }
@@ -245,7 +277,8 @@ function diffQueues(before: RoutingConfig, after: RoutingConfig, was: ConfigWord
 
 function diffAccounts(before: RoutingConfig, after: RoutingConfig, was: ConfigWords, now: ConfigWords, say: (t: string) => void): void {
   const owner = (a: RoutingConfig['accounts'][string] | undefined) => (a === undefined ? undefined : typeof a === 'string' ? a : a.owner);
-  for (const domain of Object.keys(before.accounts)) if (!(domain in after.accounts)) say(`${domain} is no longer a named account (was ${was.fullName(owner(before.accounts[domain])!)}'s)`);
+  for (const domain of Object.keys(before.accounts))
+    if (!(domain in after.accounts)) say(`${domain} is no longer a named account (was ${was.fullName(owner(before.accounts[domain])!)}'s)`);
   for (const [domain, b] of Object.entries(after.accounts)) {
     const a = before.accounts[domain];
     if (a === undefined) say(`${domain} added as a named account of ${now.fullName(owner(b)!)}`);

@@ -61,9 +61,12 @@ export function repUses(c: Config, id: string): string[] {
   c.routes.forEach((r) => {
     for (const t of [r.to, r.ifUnavailable]) if (t && typeof t === 'object' && 'rep' in t && t.rep === id) uses.push(`rule ${r.id} sends leads to them`);
   });
-  for (const [domain, a] of Object.entries(c.accounts ?? {})) if ((typeof a === 'string' ? a : a.owner) === id) uses.push(`they own the named account ${domain}`);
-  for (const [chain, steps] of Object.entries(c.escalations ?? {})) if (steps.some((s) => s.action === 'alert_manager' && s.notify === id)) uses.push(`the ${chain} escalation alerts them`);
-  for (const [pool, p] of Object.entries(c.pools ?? {})) if (p.members.length === 1 && memberId(p.members[0]!) === id) uses.push(`they are the only member of the ${p.name ?? pool} pool`);
+  for (const [domain, a] of Object.entries(c.accounts ?? {}))
+    if ((typeof a === 'string' ? a : a.owner) === id) uses.push(`they own the named account ${domain}`);
+  for (const [chain, steps] of Object.entries(c.escalations ?? {}))
+    if (steps.some((s) => s.action === 'alert_manager' && s.notify === id)) uses.push(`the ${chain} escalation alerts them`);
+  for (const [pool, p] of Object.entries(c.pools ?? {}))
+    if (p.members.length === 1 && memberId(p.members[0]!) === id) uses.push(`they are the only member of the ${p.name ?? pool} pool`);
   return [...new Set(uses)];
 }
 
@@ -172,7 +175,12 @@ export function setPoolStrategy(c: Config, pool: string, strategy: NonNullable<C
 /** Adds (or gives to someone else) a named account: its domain's leads go to `owner`. */
 export function setAccount(c: Config, domain: string, owner: string, name?: string): Config {
   repOf(c, owner);
-  const key = domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+  const key = domain
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/.*$/, '');
   const next = clone(c);
   next.accounts = { ...(next.accounts ?? {}), [key]: name ? { owner, name } : owner };
   return next;

@@ -41,7 +41,15 @@ export function hoursOfRows(rows: HourRows): WorkingHoursSpec {
     const text = rows[WEEKDAYS[start]!].trim();
     if (i < WEEKDAYS.length && rows[WEEKDAYS[i]!].trim() === text) continue;
     if (text !== '') {
-      const spans = text.split(',').map((s) => s.trim().replace(/\s*[–-]\s*/, '-').replace(/(^|-)(\d):/g, (_, at: string, hour: string) => `${at}0${hour}:`)).filter(Boolean);
+      const spans = text
+        .split(',')
+        .map((s) =>
+          s
+            .trim()
+            .replace(/\s*[–-]\s*/, '-')
+            .replace(/(^|-)(\d):/g, (_, at: string, hour: string) => `${at}0${hour}:`),
+        )
+        .filter(Boolean);
       const key = i - 1 === start ? WEEKDAYS[start]! : `${WEEKDAYS[start]}-${WEEKDAYS[i - 1]}`;
       spec[key] = spans.length === 1 ? spans[0]! : spans;
     }

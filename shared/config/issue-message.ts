@@ -13,7 +13,8 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
   if (issue.code === 'invalid_value') return `expected one of ${list(issue.values)}`;
   // "received undefined" is how `parseConfig` tells a missing key ("is required").
   if (issue.code === 'invalid_type') return `expected ${issue.expected}, received ${issue.input === undefined ? 'undefined' : JSON.stringify(issue.input)}`;
-  if (issue.code === 'too_small') return `expected at least ${issue.minimum}${issue.origin === 'number' ? '' : issue.origin === 'string' ? ' characters' : ' items'}`;
+  if (issue.code === 'too_small')
+    return `expected at least ${issue.minimum}${issue.origin === 'number' ? '' : issue.origin === 'string' ? ' characters' : ' items'}`;
   if (issue.code === 'invalid_union') return 'is none of the forms it can take';
   return issue.code === 'too_big' ? `expected at most ${issue.maximum}` : 'invalid value';
 }

@@ -34,7 +34,11 @@ function merge(base: unknown, mine: unknown, theirs: unknown, path: string, conf
   if (isRuleList(base) && isRuleList(mine) && isRuleList(theirs)) {
     const has = (list: { id: string }[], id: string) => list.some((r) => r.id === id);
     const byId = (list: { id: string }[], id: string) => list.find((r) => r.id === id);
-    const common = (list: { id: string }[]) => list.map((r) => r.id).filter((id) => has(base, id) && has(mine, id) && has(theirs, id)).join();
+    const common = (list: { id: string }[]) =>
+      list
+        .map((r) => r.id)
+        .filter((id) => has(base, id) && has(mine, id) && has(theirs, id))
+        .join();
     const [baseOrder, myOrder, theirOrder] = [common(base), common(mine), common(theirs)];
     if (myOrder !== baseOrder && theirOrder !== baseOrder && myOrder !== theirOrder) conflicts.push(`${path} (order)`);
     // The side that reordered gives the order; the other side's new rules go before the rule

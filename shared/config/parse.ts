@@ -18,9 +18,7 @@ export interface ConfigIssue {
 }
 
 /** The outcome of {@link parseConfig}. */
-export type ParsedConfig =
-  | { ok: true; config: RoutingConfig; compiled: CompiledConfig; warnings: ConfigWarning[] }
-  | { ok: false; issues: ConfigIssue[] };
+export type ParsedConfig = { ok: true; config: RoutingConfig; compiled: CompiledConfig; warnings: ConfigWarning[] } | { ok: false; issues: ConfigIssue[] };
 
 /**
  * Parses and checks a routing config. Fails on bad shape, dangling references, bad
@@ -62,8 +60,9 @@ function toIssue(issue: z.core.$ZodIssue, input: unknown): ConfigIssue {
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
   // A bad record key (a day name, a domain) carries its own message one level down.
   const keyMessage = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-  const message = missing ? 'is required' : keyMessage ?? issue.message;
-  if (where === 'fallback' && missing) return { path: 'fallback', message: 'is required: name the queue that owns a lead no route takes ({ "fallback": { "queue": "…" } })' };
+  const message = missing ? 'is required' : (keyMessage ?? issue.message);
+  if (where === 'fallback' && missing)
+    return { path: 'fallback', message: 'is required: name the queue that owns a lead no route takes ({ "fallback": { "queue": "…" } })' };
   return { path: where || '(config)', message };
 }
 

@@ -5,12 +5,14 @@
 import * as z from 'zod/mini';
 import { Count, Duration, Id, opt, text, When } from './schema-parts.ts';
 
-
 export const NamedAccount = z.union([Id, z.strictObject({ owner: Id, name: opt(text(120)) })]);
 
 // --- Accounts, scores and intent (issue 11) ---
 /** Points for leads meeting a condition; a part of the score is capped at `max` and never below 0. */
-export const ScorePart = z.strictObject({ max: opt(z.number().check(z.positive())), rules: z.array(z.strictObject({ when: When, points: z.number().check(z.minimum(-1000), z.maximum(1000)), label: opt(text(80)) })) });
+export const ScorePart = z.strictObject({
+  max: opt(z.number().check(z.positive())),
+  rules: z.array(z.strictObject({ when: When, points: z.number().check(z.minimum(-1000), z.maximum(1000)), label: opt(text(80)) })),
+});
 /** One CRM's account sync: which properties hold the tier and the customer-since date, and whether contacts come too. */
 export const CrmSync = z.strictObject({ contacts: opt(z.boolean()), tier: opt(text(100)), customerSince: opt(text(100)) });
 export const AccountIndex = z.strictObject({

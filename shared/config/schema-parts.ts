@@ -10,7 +10,6 @@ import { issueMessage } from './issue-message.ts';
 // Before any schema parses: every issue gets the house wording.
 z.config({ localeError: issueMessage });
 
-
 export const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** A short identifier for a rep, pool, queue, route, territory or form type. */
 export const Id = z.string().check(z.regex(ID, 'use letters, digits, dot, dash or underscore (at most 64)'));

@@ -69,7 +69,6 @@ const Queue = z.strictObject({
   description: opt(text(200)),
 });
 
-
 /** Where a lead goes: one rep, a pool, a queue, the owner of its account, or of the known contact. */
 const Target = z.union([
   z.strictObject({ rep: Id }),
@@ -157,107 +156,106 @@ const FormType = z.strictObject({
 });
 
 /** The routing config schema (zod). */
-export const RoutingConfigSchema = z
-  .strictObject({
-    $schema: opt(z.string()),
-    name: opt(text(120)),
-    /** How the company signs what leads receive. */
-    brand: opt(
-      z.strictObject({
-        name: text(80, 1),
-        /** Where a lead's reply to a confirmation goes. */
-        replyTo: opt(Email),
-      }),
-    ),
-    /** Defaults for reps that do not set their own. */
-    defaults: opt(
-      z.strictObject({
-        timeZone: opt(TimeZone),
-        hours: opt(WorkingHours),
-        sla: opt(Duration),
-        escalation: opt(Id),
-        slaClock: opt(SlaClock),
-      }),
-    ),
-    formTypes: z.record(Id, FormType),
-    reps: z.record(Id, Rep),
-    pools: z._default(z.record(Id, Pool), {}),
-    queues: z.record(Id, Queue),
-    /** Company domain → the rep who owns the account. */
-    accounts: z._default(z.record(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain like acme.com')), NamedAccount), {}),
-    /** The accounts index: matching confidence and the CRM syncs that fill it. */
-    accountIndex: opt(AccountIndex),
-    /** Leads from the CRMs' webhooks and signed JSON posts: the form type each is taken as, and whether it is confirmed. */
-    sources: opt(z.strictObject({ hubspot: opt(Source), salesforce: opt(Source), webhook: opt(Source) })),
-    /** Firmographics filled before routing, within a time box. */
-    enrichment: opt(Enrichment),
-    /** Points per condition: `fit` and `engagement` add up to the lead's `score`. */
-    scoring: opt(z.strictObject({ fit: opt(ScorePart), engagement: opt(ScorePart) })),
-    /** Named areas (territory id → conditions), usable as `"territory": "id"` in routes. First match wins. */
-    territories: z._default(z.record(Id, When), {}),
-    /** First match wins. */
-    routes: z.array(Route),
-    escalations: z._default(z.record(Id, some(EscalationStep)), {}),
-    qualification: z.strictObject({
-      /** Junk never reaches a rep: it goes to this queue, unconfirmed. */
-      junkQueue: Id,
-      /** A form filled faster than this is a bot. */
-      minFillTime: opt(Duration),
-      /** More links than this in the message is link spam. */
-      maxLinks: opt(Count),
-      disposableIsJunk: opt(z.boolean()),
+export const RoutingConfigSchema = z.strictObject({
+  $schema: opt(z.string()),
+  name: opt(text(120)),
+  /** How the company signs what leads receive. */
+  brand: opt(
+    z.strictObject({
+      name: text(80, 1),
+      /** Where a lead's reply to a confirmation goes. */
+      replyTo: opt(Email),
     }),
-    dedupe: z._default(
-      z.strictObject({
-        /** A second submission within this window joins the first lead. */
-        window: Duration,
-        keys: some(z.enum(['email', 'phone'])),
-        /**
-         * When a returning person's new request is routed again: `higher_intent` (default: a
-         * request of higher intent or urgency than the lead's), `always`, or `never`.
-         */
-        reroute: opt(z.enum(['higher_intent', 'always', 'never'])),
-      }),
-      { window: '30d', keys: ['email', 'phone'] },
-    ),
-    /**
-     * How long a lead is kept after its last activity (a submission, an acknowledgement, an
-     * outcome): then its object deletes it and only anonymous facts stay in the audit. Default 365d.
-     */
-    retention: opt(Duration),
-    /** Open leads: how long a lead counts toward its owner's load without a close or an outcome. */
-    load: opt(
-      z.strictObject({
-        /** After this long with its owner, an open lead stops counting toward capacity (default 7d). */
-        releaseAfter: opt(Duration),
-      }),
-    ),
-    /** When the rules were last reviewed (seeds/004: quarterly), by whom, and what was found. */
-    reviewed: opt(z.strictObject({ at: DateOrInstant, by: opt(text(80)), note: opt(text(500)) })),
-    /** Alerts when routing breaks (worker/alerts): who is told, how often, and the thresholds. */
-    alerts: opt(
-      z.strictObject({
-        /** Reps emailed (default: the fallback queue's watchers); the Slack webhook gets every alert. */
-        notify: opt(z.array(Id)),
-        /** The least time between two alerts of the same kind (default 4h). */
-        quiet: opt(Duration),
-        /** Fallback or junk share this many times its 14-day norm (default 3). */
-        shareFactor: opt(z.number().check(z.gt(1))),
-        /** Leads in the last two days before shares are judged (default 5). */
-        minLeads: opt(z.int().check(z.minimum(1))),
-        /** Leads unclaimed past their SLA in one queue (default 3). */
-        unclaimedInQueue: opt(z.int().check(z.minimum(1))),
-        /** Minutes a rep notice may stay undelivered (default 10). */
-        notifyMinutes: opt(z.int().check(z.minimum(1))),
-        /** Days without a lead before a rule is reported unused (default 30). */
-        unusedRouteDays: opt(z.int().check(z.minimum(7))),
-        /** Submissions refused by origin on one site within a day (default 3). */
-        refusedSubmissions: opt(z.int().check(z.minimum(1))),
-      }),
-    ),
-    /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */
-    fallback: z.strictObject({ queue: Id, sla: opt(Duration), escalation: opt(Id) }),
-  });
+  ),
+  /** Defaults for reps that do not set their own. */
+  defaults: opt(
+    z.strictObject({
+      timeZone: opt(TimeZone),
+      hours: opt(WorkingHours),
+      sla: opt(Duration),
+      escalation: opt(Id),
+      slaClock: opt(SlaClock),
+    }),
+  ),
+  formTypes: z.record(Id, FormType),
+  reps: z.record(Id, Rep),
+  pools: z._default(z.record(Id, Pool), {}),
+  queues: z.record(Id, Queue),
+  /** Company domain → the rep who owns the account. */
+  accounts: z._default(z.record(z.string().check(z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain like acme.com')), NamedAccount), {}),
+  /** The accounts index: matching confidence and the CRM syncs that fill it. */
+  accountIndex: opt(AccountIndex),
+  /** Leads from the CRMs' webhooks and signed JSON posts: the form type each is taken as, and whether it is confirmed. */
+  sources: opt(z.strictObject({ hubspot: opt(Source), salesforce: opt(Source), webhook: opt(Source) })),
+  /** Firmographics filled before routing, within a time box. */
+  enrichment: opt(Enrichment),
+  /** Points per condition: `fit` and `engagement` add up to the lead's `score`. */
+  scoring: opt(z.strictObject({ fit: opt(ScorePart), engagement: opt(ScorePart) })),
+  /** Named areas (territory id → conditions), usable as `"territory": "id"` in routes. First match wins. */
+  territories: z._default(z.record(Id, When), {}),
+  /** First match wins. */
+  routes: z.array(Route),
+  escalations: z._default(z.record(Id, some(EscalationStep)), {}),
+  qualification: z.strictObject({
+    /** Junk never reaches a rep: it goes to this queue, unconfirmed. */
+    junkQueue: Id,
+    /** A form filled faster than this is a bot. */
+    minFillTime: opt(Duration),
+    /** More links than this in the message is link spam. */
+    maxLinks: opt(Count),
+    disposableIsJunk: opt(z.boolean()),
+  }),
+  dedupe: z._default(
+    z.strictObject({
+      /** A second submission within this window joins the first lead. */
+      window: Duration,
+      keys: some(z.enum(['email', 'phone'])),
+      /**
+       * When a returning person's new request is routed again: `higher_intent` (default: a
+       * request of higher intent or urgency than the lead's), `always`, or `never`.
+       */
+      reroute: opt(z.enum(['higher_intent', 'always', 'never'])),
+    }),
+    { window: '30d', keys: ['email', 'phone'] },
+  ),
+  /**
+   * How long a lead is kept after its last activity (a submission, an acknowledgement, an
+   * outcome): then its object deletes it and only anonymous facts stay in the audit. Default 365d.
+   */
+  retention: opt(Duration),
+  /** Open leads: how long a lead counts toward its owner's load without a close or an outcome. */
+  load: opt(
+    z.strictObject({
+      /** After this long with its owner, an open lead stops counting toward capacity (default 7d). */
+      releaseAfter: opt(Duration),
+    }),
+  ),
+  /** When the rules were last reviewed (seeds/004: quarterly), by whom, and what was found. */
+  reviewed: opt(z.strictObject({ at: DateOrInstant, by: opt(text(80)), note: opt(text(500)) })),
+  /** Alerts when routing breaks (worker/alerts): who is told, how often, and the thresholds. */
+  alerts: opt(
+    z.strictObject({
+      /** Reps emailed (default: the fallback queue's watchers); the Slack webhook gets every alert. */
+      notify: opt(z.array(Id)),
+      /** The least time between two alerts of the same kind (default 4h). */
+      quiet: opt(Duration),
+      /** Fallback or junk share this many times its 14-day norm (default 3). */
+      shareFactor: opt(z.number().check(z.gt(1))),
+      /** Leads in the last two days before shares are judged (default 5). */
+      minLeads: opt(z.int().check(z.minimum(1))),
+      /** Leads unclaimed past their SLA in one queue (default 3). */
+      unclaimedInQueue: opt(z.int().check(z.minimum(1))),
+      /** Minutes a rep notice may stay undelivered (default 10). */
+      notifyMinutes: opt(z.int().check(z.minimum(1))),
+      /** Days without a lead before a rule is reported unused (default 30). */
+      unusedRouteDays: opt(z.int().check(z.minimum(7))),
+      /** Submissions refused by origin on one site within a day (default 3). */
+      refusedSubmissions: opt(z.int().check(z.minimum(1))),
+    }),
+  ),
+  /** Where a lead goes when no route takes it. Mandatory: a lead is never left without an owner. */
+  fallback: z.strictObject({ queue: Id, sla: opt(Duration), escalation: opt(Id) }),
+});
 
 /** A routing config as written (input, before defaults). */
 export type RoutingConfigInput = z.input<typeof RoutingConfigSchema>;

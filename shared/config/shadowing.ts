@@ -50,13 +50,16 @@ export function implies(b: CompiledTest, a: CompiledTest): boolean {
     case 'ne':
       return (b.op === 'ne' && bv === av) || (b.op === 'notIn' && (bv as unknown[]).includes(av));
     case 'notIn':
-      return (b.op === 'notIn' && (av as unknown[]).every((x) => (bv as unknown[]).includes(x))) || (b.op === 'ne' && (av as unknown[]).length === 1 && (av as unknown[])[0] === bv);
+      return (
+        (b.op === 'notIn' && (av as unknown[]).every((x) => (bv as unknown[]).includes(x))) ||
+        (b.op === 'ne' && (av as unknown[]).length === 1 && (av as unknown[])[0] === bv)
+      );
     case 'gte':
-      return ((b.op === 'gte' || b.op === 'gt') && (bv as number) >= (av as number));
+      return (b.op === 'gte' || b.op === 'gt') && (bv as number) >= (av as number);
     case 'gt':
       return (b.op === 'gt' && (bv as number) >= (av as number)) || (b.op === 'gte' && (bv as number) > (av as number));
     case 'lte':
-      return ((b.op === 'lte' || b.op === 'lt') && (bv as number) <= (av as number));
+      return (b.op === 'lte' || b.op === 'lt') && (bv as number) <= (av as number);
     case 'lt':
       return (b.op === 'lt' && (bv as number) <= (av as number)) || (b.op === 'lte' && (bv as number) < (av as number));
     case 'prefix':

@@ -13,9 +13,14 @@ import type { Decision, RoutableLead, RoutingState, TraceLine } from '../routing
 import type { RoutingConfig } from './schema.ts';
 
 /** An instant with its offset, `2026-11-17T18:30:00Z` (a regex, not zod's ISO module: the Worker counts bytes). */
-const Instant = z.string().check(
-  z.refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'an instant like 2026-11-17T18:30:00Z'),
-);
+const Instant = z
+  .string()
+  .check(
+    z.refine(
+      (s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)),
+      'an instant like 2026-11-17T18:30:00Z',
+    ),
+  );
 
 const TestLeadSchema = z.strictObject({
   name: z.string().check(z.minLength(1)),
@@ -84,7 +89,13 @@ export function runTestLeads(file: TestLeadFile, config: RoutingConfig, now = Da
       const fields = prepared.issues.map((i) => i.field);
       if (!expect.rejected) mismatches.push(`refused: ${prepared.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
       else if (fields.join() !== expect.rejected.join()) mismatches.push(`refused on [${fields.join(', ')}], expected [${expect.rejected.join(', ')}]`);
-      return { name: test.name, passed: mismatches.length === 0, mismatches, issues: prepared.issues, summary: `refused: ${prepared.issues.map((i) => `${i.field} (${i.message})`).join('; ')}` };
+      return {
+        name: test.name,
+        passed: mismatches.length === 0,
+        mismatches,
+        issues: prepared.issues,
+        summary: `refused: ${prepared.issues.map((i) => `${i.field} (${i.message})`).join('; ')}`,
+      };
     }
     const decision = route(prepared.lead, config, state, at);
     applyStateChange(state, decision.stateChange);

@@ -75,7 +75,12 @@ function span(range: string): string {
 function days(key: string): string {
   return key
     .split(',')
-    .map((part) => part.split('-').map((d) => DAY_NAMES[d] ?? d).join('–'))
+    .map((part) =>
+      part
+        .split('-')
+        .map((d) => DAY_NAMES[d] ?? d)
+        .join('–'),
+    )
     .join(', ');
 }
 
@@ -137,7 +142,7 @@ export function rangeWords(from: string, to: string): string {
 /** `3` → `3rd`: positions of rules. */
 export function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

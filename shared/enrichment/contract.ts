@@ -64,7 +64,15 @@ export function readApolloAnswer(body: unknown): Firmographics | undefined {
   });
 }
 
-function firmographics(raw: { company?: string; domain?: string; employees?: unknown; industry?: string; country?: string; tier?: string; intent?: unknown }): Firmographics | undefined {
+function firmographics(raw: {
+  company?: string;
+  domain?: string;
+  employees?: unknown;
+  industry?: string;
+  country?: string;
+  tier?: string;
+  intent?: unknown;
+}): Firmographics | undefined {
   const out: Firmographics = {};
   if (raw.company) out.company = raw.company;
   const domain = raw.domain ? normalizeWebsite(raw.domain) : undefined;

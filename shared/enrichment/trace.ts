@@ -42,10 +42,15 @@ export function describeEnrichment(lead: RoutableLead, mark: EnrichmentMark): st
     case 'filled': {
       const parts: string[] = [];
       const filled = (mark.filled ?? []).filter((f) => f !== 'employeesMax' && f !== 'intentStrength');
-      parts.push(filled.length > 0 ? `${mark.late ? 'after routing, ' : ''}enriched by ${by}: ${filled.map((f) => `${f} ${shown(lead, f)}`).join(', ')}` : `enriched by ${by}: nothing the lead lacked`);
+      parts.push(
+        filled.length > 0
+          ? `${mark.late ? 'after routing, ' : ''}enriched by ${by}: ${filled.map((f) => `${f} ${shown(lead, f)}`).join(', ')}`
+          : `enriched by ${by}: nothing the lead lacked`,
+      );
       if (mark.kept?.length) parts.push(`kept as typed: ${mark.kept.join(', ')}`);
       const replaced = Object.entries(mark.replaced ?? {});
-      if (replaced.length > 0) parts.push(`replaced as the config says (enrichment.overwrite): ${replaced.map(([f, v]) => `${f} (typed ${JSON.stringify(v)})`).join(', ')}`);
+      if (replaced.length > 0)
+        parts.push(`replaced as the config says (enrichment.overwrite): ${replaced.map(([f, v]) => `${f} (typed ${JSON.stringify(v)})`).join(', ')}`);
       return parts.join('; ');
     }
   }
@@ -53,7 +58,8 @@ export function describeEnrichment(lead: RoutableLead, mark: EnrichmentMark): st
 
 function shown(lead: RoutableLead, field: EnrichedField): string {
   if (field === 'employees') return lead.employeesMax !== undefined ? `${lead.employees}–${lead.employeesMax}` : String(lead.employees);
-  if (field === 'intentTopics') return `${(lead.intentTopics ?? []).join(', ')}${lead.intentStrength !== undefined ? ` (strength ${lead.intentStrength})` : ''}`;
+  if (field === 'intentTopics')
+    return `${(lead.intentTopics ?? []).join(', ')}${lead.intentStrength !== undefined ? ` (strength ${lead.intentStrength})` : ''}`;
   const value = (lead as unknown as Record<string, unknown>)[field];
   return typeof value === 'string' && field !== 'country' && field !== 'domain' ? `“${value}”` : String(value);
 }

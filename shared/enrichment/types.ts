@@ -29,7 +29,17 @@ export interface Firmographics {
 export type EnrichedField = keyof Firmographics;
 
 /** Every field enrichment may fill, in the order the trace names them. */
-export const ENRICHED_FIELDS: readonly EnrichedField[] = ['company', 'domain', 'employees', 'employeesMax', 'industry', 'country', 'tier', 'intentTopics', 'intentStrength'];
+export const ENRICHED_FIELDS: readonly EnrichedField[] = [
+  'company',
+  'domain',
+  'employees',
+  'employeesMax',
+  'industry',
+  'country',
+  'tier',
+  'intentTopics',
+  'intentStrength',
+];
 
 /**
  * How enrichment went for a lead, carried on it (`lead.enriched`) and marked in the trace:

@@ -7,16 +7,7 @@
  */
 
 /** How a field is entered and checked. */
-export type FieldKind =
-  | 'text'
-  | 'email'
-  | 'phone'
-  | 'url'
-  | 'country'
-  | 'employees'
-  | 'select'
-  | 'textarea'
-  | 'checkbox';
+export type FieldKind = 'text' | 'email' | 'phone' | 'url' | 'country' | 'employees' | 'select' | 'textarea' | 'checkbox';
 
 /** What the catalogue knows of one field. */
 export interface FieldSpec {

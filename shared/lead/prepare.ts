@@ -13,9 +13,7 @@ import type { FieldIssue, NormalizedLead } from './types.ts';
 import { validateSubmission } from './validate.ts';
 
 /** The outcome of {@link prepareLead}: the issues that refuse it, or the lead and its qualification. */
-export type PreparedLead =
-  | { ok: false; issues: FieldIssue[] }
-  | { ok: true; lead: RoutableLead; qualification: Qualification };
+export type PreparedLead = { ok: false; issues: FieldIssue[] } | { ok: true; lead: RoutableLead; qualification: Qualification };
 
 const rulesByConfig = new WeakMap<RoutingConfig, Partial<QualifyRules>>();
 

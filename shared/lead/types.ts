@@ -55,15 +55,7 @@ export interface LeadSubmission {
 }
 
 /** Why a field was rejected, as a code the widget can translate. */
-export type IssueCode =
-  | 'required'
-  | 'invalid'
-  | 'too_long'
-  | 'not_allowed'
-  | 'work_email_required'
-  | 'unknown_option'
-  | 'unknown_form_type'
-  | 'must_accept';
+export type IssueCode = 'required' | 'invalid' | 'too_long' | 'not_allowed' | 'work_email_required' | 'unknown_option' | 'unknown_form_type' | 'must_accept';
 
 /** One problem with one field: the field, a code, and a sentence a person can read. */
 export interface FieldIssue {

@@ -69,9 +69,7 @@ export function renderCard(card: Card): AlertMessages {
 /** A card as a Slack message: Block Kit blocks and a one-line fallback. */
 export function cardSlack(card: Card): SlackMessage {
   const fire = card.hot ? '🔥 ' : '';
-  const blocks: SlackBlock[] = [
-    section([`${fire}*${escapeSlack(card.title)}*`, ...card.intro.map(escapeSlack)].join('\n')),
-  ];
+  const blocks: SlackBlock[] = [section([`${fire}*${escapeSlack(card.title)}*`, ...card.intro.map(escapeSlack)].join('\n'))];
   for (let i = 0; i < card.facts.length; i += SLACK_FIELDS_PER_SECTION) {
     const fields = card.facts.slice(i, i + SLACK_FIELDS_PER_SECTION).map((f) => mrkdwn(`*${escapeSlack(f.label)}*\n${slackValue(f)}`));
     blocks.push({ type: 'section', fields });
@@ -106,7 +104,13 @@ export function cardEmail(card: Card): EmailMessage {
   if (card.intro.length) text.push(card.intro.join('\n'));
   if (primary) text.push(`${primary.label}: ${ourUrl(primary.url)}`);
   text.push(card.facts.map((f) => `${f.label}: ${plainValue(f)}`).join('\n'));
-  if (message) text.push(`Message:\n${message.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n')}`);
+  if (message)
+    text.push(
+      `Message:\n${message
+        .split('\n')
+        .map((l) => `> ${l}`.trimEnd())
+        .join('\n')}`,
+    );
   for (const note of card.notes) {
     if (note.lines.length === 1) text.push(`${note.label}: ${note.lines[0]}`);
     else if (note.lines.length) text.push(`${note.label}:\n${note.lines.map((l) => `- ${l}`).join('\n')}`);

@@ -94,7 +94,10 @@ export function repCard(input: RepNotificationInput): Card {
     if (input.waitedMs !== undefined) intro.push(`The lead has waited ${formatDuration(input.waitedMs)} so far.`);
     if (input.promised) intro.push(`The lead was promised: "${oneLine(input.promised)}"`);
   } else if (input.returned) {
-    const before = input.returned.previousFormTypeLabel && input.returned.previousFormTypeLabel !== input.returned.formTypeLabel ? ` (before: ${oneLine(input.returned.previousFormTypeLabel)})` : '';
+    const before =
+      input.returned.previousFormTypeLabel && input.returned.previousFormTypeLabel !== input.returned.formTypeLabel
+        ? ` (before: ${oneLine(input.returned.previousFormTypeLabel)})`
+        : '';
     headline = `${who} came back: ${form}`;
     summary = `${who} came back: ${form}${quoted}${before} — ${input.reason === 'rerouted' ? `now yours, ${ack}` : 'your lead'}.`;
     intro.push(`${who} came back with a new request: ${form}${before}.`);

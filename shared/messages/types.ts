@@ -11,9 +11,7 @@ export interface EmailMessage {
 }
 
 /** Slack text object. mrkdwn objects carrying lead text are `verbatim` so Slack links nothing. */
-export type SlackText =
-  | { type: 'mrkdwn'; text: string; verbatim?: boolean }
-  | { type: 'plain_text'; text: string; emoji?: boolean };
+export type SlackText = { type: 'mrkdwn'; text: string; verbatim?: boolean } | { type: 'plain_text'; text: string; emoji?: boolean };
 
 /** A link button; the URL is always one we built. */
 export interface SlackButton {

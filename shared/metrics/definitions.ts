@@ -63,7 +63,9 @@ export function flagsOf(facts: LeadFacts): number {
 export function countsIn(count: Count, flags: number, dueAt: number, now: number): boolean {
   const has = (counter: Counter) => (flags & bitOf(counter)) !== 0;
   if (count in COUNTER_DEFINITIONS) return has(count as Counter);
-  return LIVE_DEFINITIONS[count as LiveCount].anyOf.some(({ counter, due }) => has(counter) && (due === undefined || (due === 'ahead' ? now <= dueAt : now > dueAt)));
+  return LIVE_DEFINITIONS[count as LiveCount].anyOf.some(
+    ({ counter, due }) => has(counter) && (due === undefined || (due === 'ahead' ? now <= dueAt : now > dueAt)),
+  );
 }
 
 /**

@@ -11,9 +11,7 @@ const PAIRS = ISO_CODE_PAIRS.split(' ');
 export const COUNTRY_CODES: readonly string[] = PAIRS.map((pair) => pair.slice(0, 2));
 
 const ALPHA2: ReadonlySet<string> = new Set(COUNTRY_CODES);
-const ALPHA3_TO_ALPHA2: ReadonlyMap<string, string> = new Map(
-  PAIRS.map((pair) => [pair.slice(2), pair.slice(0, 2)]),
-);
+const ALPHA3_TO_ALPHA2: ReadonlyMap<string, string> = new Map(PAIRS.map((pair) => [pair.slice(2), pair.slice(0, 2)]));
 
 // Workers and Node both ship full ICU; without it only codes and the alias table work.
 const HAS_DISPLAY_NAMES = typeof Intl === 'object' && typeof Intl.DisplayNames === 'function';

@@ -28,10 +28,8 @@ export interface NormalizedEmail {
 const LOCAL_ASCII = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
 // Labels of letters, digits and inner hyphens; the top-level label alphabetic or punycode.
-const DOMAIN_ASCII =
-  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-const DOMAIN =
-  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
+const DOMAIN_ASCII = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
 
 /**
  * Trims, lower-cases and checks an address; classifies its domain and suggests a fix for a
@@ -52,16 +50,10 @@ export function normalizeEmail(raw: string): NormalizedEmail | Invalid {
   if (!(LOCAL_ASCII.test(local) || LOCAL_PART.test(local))) return INVALID;
   if (!(DOMAIN_ASCII.test(domain) || DOMAIN.test(domain))) return INVALID;
 
-  const kind: EmailKind = isDisposableDomain(domain)
-    ? 'disposable'
-    : isFreeMailDomain(domain)
-      ? 'free'
-      : 'work';
+  const kind: EmailKind = isDisposableDomain(domain) ? 'disposable' : isFreeMailDomain(domain) ? 'free' : 'work';
   // Known free and disposable domains are real ones: never "corrected".
   const intended = kind === 'work' ? suggestDomain(domain) : undefined;
-  return intended === undefined
-    ? { email, domain, kind }
-    : { email, domain, kind, suggestion: `${local}@${intended}` };
+  return intended === undefined ? { email, domain, kind } : { email, domain, kind, suggestion: `${local}@${intended}` };
 }
 
 /**
@@ -98,12 +90,7 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (i === shorter) return la !== lb; // equal, or one has one extra character at the end
   if (la > lb) return sameTail(a, i + 1, b, i);
   if (lb > la) return sameTail(a, i, b, i + 1);
-  return (
-    sameTail(a, i + 1, b, i + 1) ||
-    (a.charCodeAt(i) === b.charCodeAt(i + 1) &&
-      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
-      sameTail(a, i + 2, b, i + 2))
-  );
+  return sameTail(a, i + 1, b, i + 1) || (a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameTail(a, i + 2, b, i + 2));
 }
 
 /** True when `a` from `ai` and `b` from `bi` are the same characters to the end. */

@@ -23,17 +23,13 @@ const SOLO =
 
 // A number with optional thousands separators or decimals, and an optional multiplier.
 const N = String.raw`(\d+(?:[.,]\d+)*)\s*(k|thousand|millions?|millon(?:es)?|mil|mm|m)?`;
-const RANGE = new RegExp(
-  String.raw`^(?:between |entre |from |de )?${N}\s*(?:-|to|a|y|and|till|until|hasta)\s*${N}$`,
-);
+const RANGE = new RegExp(String.raw`^(?:between |entre |from |de )?${N}\s*(?:-|to|a|y|and|till|until|hasta)\s*${N}$`);
 const OR_MORE = new RegExp(
   String.raw`^(?:(?:at least|min(?:imum)?|al menos|>=|=>|≥)\s*${N}|${N}\s*(?:\+|or more|or above|and (?:up|above|over|more)|plus|o mas|y mas))$`,
 );
 const MORE_THAN = new RegExp(String.raw`^(?:more than|over|above|greater than|>|mas de|mas que)\s*${N}$`);
 const LESS_THAN = new RegExp(String.raw`^(?:less than|fewer than|under|below|<|menos de|menos que)\s*${N}$`);
-const UP_TO = new RegExp(
-  String.raw`^(?:(?:up to|at most|max(?:imum)?|<=|=<|≤|hasta)\s*${N}|${N}\s*(?:or (?:less|fewer)|o menos))$`,
-);
+const UP_TO = new RegExp(String.raw`^(?:(?:up to|at most|max(?:imum)?|<=|=<|≤|hasta)\s*${N}|${N}\s*(?:or (?:less|fewer)|o menos))$`);
 const SINGLE = new RegExp(String.raw`^${N}$`);
 const SEPARATOR = /[.,]/;
 
@@ -101,16 +97,14 @@ function range(match: RegExpExecArray): EmployeeCount | Invalid {
 /** The integer a number token and its multiplier stand for, NaN when it is not a whole count. */
 function toCount(digits: string | undefined, unit: string | undefined): number {
   if (digits === undefined) return Number.NaN;
-  const multiplier =
-    unit === undefined ? 1 : unit === 'k' || unit === 'thousand' || unit === 'mil' ? 1e3 : 1e6;
+  const multiplier = unit === undefined ? 1 : unit === 'k' || unit === 'thousand' || unit === 'mil' ? 1e3 : 1e6;
   let value: number;
   if (!SEPARATOR.test(digits)) {
     value = Number(digits);
   } else {
     const groups = digits.split(SEPARATOR);
     const first = groups[0] ?? '';
-    const thousands =
-      first.length <= 3 && groups.slice(1).every((group) => group.length === 3);
+    const thousands = first.length <= 3 && groups.slice(1).every((group) => group.length === 3);
     // `1,000` / `1.000` are thousands; `1.5k` / `2,5k` are decimals. Without a multiplier only
     // thousands make sense (`1,00` is a slip, not one person); with one, a single separator is
     // a decimal (`1.500k` is read as 1.5k): nobody writes 1,500 thousand.

@@ -95,12 +95,7 @@ export function normalizeLead(submission: LeadSubmission, defaultCountry?: strin
     if (first !== undefined) setIfNotBlank(lead, 'firstName', normalizeName(first));
     if (last !== undefined) setIfNotBlank(lead, 'lastName', normalizeName(last));
   }
-  const fullName =
-    lead.firstName === undefined
-      ? lead.lastName
-      : lead.lastName === undefined
-        ? lead.firstName
-        : `${lead.firstName} ${lead.lastName}`;
+  const fullName = lead.firstName === undefined ? lead.lastName : lead.lastName === undefined ? lead.firstName : `${lead.firstName} ${lead.lastName}`;
   if (fullName !== undefined) lead.fullName = fullName;
 
   const emailText = text('email');
@@ -157,9 +152,7 @@ export function normalizeLead(submission: LeadSubmission, defaultCountry?: strin
   if (postalText !== undefined) {
     const postal = normalizePostalCode(postalText, country);
     if (isInvalid(postal)) {
-      const expected =
-        (country !== undefined ? POSTAL_EXAMPLES[country] : undefined) ??
-        'letters, digits, spaces and hyphens only, up to 10 characters';
+      const expected = (country !== undefined ? POSTAL_EXAMPLES[country] : undefined) ?? 'letters, digits, spaces and hyphens only, up to 10 characters';
       invalid('postalCode', `Postal code is not valid; enter ${expected}`);
     } else {
       lead.postalCode = postal.postalCode;

@@ -18,8 +18,24 @@ const APOSTROPHES = /['’]/;
 
 /** Surname particles, lower case inside a name (`Ludwig van Beethoven`, `Juan de la Cruz`). */
 const PARTICLES: ReadonlySet<string> = new Set([
-  'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'dos', 'das', 'do',
-  'la', 'le', 'y', 'ten', 'ter',
+  'van',
+  'von',
+  'de',
+  'da',
+  'del',
+  'della',
+  'der',
+  'den',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'do',
+  'la',
+  'le',
+  'y',
+  'ten',
+  'ter',
 ]);
 
 /**
@@ -33,10 +49,7 @@ export function normalizeName(raw: string): string {
   if (dots !== null) {
     // Keep one dot after an initial or an abbreviation (`J.`, `Jr.`), none after a word.
     const lastWord = name.slice(name.lastIndexOf(' ') + 1, dots.index);
-    name =
-      lastWord.length > 0 && lastWord.length <= 3
-        ? `${name.slice(0, dots.index)}.`
-        : name.slice(0, dots.index).replace(TRAILING_NOISE, '');
+    name = lastWord.length > 0 && lastWord.length <= 3 ? `${name.slice(0, dots.index)}.` : name.slice(0, dots.index).replace(TRAILING_NOISE, '');
   }
   const lower = name.toLowerCase();
   const upper = name.toUpperCase();
@@ -49,11 +62,7 @@ export function normalizeName(raw: string): string {
 function titleCase(lower: string): string {
   const words = lower.split(' ');
   const last = words.length - 1;
-  return words
-    .map((word, i) =>
-      i > 0 && i < last && PARTICLES.has(word) ? word : word.split('-').map(capitalizePart).join('-'),
-    )
-    .join(' ');
+  return words.map((word, i) => (i > 0 && i < last && PARTICLES.has(word) ? word : word.split('-').map(capitalizePart).join('-'))).join(' ');
 }
 
 /** Capitalises one hyphen-free part: `o'neil` → `O'Neil`, `mcdonald` → `McDonald`. */
@@ -94,7 +103,5 @@ export function splitFullName(full: string): SplitName {
     if (firstName !== '') return { firstName, lastName };
   }
   const space = name.indexOf(' ');
-  return space < 0
-    ? { firstName: name }
-    : { firstName: name.slice(0, space), lastName: name.slice(space + 1) };
+  return space < 0 ? { firstName: name } : { firstName: name.slice(0, space), lastName: name.slice(space + 1) };
 }

@@ -35,10 +35,7 @@ const UK_FORMAT: ReadonlySet<string> = new Set(['GB', 'GG', 'JE', 'IM']);
  * case with single spaces, letters, digits, spaces and hyphens only, at most 10 characters.
  * Canadian codes must be complete: a lone FSA is too coarse to be what someone meant to type.
  */
-export function normalizePostalCode(
-  raw: string,
-  country?: string,
-): NormalizedPostalCode | Invalid {
+export function normalizePostalCode(raw: string, country?: string): NormalizedPostalCode | Invalid {
   const countryCode = country === undefined ? '' : country.trim().toUpperCase();
   if (countryCode === 'US') return usZip(raw.trim());
   if (countryCode === 'CA') return canadian(raw.replace(SPACES_AND_HYPHENS, '').toUpperCase());

@@ -89,7 +89,7 @@ function referrerName(host: string): readonly [name: string, medium: string] {
   const key = hostKey(host);
   if (GOOGLE.test(key) || GOOGLE_APP.test(key)) return ['google', 'organic'];
   // Walk up the labels: `l.facebook.com` and `uk.linkedin.com` are facebook and linkedin.
-  for (let domain = key; ; ) {
+  for (let domain = key; ;) {
     const known = KNOWN_REFERRERS.get(domain);
     if (known !== undefined) return known;
     const dot = domain.indexOf('.');
@@ -117,15 +117,8 @@ function splitUrl(url: string): { host: string; path: string } | undefined {
  * A UTM parameter, trimmed: from `context.utm` (what the client collected), else from the query
  * of the visit's landing page or of the submitting page (clients that post raw URLs only).
  */
-function utmValue(
-  context: LeadContext | undefined,
-  name: 'source' | 'medium' | 'campaign',
-): string | undefined {
-  return (
-    trimmed(context?.utm?.[name]) ??
-    trimmed(queryParam(context?.landingUrl, `utm_${name}`)) ??
-    trimmed(queryParam(context?.pageUrl, `utm_${name}`))
-  );
+function utmValue(context: LeadContext | undefined, name: 'source' | 'medium' | 'campaign'): string | undefined {
+  return trimmed(context?.utm?.[name]) ?? trimmed(queryParam(context?.landingUrl, `utm_${name}`)) ?? trimmed(queryParam(context?.pageUrl, `utm_${name}`));
 }
 
 /** The decoded value of query parameter `name` in `url`, if present. */

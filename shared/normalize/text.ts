@@ -59,10 +59,5 @@ export function stripAccents(text: string): string {
 export function foldKey(raw: string): string {
   const lower = raw.trim().toLowerCase();
   if (PLAIN_KEY.test(lower)) return lower;
-  return stripAccents(lower)
-    .replace(AMPERSAND, ' and ')
-    .replace(SEPARATORS, ' ')
-    .replace(NOT_KEY_CHAR, '')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return stripAccents(lower).replace(AMPERSAND, ' and ').replace(SEPARATORS, ' ').replace(NOT_KEY_CHAR, '').replace(WHITESPACE_RUN, ' ').trim();
 }

@@ -9,10 +9,8 @@ const AUTHORITY_END = /[/?#]/;
 const WWW = /^www\d*\./;
 // Labels of letters, digits and inner hyphens; an alphabetic (or punycode) top-level label.
 // The ASCII pattern settles nearly every host without the slower Unicode one.
-const HOST_ASCII =
-  /^(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+(?:[a-z]{2,63}|xn--[a-z\d-]{1,59})$/;
-const HOST =
-  /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z\d-]{1,59})$/u;
+const HOST_ASCII = /^(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+(?:[a-z]{2,63}|xn--[a-z\d-]{1,59})$/;
+const HOST = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z\d-]{1,59})$/u;
 
 /**
  * The host of a website address, lower-cased, without scheme, credentials, port, path or a

@@ -35,8 +35,7 @@ const PLAIN: ReadonlyMap<string, string> = (() => {
   for (const [from, to] of ranges) {
     for (let code = from; code <= to; code++) {
       const letter = String.fromCharCode(code).toLowerCase();
-      const folded =
-        UNDECOMPOSED[letter] ?? letter.normalize('NFD').replace(COMBINING_ALL, '');
+      const folded = UNDECOMPOSED[letter] ?? letter.normalize('NFD').replace(COMBINING_ALL, '');
       plain.set(String.fromCharCode(code), folded);
     }
   }

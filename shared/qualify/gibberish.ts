@@ -32,8 +32,7 @@ const HAS_VOWEL = /[aeiouy]/;
  * Spellings of one consonant sound, and doubled consonants, collapsed before counting so
  * "Rothschild", "Szczepański" and "Mkrtchyan" count as few consonants as they sound.
  */
-const CLUSTERS =
-  /tsch|sch|tch|ch|sh|th|ph|gh|ck|ng|sz|cz|rz|dz|zh|kh|ts|tz|([b-df-hj-np-tv-xz])\1/g;
+const CLUSTERS = /tsch|sch|tch|ch|sh|th|ph|gh|ck|ng|sz|cz|rz|dz|zh|kh|ts|tz|([b-df-hj-np-tv-xz])\1/g;
 /** Syllabic r and l between consonants, as in Czech "Čtvrtník" or "Vlk": they carry the vowel. */
 const SYLLABIC = /(?<=[b-df-hj-np-tv-xz])[rl](?=[b-df-hj-np-tv-xz])/g;
 /** Six consonants after collapsing; five would flag "Hirschsprung". */
@@ -55,10 +54,40 @@ const MIN_MASHING_LENGTH = 4;
  * broadcaster and a great many small firms.
  */
 const PLACEHOLDERS: ReadonlySet<string> = new Set([
-  'test', 'tests', 'prueba', 'pruebas', 'asdf', 'qwert', 'qwerty', 'qwe', 'sdf', 'dfg', 'fgh',
-  'ghj', 'hjk', 'jkl', 'zxc', 'xcv', 'abcd', 'abcde', 'abcdef', 'abcdefg', 'xyz', 'xxx',
-  'foobar', 'lorem', 'ipsum', 'dummy', 'fake', 'fakename', 'noname', 'nobody', 'blah', 'bla',
-  'blabla', 'blahblah',
+  'test',
+  'tests',
+  'prueba',
+  'pruebas',
+  'asdf',
+  'qwert',
+  'qwerty',
+  'qwe',
+  'sdf',
+  'dfg',
+  'fgh',
+  'ghj',
+  'hjk',
+  'jkl',
+  'zxc',
+  'xcv',
+  'abcd',
+  'abcde',
+  'abcdef',
+  'abcdefg',
+  'xyz',
+  'xxx',
+  'foobar',
+  'lorem',
+  'ipsum',
+  'dummy',
+  'fake',
+  'fakename',
+  'noname',
+  'nobody',
+  'blah',
+  'bla',
+  'blabla',
+  'blahblah',
 ]);
 
 /**
@@ -66,8 +95,25 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([
  * Depot" is a company.
  */
 const NEUTRAL: ReadonlySet<string> = new Set([
-  'inc', 'llc', 'ltd', 'limited', 'co', 'corp', 'corporation', 'company', 'gmbh', 'ag', 'sa',
-  'sl', 'srl', 'bv', 'plc', 'pty', 'user', 'name', 'the',
+  'inc',
+  'llc',
+  'ltd',
+  'limited',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'gmbh',
+  'ag',
+  'sa',
+  'sl',
+  'srl',
+  'bv',
+  'plc',
+  'pty',
+  'user',
+  'name',
+  'the',
 ]);
 
 const KEYBOARD_MASHING = 'looks like keyboard mashing';
@@ -75,9 +121,7 @@ const PLACEHOLDER = 'looks like a placeholder';
 
 /** True for a, e, i, o, u and y (Latin tokens only reach here, already folded). */
 function isVowel(code: number): boolean {
-  return (
-    code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121
-  );
+  return code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
 }
 
 /**
@@ -96,16 +140,14 @@ function mayLackVowels(token: string): boolean {
       longest = run;
     }
   }
-  return longest >= CONSONANT_RUN_LENGTH ||
-    (token.length >= MIN_RATIO_LENGTH && vowels / token.length < MIN_VOWEL_RATIO);
+  return longest >= CONSONANT_RUN_LENGTH || (token.length >= MIN_RATIO_LENGTH && vowels / token.length < MIN_VOWEL_RATIO);
 }
 
 /** "aaaa", "xxxxx": one letter held down. */
 function isOneLetter(token: string): boolean {
   // Comparing the first two code units first skips the regex for nearly every token.
   const first = token.charCodeAt(0);
-  return (first === token.charCodeAt(1) || (first >= 0xd800 && first <= 0xdbff)) &&
-    ONE_LETTER.test(token);
+  return (first === token.charCodeAt(1) || (first >= 0xd800 && first <= 0xdbff)) && ONE_LETTER.test(token);
 }
 
 /** A reason one Latin token is mashing whatever surrounds it, or undefined. */
@@ -184,9 +226,7 @@ function textReason(folded: string): string | undefined {
     const reason =
       token.length < MIN_MASHING_LENGTH
         ? weakReason(token)
-        : ((hasKeyboardRun(token) ? KEYBOARD_MASHING : undefined) ??
-          strongReason(token) ??
-          weakReason(token));
+        : ((hasKeyboardRun(token) ? KEYBOARD_MASHING : undefined) ?? strongReason(token) ?? weakReason(token));
     if (reason !== undefined) {
       bad++;
       firstBad ??= reason;

@@ -24,13 +24,7 @@ function quote(value: string): string {
   return `'${text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text}'`;
 }
 
-function gibberish(
-  findings: JunkFinding[],
-  label: string,
-  value: string,
-  folded: string,
-  mode: GibberishMode,
-): void {
+function gibberish(findings: JunkFinding[], label: string, value: string, folded: string, mode: GibberishMode): void {
   const reason = foldedGibberishReason(folded, mode);
   if (reason !== undefined) {
     findings.push({ signal: 'gibberish', detail: `${label} ${quote(value)} ${reason}` });
@@ -45,8 +39,7 @@ function gibberish(
 export function junkFindings(
   lead: NormalizedLead,
   rules: Readonly<QualifyRules>,
-  foldedMessage: string | undefined =
-    lead.message === undefined ? undefined : foldText(lead.message),
+  foldedMessage: string | undefined = lead.message === undefined ? undefined : foldText(lead.message),
 ): JunkFinding[] {
   const findings: JunkFinding[] = [];
   if (lead.honeypot) {

@@ -31,10 +31,7 @@ const ROWS: readonly Row[] = [
 ];
 
 /** Rows as bits, for the step tables below. */
-const SHORT_ROWS = ROWS.reduce(
-  (bits, row, i) => (row.minRun === SHORT_RUN ? bits | (1 << i) : bits),
-  0,
-);
+const SHORT_ROWS = ROWS.reduce((bits, row, i) => (row.minRun === SHORT_RUN ? bits | (1 << i) : bits), 0);
 
 /**
  * For each pair of ASCII codes `a·b` (index `a << 7 | b`), the rows on which `b` is the key right

@@ -15,10 +15,7 @@ export function isFieldMissing(lead: NormalizedLead, field: LeadFieldName): bool
 }
 
 /** The `wanted` fields `lead` lacks, in `wanted`'s order, each once. */
-export function missingFields(
-  lead: NormalizedLead,
-  wanted: readonly LeadFieldName[] | undefined,
-): LeadFieldName[] {
+export function missingFields(lead: NormalizedLead, wanted: readonly LeadFieldName[] | undefined): LeadFieldName[] {
   const missing: LeadFieldName[] = [];
   if (wanted === undefined) return missing;
   for (const field of wanted) {

@@ -29,18 +29,13 @@ function withDefaults(rules: Partial<QualifyRules> | undefined): QualifyRules {
  * else `qualified`; suspicions (a fast fill nothing explains) never change it. Urgency: the higher of the form type's floor and the message's phrases.
  * Never throws on any string content.
  */
-export function qualify(
-  lead: NormalizedLead,
-  formType: QualifyFormType,
-  rules?: Partial<QualifyRules>,
-): Qualification {
+export function qualify(lead: NormalizedLead, formType: QualifyFormType, rules?: Partial<QualifyRules>): Qualification {
   // Folded once: the urgency phrases and the gibberish check both read it.
   const foldedMessage = lead.message === undefined ? undefined : foldText(lead.message);
   const effective = withDefaults(rules);
   const junk = junkFindings(lead, effective, foldedMessage);
   const missing = missingFields(lead, formType.wanted);
-  const status: LeadStatus =
-    junk.length > 0 ? 'junk' : missing.length > 0 ? 'incomplete' : 'qualified';
+  const status: LeadStatus = junk.length > 0 ? 'junk' : missing.length > 0 ? 'incomplete' : 'qualified';
 
   const said = foldedMessage === undefined ? undefined : detectFoldedUrgency(foldedMessage);
   const floor = formType.urgency ?? 'normal';

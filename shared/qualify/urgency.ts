@@ -145,25 +145,18 @@ const PHRASES: readonly Phrase[] = [NEGATED, ...IDIOMS, ...URGENT_PHRASES, ...HI
  * Every phrase starts with an ASCII letter, so `\b` marks its start, and folded text has its
  * Latin letters in ASCII already.
  */
-const ANY_PHRASE = new RegExp(
-  String.raw`\b(?:${PHRASES.map((p) => p.pattern).join('|')})(?![\p{L}\p{N}])`,
-  'gu',
-);
+const ANY_PHRASE = new RegExp(String.raw`\b(?:${PHRASES.map((p) => p.pattern).join('|')})(?![\p{L}\p{N}])`, 'gu');
 
 /** Runs of spaces and hyphens, which phrases treat as one gap. */
 const GAPS = /[\s-]+/g;
 
 /** Phrases with no pattern of their own, by their folded words: most matches are known here. */
 const PLAIN: ReadonlyMap<string, Phrase> = new Map(
-  [...URGENT_PHRASES, ...HIGH_PHRASES]
-    .filter((p) => p.literal)
-    .map((p) => [foldText(p.label ?? '').replace(GAPS, ' '), p]),
+  [...URGENT_PHRASES, ...HIGH_PHRASES].filter((p) => p.literal).map((p) => [foldText(p.label ?? '').replace(GAPS, ' '), p]),
 );
 
 /** The rest, each alone and anchored, in the big regex's order so the same one wins. */
-const PATTERNED: readonly (readonly [RegExp, Phrase])[] = PHRASES.filter((p) => !p.literal).map(
-  (p) => [new RegExp(`^(?:${p.pattern})$`, 'u'), p],
-);
+const PATTERNED: readonly (readonly [RegExp, Phrase])[] = PHRASES.filter((p) => !p.literal).map((p) => [new RegExp(`^(?:${p.pattern})$`, 'u'), p]);
 
 function phraseOf(match: string): Phrase | undefined {
   const plain = PLAIN.get(match.replace(GAPS, ' '));

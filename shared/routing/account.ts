@@ -56,8 +56,18 @@ export function describeAccount(c: CompiledConfig, account: LeadAccount): string
     const also = a.alsoLike ? ` (as much as '${a.alsoLike}')` : '';
     return `'${a.matchedOn}' resembles '${a.name}'${also}, ${a.confidence}, below ${c.minConfidence}: shown to the rep, not routed on`;
   }
-  const how = a.matchedBy === 'name' ? `by name, ${a.confidence} ('${a.matchedOn}')` : a.matchedBy === 'domain' ? `by domain ${a.matchedOn}` : 'as the known contact’s account';
-  const owner = a.owner !== undefined ? `owner ${c.reps[c.repIndex.get(a.owner) ?? -1]?.name ?? a.owner}` : a.ownerRef !== undefined ? `owner ${a.ownerRef} is no rep in the config` : 'no owner';
+  const how =
+    a.matchedBy === 'name'
+      ? `by name, ${a.confidence} ('${a.matchedOn}')`
+      : a.matchedBy === 'domain'
+        ? `by domain ${a.matchedOn}`
+        : 'as the known contact’s account';
+  const owner =
+    a.owner !== undefined
+      ? `owner ${c.reps[c.repIndex.get(a.owner) ?? -1]?.name ?? a.owner}`
+      : a.ownerRef !== undefined
+        ? `owner ${a.ownerRef} is no rep in the config`
+        : 'no owner';
   const parts = [`matched '${a.name}' ${how}, from ${SOURCES[a.source] ?? a.source}`, owner];
   if (a.tier !== undefined) parts.push(a.tier);
   if (a.customerSince !== undefined) parts.push(`customer since ${a.customerSince}`);

@@ -57,7 +57,7 @@ export class Zone {
     const local = epochMs + this.offsetAt(epochMs);
     const day = Math.floor(local / DAY);
     this.#lastInstant = epochMs;
-    this.#lastMinuteOfWeek = (((day + 4) % 7) + 7) % 7 * 1440 + Math.floor((local - day * DAY) / 60_000);
+    this.#lastMinuteOfWeek = ((((day + 4) % 7) + 7) % 7) * 1440 + Math.floor((local - day * DAY) / 60_000);
     return this.#lastMinuteOfWeek;
   }
 

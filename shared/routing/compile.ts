@@ -68,7 +68,10 @@ export interface CompiledConfig {
   readonly scratch: SlotValue[];
   /** Which routes can match, by the value of one discriminating slot (see {@link RouteIndex}). */
   readonly index: RouteIndex;
-  readonly formTypes: ReadonlyMap<string, { slaMs: number; escalation: string | undefined; slaClock: 'wall' | 'working_hours' | undefined; spec: FormTypeSpec }>;
+  readonly formTypes: ReadonlyMap<
+    string,
+    { slaMs: number; escalation: string | undefined; slaClock: 'wall' | 'working_hours' | undefined; spec: FormTypeSpec }
+  >;
   readonly defaultSlaClock: 'wall' | 'working_hours';
   /** The defaults' working hours and zone (queues keep these hours). */
   readonly defaultWeek: WeekHours | undefined;
@@ -193,10 +196,7 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       index,
       when,
       target: target(route.to, `${path} to`),
-      ifUnavailable:
-        route.ifUnavailable === undefined || route.ifUnavailable === 'next'
-          ? undefined
-          : target(route.ifUnavailable, `${path} ifUnavailable`),
+      ifUnavailable: route.ifUnavailable === undefined || route.ifUnavailable === 'next' ? undefined : target(route.ifUnavailable, `${path} ifUnavailable`),
       slaMs: route.sla === undefined ? undefined : parseDuration(route.sla),
       escalation: escalationRef(route.escalation, `${path} escalation`),
       slaClock: route.slaClock,
@@ -209,7 +209,10 @@ export function compileConfig(config: RoutingConfig, problems: CompileProblem[] 
       for (const field of [...spec.required, ...(spec.wanted ?? [])]) {
         if (!spec.fields.includes(field)) problem(`formTypes.${id}`, `"${field}" is required or wanted but not among its fields`);
       }
-      return [id, { slaMs: parseDuration(spec.sla)!, escalation: escalationRef(spec.escalation, `formTypes.${id}.escalation`), slaClock: spec.slaClock, spec }] as const;
+      return [
+        id,
+        { slaMs: parseDuration(spec.sla)!, escalation: escalationRef(spec.escalation, `formTypes.${id}.escalation`), slaClock: spec.slaClock, spec },
+      ] as const;
     }),
   );
 

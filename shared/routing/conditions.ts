@@ -86,10 +86,21 @@ export function compileWhen(when: WhenSpec | undefined, slots: SlotTable, ctx: W
     for (const [field, spec] of Object.entries(condition)) {
       if (!isRoutableField(field)) {
         const guess = Object.keys(ROUTABLE_FIELDS).find((known) => editDistance(known.toLowerCase(), field.toLowerCase()) <= 2);
-        ctx.problem(`${at}${field}`, `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`);
+        ctx.problem(
+          `${at}${field}`,
+          `unknown field "${field}"${guess ? ` (did you mean "${guess}"?)` : ''}; known fields: ${Object.keys(ROUTABLE_FIELDS).join(', ')}`,
+        );
         continue;
       }
-      compileFieldTest(field, spec, slots.slotOf(field), tests, operands, (m) => ctx.problem(`${at}${field}`, m), (m) => ctx.warn(`${at}${field}`, m));
+      compileFieldTest(
+        field,
+        spec,
+        slots.slotOf(field),
+        tests,
+        operands,
+        (m) => ctx.problem(`${at}${field}`, m),
+        (m) => ctx.warn(`${at}${field}`, m),
+      );
     }
     return tests;
   });
@@ -97,7 +108,14 @@ export function compileWhen(when: WhenSpec | undefined, slots: SlotTable, ctx: W
 
 /** The country codes a condition's `country` test pins the lead to (eq or in), if it does. */
 function pinnedCountries(spec: FieldTestSpec | undefined): string[] | undefined {
-  const pinned = typeof spec === 'string' ? [spec] : Array.isArray(spec) ? spec : typeof spec === 'object' && spec !== null ? (spec.in ?? (spec.eq === undefined ? undefined : [spec.eq])) : undefined;
+  const pinned =
+    typeof spec === 'string'
+      ? [spec]
+      : Array.isArray(spec)
+        ? spec
+        : typeof spec === 'object' && spec !== null
+          ? (spec.in ?? (spec.eq === undefined ? undefined : [spec.eq]))
+          : undefined;
   return pinned?.map((c) => normalizeCountry(String(c)) ?? String(c).toUpperCase());
 }
 
@@ -110,8 +128,7 @@ function compileFieldTest(
   problem: (message: string) => void,
   warn: (message: string) => void,
 ): void {
-  const entries: [string, unknown][] =
-    typeof spec !== 'object' ? [['eq', spec]] : Array.isArray(spec) ? [['in', spec]] : Object.entries(spec);
+  const entries: [string, unknown][] = typeof spec !== 'object' ? [['eq', spec]] : Array.isArray(spec) ? [['in', spec]] : Object.entries(spec);
   const def: RoutableField = ROUTABLE_FIELDS[field];
   for (const [op, raw] of entries) {
     if (raw === undefined) continue;

@@ -16,7 +16,11 @@ export const MISSING = -2;
 /** Firmographics any lead may lack and enrichment could fill, whatever the form asks. */
 const FIRMOGRAPHIC = ['employees', 'employeesMax', 'country', 'region', 'company', 'industry'];
 /** The routable fields a form field gives. */
-const GIVES: Readonly<Record<string, readonly string[]>> = { email: ['email', 'emailDomain', 'emailKind', 'domain'], website: ['website', 'domain'], postalCode: ['postalCode', 'postalDistrict'] };
+const GIVES: Readonly<Record<string, readonly string[]>> = {
+  email: ['email', 'emailDomain', 'emailKind', 'domain'],
+  website: ['website', 'domain'],
+  postalCode: ['postalCode', 'postalDistrict'],
+};
 const lackables = new WeakMap<object, ReadonlySet<string>>();
 const FIRMOGRAPHIC_ONLY: ReadonlySet<string> = new Set(FIRMOGRAPHIC);
 
@@ -70,7 +74,13 @@ function missingFields(tests: readonly CompiledTest[], values: readonly SlotValu
  * @param missed routes the engine saw fail only for lack of data
  * @param taken the index of the route that took the lead (the route count for the fallback)
  */
-export function lowConfidence(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: readonly number[] | undefined, taken: number): string[] {
+export function lowConfidence(
+  c: CompiledConfig,
+  lead: RoutableLead,
+  values: readonly SlotValue[],
+  missed: readonly number[] | undefined,
+  taken: number,
+): string[] {
   const reasons: string[] = [];
   if (lead.indexUnread !== undefined) reasons.push(indexUnreadWords(lead.indexUnread));
   const a = lead.account;

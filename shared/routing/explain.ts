@@ -39,9 +39,17 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
   // What routing knew before the first route: the lead's account and its score.
   if (decision.strategy !== 'junk') {
     lines.push(...foundLines(lead));
-    if (lead.account !== undefined) lines.push({ step: 'account', account: lead.account.id, used: lead.account.confidence >= c.minConfidence, reason: describeAccount(c, lead.account) });
-    else if (account >= 0) lines.push({ step: 'account', account: `config:${configAccountDomain(c, lead.domain)}`, used: true, reason: `named account ${configAccountDomain(c, lead.domain)} in the config, owner ${c.reps[account]!.name}` });
-    if (c.scoring && decision.score) lines.push({ step: 'score', score: decision.score.score, reason: `score ${decision.score.score}: ${explainScore(c.scoring, values)}` });
+    if (lead.account !== undefined)
+      lines.push({ step: 'account', account: lead.account.id, used: lead.account.confidence >= c.minConfidence, reason: describeAccount(c, lead.account) });
+    else if (account >= 0)
+      lines.push({
+        step: 'account',
+        account: `config:${configAccountDomain(c, lead.domain)}`,
+        used: true,
+        reason: `named account ${configAccountDomain(c, lead.domain)} in the config, owner ${c.reps[account]!.name}`,
+      });
+    if (c.scoring && decision.score)
+      lines.push({ step: 'score', score: decision.score.score, reason: `score ${decision.score.score}: ${explainScore(c.scoring, values)}` });
     if (decision.confidence) lines.push({ step: 'confidence', level: 'low', reason: `low confidence: ${decision.confidence.reasons.join('; ')}` });
   }
   let routeId = '';
@@ -100,7 +108,12 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
         });
         break;
       case Step.NoContact:
-        lines.push({ step: 'route', route: c.routes[a]!.id, matched: false, reason: lead.contactOwner ? `the known contact's owner ${lead.contactOwner} is no rep in the config` : 'the lead is no known contact of a rep' });
+        lines.push({
+          step: 'route',
+          route: c.routes[a]!.id,
+          matched: false,
+          reason: lead.contactOwner ? `the known contact's owner ${lead.contactOwner} is no rep in the config` : 'the lead is no known contact of a rep',
+        });
         break;
       case Step.Match: {
         const r = c.routes[a]!;
@@ -108,7 +121,12 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
         target = r.target;
         need = r.requirement === undefined ? undefined : needOf(r.requirement, lead);
         seen = new Set();
-        lines.push({ step: 'route', route: r.id, matched: true, reason: why(c, a, b, values, r.target, r.target.kind === 'contact' ? contactOwner(c, lead) : account) + requirementWords(c, a, need) });
+        lines.push({
+          step: 'route',
+          route: r.id,
+          matched: true,
+          reason: why(c, a, b, values, r.target, r.target.kind === 'contact' ? contactOwner(c, lead) : account) + requirementWords(c, a, need),
+        });
         break;
       }
       case Step.Alternate:
@@ -146,12 +164,10 @@ export function explain(decision: Decision, lead: RoutableLead, config: RoutingC
 }
 
 function whyNot(c: CompiledConfig, routeIndex: number, values: readonly SlotValue[]): string {
-  return c.routes[routeIndex]!.when
-    .map((alternative) => {
-      const failing = alternative.find((test) => !holds(test, values[test.slot]));
-      return failing ? describeTest(failing, values[failing.slot], false) : 'holds';
-    })
-    .join('; and ');
+  return c.routes[routeIndex]!.when.map((alternative) => {
+    const failing = alternative.find((test) => !holds(test, values[test.slot]));
+    return failing ? describeTest(failing, values[failing.slot], false) : 'holds';
+  }).join('; and ');
 }
 
 function why(c: CompiledConfig, routeIndex: number, alternative: number, values: readonly SlotValue[], target: CompiledTarget, account: number): string {
@@ -171,7 +187,14 @@ function requirementWords(c: CompiledConfig, routeIndex: number, need: Need | un
   return `; needs ${parts.join(' and ')}`;
 }
 
-function detail(c: CompiledConfig, decision: Decision, repIndex: number, reason: CandidateReason, target: CompiledTarget | undefined, need: Need | undefined): string {
+function detail(
+  c: CompiledConfig,
+  decision: Decision,
+  repIndex: number,
+  reason: CandidateReason,
+  target: CompiledTarget | undefined,
+  need: Need | undefined,
+): string {
   const rep = c.reps[repIndex]!;
   switch (reason) {
     case 'taken':

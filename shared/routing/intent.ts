@@ -48,7 +48,10 @@ export function intentSignals(raw: unknown, floor = 0): LeadIntent | undefined {
 
 function strengthOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.min(100, value));
-  if (typeof value === 'string') return LEVELS[value.trim().toLowerCase().replace(/\s+/g, '_')] ?? (Number.isFinite(Number(value)) && value.trim() !== '' ? strengthOf(Number(value)) : undefined);
+  if (typeof value === 'string')
+    return (
+      LEVELS[value.trim().toLowerCase().replace(/\s+/g, '_')] ?? (Number.isFinite(Number(value)) && value.trim() !== '' ? strengthOf(Number(value)) : undefined)
+    );
   return undefined;
 }
 

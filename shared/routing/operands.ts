@@ -65,7 +65,11 @@ export function normalizeOperand(field: string, def: RoutableField, raw: string,
     case 'text': {
       const value = foldText(raw);
       const options = field === 'product' && !partial ? ctx.products : undefined;
-      return operand(value, options === undefined || options.some((o) => foldText(o) === value), `is not a product option (${options?.join(', ') || 'no form type asks for product'})`);
+      return operand(
+        value,
+        options === undefined || options.some((o) => foldText(o) === value),
+        `is not a product option (${options?.join(', ') || 'no form type asks for product'})`,
+      );
     }
     case 'country': {
       const code = partial ? undefined : normalizeCountry(raw);
@@ -83,7 +87,7 @@ export function normalizeOperand(field: string, def: RoutableField, raw: string,
       // Email domains are kept whole; company domains and websites lose `www.` as leads' do.
       const bare = lower.replace(/^@/, '');
       const host = partial ? bare : normalizeWebsite(bare);
-      return operand(field === 'emailDomain' ? bare : host ?? bare, host !== undefined, 'is not a domain');
+      return operand(field === 'emailDomain' ? bare : (host ?? bare), host !== undefined, 'is not a domain');
     }
     case 'email':
       return operand(lower, partial || EMAIL.test(lower), 'is not an email address');

@@ -39,7 +39,15 @@ export function pickFromPool(
   return leastLoaded(pool, reps, state, now, trace, cursor, need);
 }
 
-function roundRobin(pool: CompiledPool, reps: readonly CompiledRep[], state: RoutingState, now: number, trace: number[], cursor: number, need: Need | undefined): Pick | undefined {
+function roundRobin(
+  pool: CompiledPool,
+  reps: readonly CompiledRep[],
+  state: RoutingState,
+  now: number,
+  trace: number[],
+  cursor: number,
+  need: Need | undefined,
+): Pick | undefined {
   const n = pool.members.length;
   const start = ((cursor % n) + n) % n;
   for (let i = 0; i < n; i++) {
@@ -52,7 +60,15 @@ function roundRobin(pool: CompiledPool, reps: readonly CompiledRep[], state: Rou
   return undefined;
 }
 
-function weighted(pool: CompiledPool, reps: readonly CompiledRep[], state: RoutingState, now: number, trace: number[], cursor: number, need: Need | undefined): Pick | undefined {
+function weighted(
+  pool: CompiledPool,
+  reps: readonly CompiledRep[],
+  state: RoutingState,
+  now: number,
+  trace: number[],
+  cursor: number,
+  need: Need | undefined,
+): Pick | undefined {
   const schedule = pool.schedule;
   const n = schedule.length;
   const start = ((cursor % n) + n) % n;
@@ -77,7 +93,15 @@ const NO_ROSTER: Readonly<Record<string, RosterMark>> = Object.freeze({});
  * level with the least-loaded colleague who stayed; ties go to the first in rotation from the
  * cursor, so equal reps still take turns.
  */
-function leastLoaded(pool: CompiledPool, reps: readonly CompiledRep[], state: RoutingState, now: number, trace: number[], cursor: number, need: Need | undefined): Pick | undefined {
+function leastLoaded(
+  pool: CompiledPool,
+  reps: readonly CompiledRep[],
+  state: RoutingState,
+  now: number,
+  trace: number[],
+  cursor: number,
+  need: Need | undefined,
+): Pick | undefined {
   const n = pool.members.length;
   const start = ((cursor % n) + n) % n;
   const roster = state.members?.[pool.id] ?? NO_ROSTER;

@@ -17,7 +17,13 @@ export type Reassignment =
  * Picks the next available member of `poolId` other than `exclude`.
  * @example reassign('mm-east', 'dana', config, state, Date.now()) // { ok: true, owner: { id: 'sam', … } }
  */
-export function reassign(poolId: string | undefined, exclude: string | undefined, config: RoutingConfig | CompiledConfig, state: RoutingState, now: number): Reassignment {
+export function reassign(
+  poolId: string | undefined,
+  exclude: string | undefined,
+  config: RoutingConfig | CompiledConfig,
+  state: RoutingState,
+  now: number,
+): Reassignment {
   const c = compiled(config);
   const pool = c.pools.find((p) => p.id === poolId);
   const trace: number[] = [];
@@ -25,7 +31,15 @@ export function reassign(poolId: string | undefined, exclude: string | undefined
   const excluded = exclude === undefined ? -1 : (c.repIndex.get(exclude) ?? -1);
   const position = pool.members.indexOf(excluded);
   // The pool without the current owner; the cursor maps onto the shorter member list.
-  const others = position < 0 ? pool : { ...pool, members: pool.members.filter((m) => m !== excluded), weights: pool.weights.filter((_, i) => i !== position), schedule: pool.schedule.filter((m) => m !== position).map((m) => (m > position ? m - 1 : m)) };
+  const others =
+    position < 0
+      ? pool
+      : {
+          ...pool,
+          members: pool.members.filter((m) => m !== excluded),
+          weights: pool.weights.filter((_, i) => i !== position),
+          schedule: pool.schedule.filter((m) => m !== position).map((m) => (m > position ? m - 1 : m)),
+        };
   if (others.members.length === 0) return { ok: false, reason: 'nobody_available', trace };
   const pick = pickFromPool(others, c.reps, state, now, trace);
   if (!pick) return { ok: false, reason: 'nobody_available', trace };

@@ -64,7 +64,12 @@ export function placementOf(decision: Decision): Placement {
  * const diff = replay(lastLeads, live, edited);
  * diff.changed.length; // leads that would go elsewhere
  */
-export function replay(leads: readonly ReplayLead[], current: RoutingConfig, proposed: RoutingConfig, initial: RoutingState = { cursors: {}, load: {} }): ReplayResult {
+export function replay(
+  leads: readonly ReplayLead[],
+  current: RoutingConfig,
+  proposed: RoutingConfig,
+  initial: RoutingState = { cursors: {}, load: {} },
+): ReplayResult {
   const ordered = [...leads].sort((a, b) => a.receivedAt - b.receivedAt);
   // Each config threads its own copy: `applyStateChange` updates in place.
   const stateBefore = copyState(initial);

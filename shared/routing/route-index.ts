@@ -28,7 +28,11 @@ export function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
   const allowed = new Map<number, (Set<SlotValue> | undefined)[]>();
   for (const r of routes) {
     for (const test of r.when[0] ?? []) {
-      if (!allowed.has(test.slot)) allowed.set(test.slot, routes.map((route) => pinnedValues(route.when, test.slot)));
+      if (!allowed.has(test.slot))
+        allowed.set(
+          test.slot,
+          routes.map((route) => pinnedValues(route.when, test.slot)),
+        );
     }
   }
   let best = -1;
@@ -41,7 +45,11 @@ export function indexRoutes(routes: readonly CompiledRoute[]): RouteIndex {
   const sets = allowed.get(best)!;
   const values = new Set<SlotValue>(sets.flatMap((set) => (set ? [...set] : [])));
   const byValue = new Map<SlotValue, number[]>();
-  for (const value of values) byValue.set(value, all.filter((i) => sets[i] === undefined || sets[i].has(value)));
+  for (const value of values)
+    byValue.set(
+      value,
+      all.filter((i) => sets[i] === undefined || sets[i].has(value)),
+    );
   return { slot: best, byValue, other: all.filter((i) => sets[i] === undefined) };
 }
 

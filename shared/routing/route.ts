@@ -116,7 +116,15 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
       const formType = c.formTypes.get(lead.formType);
       const slaMs = r.slaMs ?? formType?.slaMs ?? c.defaultSlaMs;
       const escalationId = r.escalation ?? formType?.escalation ?? c.defaultEscalation;
-      if (found.queue !== undefined) return finish(c, lead, values, missed, i, queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace, r.slaClock ?? formType?.slaClock));
+      if (found.queue !== undefined)
+        return finish(
+          c,
+          lead,
+          values,
+          missed,
+          i,
+          queueDecision(c, found.queue, r.id, found.strategy, slaMs, escalationId, at, trace, r.slaClock ?? formType?.slaClock),
+        );
       const decision: Decision = {
         owner: c.reps[found.rep]!.owner,
         at,
@@ -140,14 +148,35 @@ export function route(lead: RoutableLead, config: RoutingConfig | CompiledConfig
 
   trace.push(pack(Step.Fallback));
   const fallbackSla = c.fallback.slaMs ?? c.formTypes.get(lead.formType)?.slaMs ?? c.defaultSlaMs;
-  return finish(c, lead, values, missed, routes.length, queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace));
+  return finish(
+    c,
+    lead,
+    values,
+    missed,
+    routes.length,
+    queueDecision(c, c.fallback.queue, '$fallback', 'fallback', fallbackSla, c.fallback.escalation, at, trace),
+  );
 }
 
 /** Adds the score, and the confidence when the decision rests on missing or doubtful data. */
-function finish(c: CompiledConfig, lead: RoutableLead, values: readonly SlotValue[], missed: number[] | undefined, taken: number, decision: Decision): Decision {
-  if (c.scoring) decision.score = { score: values[c.scoreSlots[0]] as number, fit: values[c.scoreSlots[1]] as number, engagement: values[c.scoreSlots[2]] as number };
+function finish(
+  c: CompiledConfig,
+  lead: RoutableLead,
+  values: readonly SlotValue[],
+  missed: number[] | undefined,
+  taken: number,
+  decision: Decision,
+): Decision {
+  if (c.scoring)
+    decision.score = { score: values[c.scoreSlots[0]] as number, fit: values[c.scoreSlots[1]] as number, engagement: values[c.scoreSlots[2]] as number };
   // Only leads with something left out or doubtful pay for the reasons.
-  if (missed !== undefined || lead.account !== undefined || lead.indexUnread !== undefined || c.scoring || (c.index.slot >= 0 && values[c.index.slot] === undefined)) {
+  if (
+    missed !== undefined ||
+    lead.account !== undefined ||
+    lead.indexUnread !== undefined ||
+    c.scoring ||
+    (c.index.slot >= 0 && values[c.index.slot] === undefined)
+  ) {
     const reasons = lowConfidence(c, lead, values, missed, taken);
     if (reasons.length > 0) decision.confidence = { level: 'low', reasons };
   }
@@ -162,7 +191,16 @@ interface Found {
   change: StateChange;
 }
 
-function resolve(c: CompiledConfig, target: CompiledTarget, account: number, contact: number, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
+function resolve(
+  c: CompiledConfig,
+  target: CompiledTarget,
+  account: number,
+  contact: number,
+  state: RoutingState,
+  now: number,
+  trace: number[],
+  need: Need | undefined,
+): Found | undefined {
   switch (target.kind) {
     case 'queue':
       return { rep: -1, queue: target.queue, strategy: 'queue', change: {} };
@@ -186,7 +224,15 @@ function resolve(c: CompiledConfig, target: CompiledTarget, account: number, con
 }
 
 /** One named rep, or their out-of-office backup (who must meet the route's requirement too). */
-function direct(c: CompiledConfig, repIndex: number, strategy: Strategy, state: RoutingState, now: number, trace: number[], need: Need | undefined): Found | undefined {
+function direct(
+  c: CompiledConfig,
+  repIndex: number,
+  strategy: Strategy,
+  state: RoutingState,
+  now: number,
+  trace: number[],
+  need: Need | undefined,
+): Found | undefined {
   const rep = c.reps[repIndex]!;
   const reason = availability(rep, now, state, need);
   trace.push(pack(Step.Candidate, repIndex, reason));
@@ -231,7 +277,7 @@ function queueDecision(
 }
 
 function escalationSteps(c: CompiledConfig, id: string | undefined): readonly EscalationStep[] {
-  return id === undefined ? NO_ESCALATION : c.escalations.get(id) ?? NO_ESCALATION;
+  return id === undefined ? NO_ESCALATION : (c.escalations.get(id) ?? NO_ESCALATION);
 }
 
 /** The values of the fields the config's conditions name, normalised for comparison, into `values`. */

@@ -93,9 +93,7 @@ export interface StateChange {
 }
 
 /** Who owns a lead: exactly one rep or one queue. */
-export type Owner =
-  | { kind: 'rep'; id: string; name: string }
-  | { kind: 'queue'; id: string; name: string };
+export type Owner = { kind: 'rep'; id: string; name: string } | { kind: 'queue'; id: string; name: string };
 
 /** How the owner was picked. */
 export type Strategy = 'junk' | 'direct' | 'account_owner' | 'contact_owner' | 'backup' | 'round_robin' | 'weighted' | 'least_loaded' | 'queue' | 'fallback';

@@ -23,10 +23,24 @@ afterAll(() => {
 
 /** Fifty submissions of one person at once, each with its own Idempotency-Key and client address, as browsers send them. */
 async function burst(person: number): Promise<{ statuses: number[]; ids: Set<string> }> {
-  const body = JSON.stringify({ formType: 'contact', fields: { firstName: 'Robin', email: `burst${person}@overload.example`, company: 'Overload', country: 'US', message: 'Tell me more' }, context: { timeOnFormMs: 30_000 } });
+  const body = JSON.stringify({
+    formType: 'contact',
+    fields: { firstName: 'Robin', email: `burst${person}@overload.example`, company: 'Overload', country: 'US', message: 'Tell me more' },
+    context: { timeOnFormMs: 30_000 },
+  });
   const answers = await Promise.all(
     Array.from({ length: 50 }, async (_, i) => {
-      const res = await fetch(`${worker.url}/v1/leads`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.7.${person}.${i}`, 'Idempotency-Key': crypto.randomUUID() }, body });
+      const res = await fetch(`${worker.url}/v1/leads`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Site-Key': 'demo',
+          Origin: 'http://localhost:5173',
+          'CF-Connecting-IP': `10.7.${person}.${i}`,
+          'Idempotency-Key': crypto.randomUUID(),
+        },
+        body,
+      });
       return { status: res.status, leadId: ((await res.json()) as { leadId?: string }).leadId };
     }),
   );
@@ -37,7 +51,10 @@ describe("a person's burst", () => {
   it('is never refused: 3 bursts of 50 simultaneous submissions, every one answered 202 with its one lead', async () => {
     for (let person = 0; person < 3; person++) {
       const { statuses, ids } = await burst(person);
-      expect(statuses.filter((s) => s !== 202), `burst ${person}`).toEqual([]);
+      expect(
+        statuses.filter((s) => s !== 202),
+        `burst ${person}`,
+      ).toEqual([]);
       expect(ids.size).toBe(1);
     }
   });

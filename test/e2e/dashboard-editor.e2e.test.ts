@@ -24,7 +24,11 @@ async function submit(i: number, fields: Record<string, string>, formType = 'con
   const res = await fetch(`${worker.url}/v1/leads`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.8.0.${i}` },
-    body: JSON.stringify({ formType, fields: { firstName: `Lead${i}`, email: `lead${i}@corp${i}.com`, message: 'Tell me about pricing', ...fields }, context: { timeOnFormMs: 30_000 } }),
+    body: JSON.stringify({
+      formType,
+      fields: { firstName: `Lead${i}`, email: `lead${i}@corp${i}.com`, message: 'Tell me about pricing', ...fields },
+      context: { timeOnFormMs: 30_000 },
+    }),
   });
   expect(res.status).toBe(202);
 }
@@ -137,7 +141,9 @@ describe('the routing editor in Chromium', () => {
     await publish.click();
     await expect.poll(() => status.textContent()).toContain('Published v2');
 
-    const v2 = await admin<{ config: { reps: Record<string, { name: string; outOfOffice?: unknown[] }>; pools: Record<string, { members: unknown[] }>; routes: { id: string }[] } }>('/config/versions/2');
+    const v2 = await admin<{
+      config: { reps: Record<string, { name: string; outOfOffice?: unknown[] }>; pools: Record<string, { members: unknown[] }>; routes: { id: string }[] };
+    }>('/config/versions/2');
     expect(v2.config.reps.zoe?.name).toBe('Zoe Park');
     expect(v2.config.reps.ana?.outOfOffice).toEqual([{ from: '2027-03-01', to: '2027-03-05', backup: 'ben', note: 'Conference' }]);
     expect(v2.config.pools.sdr?.members).toContain('zoe');
@@ -200,7 +206,11 @@ describe('the routing editor in Chromium', () => {
      * keeps the loop fast.
      */
     const tabTo = async (node: RegExp, max = 200): Promise<string> => {
-      const words = node.source.replace(/^[a-z]+ "/, '').replace(/\\d\+|["\\]/g, '').split(/[^A-Za-z ]/)[0]!.trim();
+      const words = node.source
+        .replace(/^[a-z]+ "/, '')
+        .replace(/\\d\+|["\\]/g, '')
+        .split(/[^A-Za-z ]/)[0]!
+        .trim();
       for (let i = 0; i < max; i++) {
         await page.keyboard.press('Tab');
         const text = await page.evaluate(() => {
@@ -226,7 +236,8 @@ describe('the routing editor in Chromium', () => {
     const form = page.getByRole('form', { name: 'Add a person' });
     await form.waitFor();
     const tree = await form.ariaSnapshot();
-    for (const node of ['textbox "Name"', 'textbox "Email"', 'combobox "Time zone"', 'checkbox "Inside sales"', 'button "Add person"']) expect(tree).toContain(node);
+    for (const node of ['textbox "Name"', 'textbox "Email"', 'combobox "Time zone"', 'checkbox "Inside sales"', 'button "Add person"'])
+      expect(tree).toContain(node);
     await tabTo(/textbox "Name"/);
     await page.keyboard.type('Kim Lee');
     await tabTo(/checkbox "Inside sales"/);
@@ -277,7 +288,11 @@ describe('the routing editor in Chromium', () => {
     const live = await admin<{ version: number }>('/config');
     const json = (await admin<{ config: { reps: Record<string, { capacity?: number }> } }>(`/config/versions/${live.version}`)).config;
     json.reps.ben!.capacity = 25;
-    const theirs = await fetch(`${worker.url}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json', 'X-Publish-Note': encodeURIComponent('Ben part-time') }, body: JSON.stringify(json) });
+    const theirs = await fetch(`${worker.url}/v1/admin/config`, {
+      method: 'PUT',
+      headers: { ...DEV_ADMIN, 'Content-Type': 'application/json', 'X-Publish-Note': encodeURIComponent('Ben part-time') },
+      body: JSON.stringify(json),
+    });
     expect(theirs.status).toBe(200);
 
     await page.getByRole('link', { name: 'Review & publish' }).first().click();
@@ -286,7 +301,9 @@ describe('the routing editor in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Someone published' }).count()).toBe(1);
     const concurrent = page.locator('section.concurrent');
     await expect.poll(() => concurrent.innerText()).toContain('Their note: “Ben part-time”');
-    expect(await concurrent.getByRole('region', { name: 'Their changes' }).innerText()).toContain("Ben's capacity: at most 40 open leads became at most 25 open leads");
+    expect(await concurrent.getByRole('region', { name: 'Their changes' }).innerText()).toContain(
+      "Ben's capacity: at most 40 open leads became at most 25 open leads",
+    );
     await shot(page, 'editor-concurrent-1280.png');
     await concurrent.getByRole('button', { name: /^Apply my changes onto v\d+$/ }).click();
     await expect.poll(() => page.locator('section.concurrent').count()).toBe(0);

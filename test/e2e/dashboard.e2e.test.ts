@@ -19,10 +19,22 @@ const ids: Record<string, string> = {};
 async function submit(name: string, country: string): Promise<{ leadId: string }> {
   const res = await fetch(`${worker.url}/v1/leads`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.9.0.${Object.keys(ids).length + 1}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Site-Key': 'demo',
+      Origin: 'http://localhost:5173',
+      'CF-Connecting-IP': `10.9.0.${Object.keys(ids).length + 1}`,
+    },
     body: JSON.stringify({
       formType: 'contact',
-      fields: { firstName: name, lastName: 'Moreno', email: `${name.toLowerCase()}@${name.toLowerCase()}-corp.com`, company: `${name} Corp`, country, message: 'We would like to talk about pricing' },
+      fields: {
+        firstName: name,
+        lastName: 'Moreno',
+        email: `${name.toLowerCase()}@${name.toLowerCase()}-corp.com`,
+        company: `${name} Corp`,
+        country,
+        message: 'We would like to talk about pricing',
+      },
       context: { timeOnFormMs: 30_000, source: 'google' },
     }),
   });
@@ -40,7 +52,14 @@ beforeAll(async () => {
   worker = await startWorker({});
   // Every rep always available: owners do not depend on the hour the test runs.
   expect(await publishAlwaysOpenExample(worker.url)).toBe(200);
-  for (const [name, country] of [['Ana', 'US'], ['Bea', 'ES'], ['Cai', 'GB'], ['Dev', 'US'], ['Eli', 'ES'], ['Fay', 'DE']] as const) {
+  for (const [name, country] of [
+    ['Ana', 'US'],
+    ['Bea', 'ES'],
+    ['Cai', 'GB'],
+    ['Dev', 'US'],
+    ['Eli', 'ES'],
+    ['Fay', 'DE'],
+  ] as const) {
     ids[name] = (await submit(name, country)).leadId;
   }
   // The metrics store hears of each lead from its object's alarm, right after its side effects.
@@ -48,7 +67,8 @@ beforeAll(async () => {
   for (;;) {
     const { leads, notified } = (await admin<{ total: { counters: { leads: number; notified: number } } }>('/metrics')).total.counters;
     if (leads === 6 && notified === 6) break;
-    if (Date.now() > end) throw new Error(`the metrics store has ${leads} leads, ${notified} notified; expected 6 and 6: ${JSON.stringify(await admin(`/leads/${ids.Ana}`))}`);
+    if (Date.now() > end)
+      throw new Error(`the metrics store has ${leads} leads, ${notified} notified; expected 6 and 6: ${JSON.stringify(await admin(`/leads/${ids.Ana}`))}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   browser = await launchChromium();
@@ -152,13 +172,18 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
 
     const hero = page.getByRole('group', { name: 'The three figures that matter' });
-    await expect.poll(() => hero.locator('.tile-label').allTextContents(), { timeout: 10_000 }).toEqual(['Speed to lead', 'Unclaimed past SLA now', 'SLA compliance']);
+    await expect
+      .poll(() => hero.locator('.tile-label').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Speed to lead', 'Unclaimed past SLA now', 'SLA compliance']);
     await page.locator('.chart svg').first().waitFor();
     const main = await page.locator('main').innerText();
     for (const id of ['$junk', '$fallback', 'round-robin →', 'rep:', 'queue:', 'contact ·', 'demo_request']) expect(main).not.toContain(id);
     expect(main).toContain('Contact us');
     // Axis labels are drawn at the size they are read (the old ones were about 6 px high).
-    const tick = await page.locator('.chart .tick').first().evaluate((el) => el.getBoundingClientRect().height);
+    const tick = await page
+      .locator('.chart .tick')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height);
     expect(tick).toBeGreaterThanOrEqual(11);
     await expect.poll(() => page.locator('.fair').first().innerText()).toContain('given availability');
     await shot(page, 'overview-1280.png');
@@ -169,13 +194,24 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Ingrid Larsen');
     const cells = await row.locator('td').allInnerTexts();
     const cai = await admin<{ record: { decision: { owner: { name: string } } } }>(`/leads/${ids.Cai}`);
-    expect(cells.slice(1)).toEqual(['EMEA', cai.record.decision.owner.name, 'Dana Whitfield', expect.stringContaining('Ingrid Larsen'), 'Cai is an existing customer of Dana']);
+    expect(cells.slice(1)).toEqual([
+      'EMEA',
+      cai.record.decision.owner.name,
+      'Dana Whitfield',
+      expect.stringContaining('Ingrid Larsen'),
+      'Cai is an existing customer of Dana',
+    ]);
     expect(cells[0]).toContain('Cai Moreno');
     await shot(page, 'misroutes-1280.png');
 
     // A phone: nothing wider than the screen, "Log out" in view.
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [hash, name] of [['#/', 'overview-390.png'], ['#/misroutes', 'misroutes-390.png'], [`#/lead/${ids.Bea}`, 'lead-390.png'], ['#/leads', 'leads-390.png']] as const) {
+    for (const [hash, name] of [
+      ['#/', 'overview-390.png'],
+      ['#/misroutes', 'misroutes-390.png'],
+      [`#/lead/${ids.Bea}`, 'lead-390.png'],
+      ['#/leads', 'leads-390.png'],
+    ] as const) {
       await page.goto(`${worker.url}/dashboard/${hash}`);
       await page.locator('main h1').waitFor();
       await page.waitForTimeout(300);

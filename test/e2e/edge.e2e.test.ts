@@ -72,7 +72,11 @@ async function newPage(): Promise<{ page: Page; consoleErrors: string[] }> {
 }
 
 /** The lead as the admin API shows it. */
-async function adminLead(leadId: string): Promise<{ record: { lead: Record<string, unknown>; owner: { kind: string; id: string; name: string }; qualification: { junk: unknown[]; suspect: unknown[] } } }> {
+async function adminLead(
+  leadId: string,
+): Promise<{
+  record: { lead: Record<string, unknown>; owner: { kind: string; id: string; name: string }; qualification: { junk: unknown[]; suspect: unknown[] } };
+}> {
   return (await fetch(`${worker.url}/v1/admin/leads/${leadId}`, { headers: DEV_ADMIN })).json() as never;
 }
 
@@ -95,7 +99,10 @@ async function chromeAutofill(page: Page, anchor: string, fields: Record<string,
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const field = find(root, (node) => node.localName === 'input' && (node.attributes ?? []).join('\u0000').includes(`name\u0000${anchor}`));
   if (!field) throw new Error(`no input named ${anchor}`);
-  await cdp.send('Autofill.trigger' as never, { fieldId: field.backendNodeId, address: { fields: Object.entries(fields).map(([name, value]) => ({ name, value })) } } as never);
+  await cdp.send(
+    'Autofill.trigger' as never,
+    { fieldId: field.backendNodeId, address: { fields: Object.entries(fields).map(([name, value]) => ({ name, value })) } } as never,
+  );
 }
 
 interface DomNode {
@@ -115,7 +122,7 @@ function find(node: DomNode, match: (node: DomNode) => boolean): DomNode | undef
 }
 
 describe('issue 9 at the edge, in Chromium', () => {
-  it('4: a demo form filled by Chrome\'s autofill and sent a second later reaches a rep, and the success text makes the promise', async () => {
+  it("4: a demo form filled by Chrome's autofill and sent a second later reaches a rep, and the success text makes the promise", async () => {
     const { page } = await newPage();
     await page.goto(`${site.url}demo`);
     await page.getByLabel(/first name/i).waitFor({ timeout: 15_000 });
@@ -181,9 +188,13 @@ describe('issue 9 at the edge, in Chromium', () => {
     await typeInto(page, /email/i, 'ana@copied.example');
     await typeInto(page, /message/i, 'Please call me');
     await page.getByRole('button', { name: /contact us/i }).click();
-    await expect.poll(() => formText(page, '[role=alert]'), { timeout: 10_000 }).toBe('Sorry, this form cannot be sent from this page. Please write to hello@northwind.example.');
+    await expect
+      .poll(() => formText(page, '[role=alert]'), { timeout: 10_000 })
+      .toBe('Sorry, this form cannot be sent from this page. Please write to hello@northwind.example.');
     const events = await page.evaluate(() => (window as unknown as { events: unknown[] }).events);
-    expect(events).toEqual([['error', { formType: 'contact', reason: 'refused', status: 403, message: `Origin ${new URL(copied.url).origin} is not allowed for site "demo"` }]]);
+    expect(events).toEqual([
+      ['error', { formType: 'contact', reason: 'refused', status: 403, message: `Origin ${new URL(copied.url).origin} is not allowed for site "demo"` }],
+    ]);
     expect(consoleErrors.some((text) => text.startsWith('LeadRouter: refused'))).toBe(true);
     // No endless "Saved, we are sending it…": no retry, nothing said in the status line.
     await page.waitForTimeout(3_000);
@@ -195,7 +206,9 @@ describe('issue 9 at the edge, in Chromium', () => {
     await expect
       .poll(
         async () => {
-          const body = (await (await fetch(`${worker.url}/v1/admin/refusals?days=1`, { headers: DEV_ADMIN })).json()) as { refusals: { site: string; origin: string; count: number }[] };
+          const body = (await (await fetch(`${worker.url}/v1/admin/refusals?days=1`, { headers: DEV_ADMIN })).json()) as {
+            refusals: { site: string; origin: string; count: number }[];
+          };
           return body.refusals.find((row) => row.origin === origin);
         },
         { timeout: 10_000 },
@@ -212,7 +225,9 @@ describe('issue 9 at the edge, in Chromium', () => {
     await typeInto(page, /email/i, 'ana@strict-csp.example');
     await typeInto(page, /message/i, 'Please call me');
     await page.getByRole('button', { name: /contact us/i }).click();
-    await expect.poll(() => formText(page, '[role=alert]'), { timeout: 10_000 }).toBe('Sorry, this form cannot be sent from this page. Please write to hello@northwind.example.');
+    await expect
+      .poll(() => formText(page, '[role=alert]'), { timeout: 10_000 })
+      .toBe('Sorry, this form cannot be sent from this page. Please write to hello@northwind.example.');
     const events = await page.evaluate(() => (window as unknown as { events: unknown[] }).events);
     expect(events).toEqual([['error', { formType: 'contact', reason: 'blocked', status: 0 }]]);
     expect(consoleErrors.some((text) => text.startsWith('LeadRouter: blocked'))).toBe(true);

@@ -54,7 +54,18 @@ export async function startHostPage(html: (path: string) => string): Promise<{ u
 export async function startWorker(vars: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const state = mkdtempSync(join(tmpdir(), 'e2e-state-'));
-  const args = [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', join(ROOT, 'worker/dev-entry.ts'), '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, ...Object.entries({ ENVIRONMENT: 'development', ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const args = [
+    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    join(ROOT, 'worker/dev-entry.ts'),
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    ...Object.entries({ ENVIRONMENT: 'development', ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d));
@@ -89,7 +100,16 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTEFACTS, { recursive: true });
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -107,6 +127,10 @@ export async function publishAlwaysOpenExample(workerUrl: string): Promise<numbe
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const res = await fetch(`${workerUrl}/v1/admin/config`, { method: 'PUT', headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'every rep always open, for the e2e tests' }) });
+  const res = await fetch(`${workerUrl}/v1/admin/config`, {
+    method: 'PUT',
+    headers: { ...DEV_ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ config, note: 'every rep always open, for the e2e tests' }),
+  });
   return res.status;
 }

@@ -11,7 +11,12 @@ import { namesOf } from '../../dashboard/src/names.ts';
 
 const LINES: TraceLine[] = [
   { step: 'enriched', fields: ['employees', 'industry'], reason: 'enriched by Apollo: employees 340, industry “chemicals”' },
-  { step: 'account', account: 'hubspot:101', used: true, reason: "matched 'Pied Piper, Inc.' by domain piedpiper.com, from HubSpot; owner Lee Okafor; customer since 2022-02-01" },
+  {
+    step: 'account',
+    account: 'hubspot:101',
+    used: true,
+    reason: "matched 'Pied Piper, Inc.' by domain piedpiper.com, from HubSpot; owner Lee Okafor; customer since 2022-02-01",
+  },
   { step: 'score', score: 40, reason: 'score 40: fit 40 of 60' },
   { step: 'confidence', level: 'low', reason: 'low confidence: route enterprise was passed over for want of employees' },
   { step: 'route', route: 'named-accounts', matched: true, reason: 'the account’s owner' },

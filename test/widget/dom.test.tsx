@@ -10,7 +10,14 @@ import { h, render } from '../../widget/src/dom.ts';
 describe('dom.ts render', () => {
   it('keeps an input across redraws: its value, its focus', () => {
     const root = document.body.appendChild(document.createElement('div'));
-    const view = (error?: string) => h('form', null, h('label', { for: 'x' }, 'Name'), h('input', { id: 'x', 'aria-invalid': error ? 'true' : undefined }), error && h('p', { class: 'err' }, error));
+    const view = (error?: string) =>
+      h(
+        'form',
+        null,
+        h('label', { for: 'x' }, 'Name'),
+        h('input', { id: 'x', 'aria-invalid': error ? 'true' : undefined }),
+        error && h('p', { class: 'err' }, error),
+      );
     render(view(), root);
     const input = root.querySelector('input')!;
     input.value = 'Ana';
@@ -56,7 +63,16 @@ describe('dom.ts render', () => {
     const root = document.createElement('div');
     render(h('form', null, h('div', null, 'a'), h('p', null, 'status')), root);
     const form = root.firstChild;
-    render(h('form', null, h('div', null, 'b'), h('fieldset', null, [h('input', null), [h('button', null, 'Send', 0)]], false, null, undefined, true), h('p', null, 'status')), root);
+    render(
+      h(
+        'form',
+        null,
+        h('div', null, 'b'),
+        h('fieldset', null, [h('input', null), [h('button', null, 'Send', 0)]], false, null, undefined, true),
+        h('p', null, 'status'),
+      ),
+      root,
+    );
     expect(root.firstChild).toBe(form);
     expect(root.innerHTML).toBe('<form><div>b</div><fieldset><input><button>Send0</button></fieldset><p>status</p></form>');
     render(h('div', { class: 'ok' }, 'Thanks'), root);

@@ -68,7 +68,10 @@ describe.each(LOADERS)('the form (%s)', (_, load) => {
     ] as const) {
       const el = control(name);
       expect(el.getAttribute('aria-invalid')).toBe('true');
-      const described = el.getAttribute('aria-describedby')!.split(' ').map((id) => root.getElementById(id)?.textContent);
+      const described = el
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => root.getElementById(id)?.textContent);
       expect(described).toContain(message);
     }
     expect(control('phone').hasAttribute('aria-invalid')).toBe(false);
@@ -171,4 +174,3 @@ describe.each(LOADERS)('the form (%s)', (_, load) => {
     expect(worker.posts()[0]!.body.fields).toEqual({ firstName: 'Ana', email: 'ana@acme.com', message: 'Hello', consent: true });
   });
 });
-

@@ -11,7 +11,15 @@ import { buildWidget } from '../../widget/build.ts';
 import { CHUNKS } from '../../widget/vite.config.ts';
 
 const BUNDLE = 'dist/public/widget.js';
-const SOURCES = ['widget/src', 'widget/vite.config.ts', 'widget/build.ts', 'widget/phone-metadata.ts', 'shared/lead', 'shared/normalize', 'shared/config/examples/routing.json'];
+const SOURCES = [
+  'widget/src',
+  'widget/vite.config.ts',
+  'widget/build.ts',
+  'widget/phone-metadata.ts',
+  'shared/lead',
+  'shared/normalize',
+  'shared/config/examples/routing.json',
+];
 
 /** The newest modification time under `path`. */
 function newest(path: string): number {

@@ -204,7 +204,10 @@ export const ACCEPTED = { status: 202, body: { leadId: 'lead_1', owner: { name: 
 export const ACCEPTED_JUNK = { status: 202, body: { leadId: 'lead_j', owner: { name: null }, respondWithin: null } };
 
 /** A 400 as the Worker words it. */
-export const invalid = (...issues: FieldIssue[]): WorkerAnswer => ({ status: 400, body: { error: 'invalid_lead', message: 'Some fields need attention', issues } });
+export const invalid = (...issues: FieldIssue[]): WorkerAnswer => ({
+  status: 400,
+  body: { error: 'invalid_lead', message: 'Some fields need attention', issues },
+});
 
 /**
  * Replaces `fetch` with a fake Worker: form types from {@link FORMS}, and `POST /v1/leads`

@@ -227,7 +227,7 @@ describe.each(LOADERS)('lazy chunks and the phone (%s)', (_, load) => {
       expect(await sentPhone(worker)).toBe(e164);
     });
 
-    it('sends the number as typed when the country is one the chunk does not know: never read in the browser\'s country', async () => {
+    it("sends the number as typed when the country is one the chunk does not know: never read in the browser's country", async () => {
       const worker = await contactForm();
       type('country', 'Japón');
       typeKeys('phone', '03 1234 5678');

@@ -10,7 +10,11 @@ import { LOADERS, addScript, fakeWorker, fillContact, forms, inForm, pendingKey,
 
 /** What a browser fires when the page's CSP refuses a connection (`connect-src`). */
 function cspViolation(blockedURI: string): void {
-  const event = Object.assign(new Event('securitypolicyviolation', { bubbles: true, composed: true }), { blockedURI, effectiveDirective: 'connect-src', violatedDirective: 'connect-src' });
+  const event = Object.assign(new Event('securitypolicyviolation', { bubbles: true, composed: true }), {
+    blockedURI,
+    effectiveDirective: 'connect-src',
+    violatedDirective: 'connect-src',
+  });
   document.dispatchEvent(event);
 }
 
@@ -40,7 +44,7 @@ describe.each(LOADERS)('refused, blocked, offline (%s)', (_, load) => {
   const status = () => inForm().getByRole('status').textContent;
   const alert = () => inForm().getByRole('alert').textContent;
 
-  it('tells the person how to reach the business when the Worker refuses the page\'s origin, once, without retrying', async () => {
+  it("tells the person how to reach the business when the Worker refuses the page's origin, once, without retrying", async () => {
     const message = `Origin ${location.origin} is not allowed for site "demo"`;
     const worker = fakeWorker({ status: 403, body: { error: 'forbidden', message } });
     await contactForm();
@@ -75,7 +79,7 @@ describe.each(LOADERS)('refused, blocked, offline (%s)', (_, load) => {
   it.each([
     ['before', true],
     ['after', false],
-  ])('knows the page\'s CSP blocks the Worker (the violation fired %s the failure): blocked, final', async (_when, first) => {
+  ])("knows the page's CSP blocks the Worker (the violation fired %s the failure): blocked, final", async (_when, first) => {
     const worker = fakeWorker('network', 'network', 'network');
     await contactForm();
     if (first) {

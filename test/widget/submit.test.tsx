@@ -4,7 +4,26 @@
  * Each case runs against the source and the built bundle.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACCEPTED, ACCEPTED_JUNK, LOADERS, addScript, autofill, control, fakeWorker, fillContact, forms, inForm, invalid, paste, pendingKey, rendered, resetPage, submit, type, typeKeys } from './harness.ts';
+import {
+  ACCEPTED,
+  ACCEPTED_JUNK,
+  LOADERS,
+  addScript,
+  autofill,
+  control,
+  fakeWorker,
+  fillContact,
+  forms,
+  inForm,
+  invalid,
+  paste,
+  pendingKey,
+  rendered,
+  resetPage,
+  submit,
+  type,
+  typeKeys,
+} from './harness.ts';
 
 describe.each(LOADERS)('submitting (%s)', (_, load) => {
   beforeEach(() => resetPage());

@@ -14,8 +14,14 @@ function upload(csv: string, query = ''): Promise<Response> {
   return exports.default.fetch(`${BASE}/v1/admin/accounts/import${query}`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'text/csv' }, body: csv });
 }
 
-async function match(fields: Record<string, string>): Promise<{ account?: { id: string; owner?: string; matchedBy: string; confidence: number }; contactOwner?: string }> {
-  const res = await exports.default.fetch(`${BASE}/v1/admin/accounts/match`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(fields) });
+async function match(
+  fields: Record<string, string>,
+): Promise<{ account?: { id: string; owner?: string; matchedBy: string; confidence: number }; contactOwner?: string }> {
+  const res = await exports.default.fetch(`${BASE}/v1/admin/accounts/match`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
   return res.json();
 }
 
@@ -57,7 +63,10 @@ describe('POST /v1/admin/accounts/import', () => {
   it('answers 400 when no row can be imported', async () => {
     const res = await upload('company,website\nAcme,acme.example\n');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_csv', issues: expect.arrayContaining([{ row: 1, column: 'name', reason: 'missing: this column is required' }]) });
+    expect(await res.json()).toMatchObject({
+      error: 'invalid_csv',
+      issues: expect.arrayContaining([{ row: 1, column: 'name', reason: 'missing: this column is required' }]),
+    });
   });
 
   it('replaces the earlier CSV accounts with mode=replace, and merges by default', async () => {
@@ -88,6 +97,9 @@ describe('GET /v1/admin/accounts', () => {
     await upload(ACCOUNTS);
     const body = await (await exports.default.fetch(`${BASE}/v1/admin/accounts`, { headers: ADMIN })).json<{ counts: unknown; syncs: unknown[] }>();
     expect(body.counts).toEqual({ csv: { accounts: 2, contacts: 0 } });
-    expect(body.syncs).toEqual([{ crm: 'hubspot', watermarks: {} }, { crm: 'salesforce', watermarks: {} }]);
+    expect(body.syncs).toEqual([
+      { crm: 'hubspot', watermarks: {} },
+      { crm: 'salesforce', watermarks: {} },
+    ]);
   });
 });

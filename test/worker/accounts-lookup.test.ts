@@ -20,7 +20,16 @@ const config = (() => {
 })();
 
 const ACCOUNTS: IndexedAccount[] = [
-  { id: 'hubspot:101', source: 'hubspot', name: 'Pied Piper, Inc.', domains: ['piedpiper.com', 'piedpiper.io'], owner: 'hubspot:9002', tier: 'tier_1', customer: true, customerSince: '2022-02-01' },
+  {
+    id: 'hubspot:101',
+    source: 'hubspot',
+    name: 'Pied Piper, Inc.',
+    domains: ['piedpiper.com', 'piedpiper.io'],
+    owner: 'hubspot:9002',
+    tier: 'tier_1',
+    customer: true,
+    customerSince: '2022-02-01',
+  },
   { id: 'salesforce:001A', source: 'salesforce', name: 'U.S. Bancorp', domains: ['usbank.com'], owner: 'salesforce:005000000000001AAA' },
   { id: 'salesforce:001B', source: 'salesforce', name: 'Vandelay Industries', domains: ['vandelay.com'], owner: 'salesforce:005999999999999AAA' },
   { id: 'csv:hooli-xyz.com', source: 'csv', name: 'Hooli XYZ', domains: ['hooli-xyz.com'], owner: 'priya' },
@@ -41,7 +50,16 @@ beforeEach(async () => {
 describe('lookupAccount', () => {
   it('matches a work email at any sub-domain depth and maps the CRM owner to a rep', async () => {
     const { account } = await lookupAccount(env.ACCOUNTS_DB, lead({ email: 'jared@mail.eu.piedpiper.com' }), config);
-    expect(account).toMatchObject({ id: 'hubspot:101', name: 'Pied Piper, Inc.', matchedBy: 'domain', matchedOn: 'piedpiper.com', confidence: 1, owner: 'lee', tier: 'tier_1', customerSince: '2022-02-01' });
+    expect(account).toMatchObject({
+      id: 'hubspot:101',
+      name: 'Pied Piper, Inc.',
+      matchedBy: 'domain',
+      matchedOn: 'piedpiper.com',
+      confidence: 1,
+      owner: 'lee',
+      tier: 'tier_1',
+      customerSince: '2022-02-01',
+    });
   });
 
   it('matches the company name, with its similarity, when the email is free mail', async () => {
@@ -66,14 +84,26 @@ describe('lookupAccount', () => {
   });
 
   it("matches the config's own accounts by domain and by name", async () => {
-    expect((await lookupAccount(env.ACCOUNTS_DB, lead({ email: 'wile@eu.acme.com' }), config)).account).toMatchObject({ id: 'config:acme.com', source: 'config', owner: 'dana', matchedBy: 'domain' });
-    expect((await lookupAccount(env.ACCOUNTS_DB, lead({ company: 'ACME Corporation' }), config)).account).toMatchObject({ id: 'config:acme.com', matchedBy: 'name', owner: 'dana' });
+    expect((await lookupAccount(env.ACCOUNTS_DB, lead({ email: 'wile@eu.acme.com' }), config)).account).toMatchObject({
+      id: 'config:acme.com',
+      source: 'config',
+      owner: 'dana',
+      matchedBy: 'domain',
+    });
+    expect((await lookupAccount(env.ACCOUNTS_DB, lead({ company: 'ACME Corporation' }), config)).account).toMatchObject({
+      id: 'config:acme.com',
+      matchedBy: 'name',
+      owner: 'dana',
+    });
   });
 
   it('routes on the config alone when the index is unavailable', async () => {
     expect(await lookupAccount(undefined, lead({ email: 'jared@piedpiper.com' }), config)).toEqual({});
     // As D1 answers before the migrations are applied.
-    const broken = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')), batch: (s: D1PreparedStatement[]) => env.ACCOUNTS_DB.batch(s) } as unknown as D1Database;
+    const broken = {
+      prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')),
+      batch: (s: D1PreparedStatement[]) => env.ACCOUNTS_DB.batch(s),
+    } as unknown as D1Database;
     expect((await lookupAccount(broken, lead({ email: 'wile@acme.com' }), config)).account?.id).toBe('config:acme.com');
   });
 

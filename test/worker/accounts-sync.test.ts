@@ -5,7 +5,14 @@
  * the Cron Trigger starting it all.
  */
 import { env, exports } from 'cloudflare:workers';
-import { createExecutionContext, createScheduledController, evictDurableObject, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  evictDurableObject,
+  runDurableObjectAlarm,
+  runInDurableObject,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { hubspotPage } from '../../worker/accounts/hubspot-sync.ts';
@@ -22,12 +29,22 @@ const SF_HOST = 'northwind.my.salesforce.com';
 function companies(n: number, modified = '2025-01-01T00:00:00.000Z') {
   return Array.from({ length: n }, (_, i) => ({
     id: String(1000 + i),
-    properties: { name: `Company ${i} Inc.`, domain: `company${i}.example`, hubspot_owner_id: i % 2 ? '9002' : '9001', hs_lastmodifieddate: modified, lifecyclestage: i % 10 === 0 ? 'customer' : 'lead' },
+    properties: {
+      name: `Company ${i} Inc.`,
+      domain: `company${i}.example`,
+      hubspot_owner_id: i % 2 ? '9002' : '9001',
+      hs_lastmodifieddate: modified,
+      lifecyclestage: i % 10 === 0 ? 'customer' : 'lead',
+    },
   }));
 }
 
 async function sync(crm: 'hubspot' | 'salesforce', full = false): Promise<Response> {
-  return exports.default.fetch(`${BASE}/v1/admin/accounts/sync`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ crm, full }) });
+  return exports.default.fetch(`${BASE}/v1/admin/accounts/sync`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ crm, full }),
+  });
 }
 
 /**
@@ -36,14 +53,19 @@ async function sync(crm: 'hubspot' | 'salesforce', full = false): Promise<Respon
  */
 async function drain(crm: 'hubspot' | 'salesforce'): Promise<void> {
   const stub = env.ACCOUNT_SYNC.getByName(crm);
-  await waitFor(async () => {
-    await runDurableObjectAlarm(stub);
-    return (await status(crm)).running === undefined;
-  }, 20_000, `the ${crm} sync to finish`);
+  await waitFor(
+    async () => {
+      await runDurableObjectAlarm(stub);
+      return (await status(crm)).running === undefined;
+    },
+    20_000,
+    `the ${crm} sync to finish`,
+  );
 }
 
 const status = (crm: 'hubspot' | 'salesforce') => env.ACCOUNT_SYNC.getByName(crm).status(crm) as Promise<SyncStatus>;
-const count = async (source: string) => (await env.ACCOUNTS_DB.prepare('SELECT count(*) AS n FROM accounts WHERE source = ?').bind(source).first<{ n: number }>())!.n;
+const count = async (source: string) =>
+  (await env.ACCOUNTS_DB.prepare('SELECT count(*) AS n FROM accounts WHERE source = ?').bind(source).first<{ n: number }>())!.n;
 
 beforeEach(async () => {
   await resetCapture();
@@ -67,7 +89,17 @@ beforeEach(async () => {
 
 describe('HubSpot account sync', () => {
   it('lists every company on the first run, page by page, with the token, and maps owners to reps', async () => {
-    await seedCrm({ hubspot: { companies: companies(250), contacts: [{ id: '1', properties: { email: 'Pat@Company3.example', hubspot_owner_id: '9002', associatedcompanyid: '1003', lastmodifieddate: '2025-01-01T00:00:00.000Z' } }] } });
+    await seedCrm({
+      hubspot: {
+        companies: companies(250),
+        contacts: [
+          {
+            id: '1',
+            properties: { email: 'Pat@Company3.example', hubspot_owner_id: '9002', associatedcompanyid: '1003', lastmodifieddate: '2025-01-01T00:00:00.000Z' },
+          },
+        ],
+      },
+    });
     expect((await sync('hubspot')).status).toBe(202);
     await drain('hubspot');
     expect(await count('hubspot')).toBe(250);
@@ -95,10 +127,14 @@ describe('HubSpot account sync', () => {
     await failNext('api.hubapi.com', 429, 1, { skip: 10, retryAfter: 30 });
     const at = Date.now();
     await sync('hubspot');
-    const waiting = await waitFor(async () => {
-      const s = await status('hubspot');
-      return s.running?.waitingUntil !== undefined ? s : undefined;
-    }, 10_000, 'the rate limit');
+    const waiting = await waitFor(
+      async () => {
+        const s = await status('hubspot');
+        return s.running?.waitingUntil !== undefined ? s : undefined;
+      },
+      10_000,
+      'the rate limit',
+    );
     const lists = () => capturedRequests('api.hubapi.com').then((rs) => rs.filter((r) => r.path === '/crm/v3/objects/companies'));
     const refused = (await lists())[10]!;
     expect(refused.status).toBe(429);
@@ -121,14 +157,19 @@ describe('HubSpot account sync', () => {
     await seedCrm({ hubspot: { companies: initial } });
     await sync('hubspot');
     await drain('hubspot');
-    const changed = initial.map((c, i) => (i === 4 ? { ...c, properties: { ...c.properties, hubspot_owner_id: '9002', hs_lastmodifieddate: new Date().toISOString() } } : c));
+    const changed = initial.map((c, i) =>
+      i === 4 ? { ...c, properties: { ...c.properties, hubspot_owner_id: '9002', hs_lastmodifieddate: new Date().toISOString() } } : c,
+    );
     await seedCrm({ hubspot: { companies: changed } });
     await forgetRequests();
     await sync('hubspot');
     await drain('hubspot');
     const searches = (await capturedRequests('api.hubapi.com')).filter((r) => r.path === '/crm/v3/objects/companies/search');
     expect(searches).toHaveLength(1);
-    const body = JSON.parse(searches[0]!.body) as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[]; sorts: unknown[] };
+    const body = JSON.parse(searches[0]!.body) as {
+      filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[];
+      sorts: unknown[];
+    };
     expect(body.filterGroups[0]!.filters[0]).toMatchObject({ propertyName: 'hs_lastmodifieddate', operator: 'GTE' });
     expect(body.sorts).toEqual([{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }]);
     expect((await status('hubspot')).last).toMatchObject({ full: false, accounts: 1 });
@@ -161,7 +202,10 @@ describe('HubSpot account sync', () => {
 
 describe("HubSpot search's 10,000-result wall", () => {
   it('restarts the search from the last modification time instead of paging past it', async () => {
-    const many = Array.from({ length: 10_050 }, (_, i) => ({ id: String(i + 1), properties: { name: `C${i}`, hs_lastmodifieddate: String(Date.UTC(2025, 0, 1) + i * 1000) } }));
+    const many = Array.from({ length: 10_050 }, (_, i) => ({
+      id: String(i + 1),
+      properties: { name: `C${i}`, hs_lastmodifieddate: String(Date.UTC(2025, 0, 1) + i * 1000) },
+    }));
     await seedCrm({ hubspot: { companies: many } });
     const cfg = { token: 'pat-test-token' };
     const near = await hubspotPage(cfg, {}, { stream: 'accounts', since: 0, cursor: '9900', now: Date.now() });
@@ -176,19 +220,47 @@ describe("HubSpot search's 10,000-result wall", () => {
 
 describe('Salesforce account sync', () => {
   const accounts = [
-    { Id: '001000000000001AAA', Name: 'Initrode', Website: 'https://www.initrode.example/', OwnerId: '005000000000001AAA', ParentId: null, Type: 'Customer - Direct', Tier__c: 'Gold', LastModifiedDate: '2025-01-02T10:00:00.000+0000' },
-    { Id: '001000000000002AAA', Name: 'Initrode EMEA', Website: 'initrode.eu', OwnerId: '005000000000002AAA', ParentId: '001000000000001AAA', Type: 'Prospect', LastModifiedDate: '2025-01-03T10:00:00.000+0000' },
-    { Id: '001000000000003AAA', Name: 'Massive Dynamic', Website: null, OwnerId: '005777777777777AAA', Type: null, LastModifiedDate: '2025-01-04T10:00:00.000+0000' },
+    {
+      Id: '001000000000001AAA',
+      Name: 'Initrode',
+      Website: 'https://www.initrode.example/',
+      OwnerId: '005000000000001AAA',
+      ParentId: null,
+      Type: 'Customer - Direct',
+      Tier__c: 'Gold',
+      LastModifiedDate: '2025-01-02T10:00:00.000+0000',
+    },
+    {
+      Id: '001000000000002AAA',
+      Name: 'Initrode EMEA',
+      Website: 'initrode.eu',
+      OwnerId: '005000000000002AAA',
+      ParentId: '001000000000001AAA',
+      Type: 'Prospect',
+      LastModifiedDate: '2025-01-03T10:00:00.000+0000',
+    },
+    {
+      Id: '001000000000003AAA',
+      Name: 'Massive Dynamic',
+      Website: null,
+      OwnerId: '005777777777777AAA',
+      Type: null,
+      LastModifiedDate: '2025-01-04T10:00:00.000+0000',
+    },
   ];
 
   it('queries Account with OwnerId, follows nextRecordsUrl, waits out REQUEST_LIMIT_EXCEEDED', async () => {
     await seedCrm({ salesforce: { accounts, pageSize: 2 } });
     await failNext(SF_HOST, 403, 1, { skip: 1 });
     await sync('salesforce');
-    const waiting = await waitFor(async () => {
-      const s = await status('salesforce');
-      return s.running?.waitingUntil !== undefined ? s : undefined;
-    }, 10_000, 'the API limit');
+    const waiting = await waitFor(
+      async () => {
+        const s = await status('salesforce');
+        return s.running?.waitingUntil !== undefined ? s : undefined;
+      },
+      10_000,
+      'the API limit',
+    );
     expect(waiting.running?.cursor).toMatch(/-2$/);
     expect(waiting.running?.note).toMatch(/REQUEST_LIMIT_EXCEEDED/);
     expect(waiting.running!.waitingUntil! - Date.now()).toBeGreaterThan(3_500_000);
@@ -200,11 +272,16 @@ describe('Salesforce account sync', () => {
       [expect.stringMatching(/^\/services\/data\/v61\.0\/query\/01g\w+-2$/), 403],
       [expect.stringMatching(/^\/services\/data\/v61\.0\/query\/01g\w+-2$/), 200],
     ]);
-    expect(decodeURIComponent(new URL(queries[0]!.url).search)).toContain('SELECT Id, Name, Website, OwnerId, ParentId, Type, LastModifiedDate, Tier__c FROM Account ORDER BY LastModifiedDate');
+    expect(decodeURIComponent(new URL(queries[0]!.url).search)).toContain(
+      'SELECT Id, Name, Website, OwnerId, ParentId, Type, LastModifiedDate, Tier__c FROM Account ORDER BY LastModifiedDate',
+    );
     expect(queries[0]!.headers['authorization']).toBe('Bearer sf-test-token');
     const { config } = await currentConfig(env.LEADS_KV, Date.now(), env.ROUTER.getByName('global'));
     expect((await lookupAccount(env.ACCOUNTS_DB, { company: 'Initrode' }, config)).account).toMatchObject({ owner: 'dana', tier: 'Gold', customer: true });
-    expect((await lookupAccount(env.ACCOUNTS_DB, { email: 'x@initrode.eu', emailDomain: 'initrode.eu', emailKind: 'work' }, config)).account).toMatchObject({ owner: 'lee', parent: 'salesforce:001000000000001AAA' });
+    expect((await lookupAccount(env.ACCOUNTS_DB, { email: 'x@initrode.eu', emailDomain: 'initrode.eu', emailKind: 'work' }, config)).account).toMatchObject({
+      owner: 'lee',
+      parent: 'salesforce:001000000000001AAA',
+    });
   });
 });
 

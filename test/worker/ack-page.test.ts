@@ -41,7 +41,7 @@ describe('the ack link', () => {
     expect((await leadView(id)).record.owner.id).toBe('ian');
   });
 
-  it('shows an acknowledged lead as acknowledged, when, in the rep\'s own time zone, with no second button', async () => {
+  it("shows an acknowledged lead as acknowledged, when, in the rep's own time zone, with no second button", async () => {
     expect((await publish(alwaysOpenConfig())).status).toBe(200);
     const id = await newLead();
     const url = await ackUrl('https://router.test', 'test-signing-secret', id, 'tom', Date.now());
@@ -56,7 +56,7 @@ describe('the ack link', () => {
 });
 
 describe('after a reassignment', () => {
-  it('the former owner\'s link says where the lead went and when, and shows nothing of the lead', async () => {
+  it("the former owner's link says where the lead went and when, and shows nothing of the lead", async () => {
     expect((await publish(alwaysOpenConfig())).status).toBe(200);
     const id = await newLead();
     const tomsLink = await ackUrl('https://router.test', 'test-signing-secret', id, 'tom', Date.now());

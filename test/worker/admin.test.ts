@@ -49,9 +49,17 @@ describe('admin API', () => {
     // The old SMB route is now reachable only when Chloe is away: the config loads, with a warning.
     expect(await res.json()).toEqual({
       version: 1,
-      warnings: [{ path: 'routes[18] "smb"', message: 'reached only when nobody route "small-to-chloe" (routes[0]) names is available: every lead it matches, "small-to-chloe" matches first' }],
+      warnings: [
+        {
+          path: 'routes[18] "smb"',
+          message: 'reached only when nobody route "small-to-chloe" (routes[0]) names is available: every lead it matches, "small-to-chloe" matches first',
+        },
+      ],
     });
-    const { leadId, owner } = await accepted({ firstName: 'Drew', lastName: 'Fox', email: 'drew@tinyshop.com', company: 'Tiny Shop', employees: '8', country: 'US' }, { formType: 'demo_request' });
+    const { leadId, owner } = await accepted(
+      { firstName: 'Drew', lastName: 'Fox', email: 'drew@tinyshop.com', company: 'Tiny Shop', employees: '8', country: 'US' },
+      { formType: 'demo_request' },
+    );
     expect(owner.name).toBe('Chloe');
     const view = await leadView(leadId);
     expect(view.record).toMatchObject({ configVersion: 1, decision: { route: 'small-to-chloe' } });
@@ -60,14 +68,22 @@ describe('admin API', () => {
 
   it('dry-runs test leads against the live or a proposed config, with no side effects', async () => {
     expect((await publish(alwaysOpenConfig())).status).toBe(200);
-    const live = await api('/route', { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ leads: testLeads.leads.slice(0, 3), at: testLeads.at }) });
+    const live = await api('/route', {
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ leads: testLeads.leads.slice(0, 3), at: testLeads.at }),
+    });
     expect(live.status).toBe(200);
     const body = await live.json<{ results: { name: string; passed: boolean; decision: { owner: { id: string } } }[] }>();
     expect(body.results.map((r) => r.decision.owner.id)).toEqual(['dana', 'lee', 'tom']);
 
     const proposed = alwaysOpenConfig();
     proposed.accounts = {};
-    const dry = await api('/route', { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ leads: testLeads.leads.slice(0, 1), config: proposed }) });
+    const dry = await api('/route', {
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ leads: testLeads.leads.slice(0, 1), config: proposed }),
+    });
     const result = await dry.json<{ proposed: boolean; results: { passed: boolean; mismatches: string[] }[] }>();
     expect(result.proposed).toBe(true);
     expect(result.results[0]!.passed).toBe(false);

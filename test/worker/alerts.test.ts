@@ -63,7 +63,9 @@ async function ordinaryHistory(): Promise<void> {
 /** The alerts that reached Slack and Resend since the last reset. */
 async function delivered(): Promise<{ slack: string[]; email: { to: string; subject: string }[] }> {
   // Lead notices go to the same hosts: only the alerts are kept.
-  const slack = (await capturedRequests('hooks.slack.com')).map((r) => (JSON.parse(r.body) as { text: string }).text).filter((t) => t.startsWith(':rotating_light:'));
+  const slack = (await capturedRequests('hooks.slack.com'))
+    .map((r) => (JSON.parse(r.body) as { text: string }).text)
+    .filter((t) => t.startsWith(':rotating_light:'));
   const email = (await capturedRequests('api.resend.com'))
     .map((r) => JSON.parse(r.body) as { to: string | string[]; subject: string })
     .filter((m) => m.subject.startsWith('Routing alert'))
@@ -93,7 +95,9 @@ beforeEach(async () => {
 describe('alerts when routing breaks', () => {
   it('a fallback share far above its norm: once to Slack and by email, with a link to the leads, then quiet', async () => {
     await ordinaryHistory();
-    await ingest(...Array.from({ length: 8 }, (_, i) => facts({ route: i < 5 ? '$fallback' : 'smb', firstOwner: 'queue:inbound-triage', owner: 'queue:inbound-triage' })));
+    await ingest(
+      ...Array.from({ length: 8 }, (_, i) => facts({ route: i < 5 ? '$fallback' : 'smb', firstOwner: 'queue:inbound-triage', owner: 'queue:inbound-triage' })),
+    );
     expect(await run()).toEqual(['share:fallback']);
     const { slack, email } = await delivered();
     expect(slack).toHaveLength(1);
@@ -115,7 +119,11 @@ describe('alerts when routing breaks', () => {
 
   it('stays quiet for an ordinary day', async () => {
     await ordinaryHistory();
-    await ingest(facts({ route: '$fallback', firstOwner: 'queue:inbound-triage', owner: 'queue:inbound-triage' }), facts({ route: 'smb' }), facts({ route: 'emea' }));
+    await ingest(
+      facts({ route: '$fallback', firstOwner: 'queue:inbound-triage', owner: 'queue:inbound-triage' }),
+      facts({ route: 'smb' }),
+      facts({ route: 'emea' }),
+    );
     expect(await run()).toEqual([]);
     expect((await delivered()).slack).toEqual([]);
   });
@@ -154,14 +162,20 @@ describe('alerts when routing breaks', () => {
   it('rules no lead has taken in 30 days, once a week', async () => {
     const c = config((x) => (x.routes = x.routes.filter((r) => ['named-accounts', 'emea', 'round-robin'].includes(r.id))));
     expect((await publish(c)).status).toBe(200);
-    await ingest(...[29, 20, 10, 1].map((d) => facts({ receivedAt: now - d * DAY, route: 'round-robin' })), facts({ receivedAt: now - 5 * DAY, route: 'emea' }));
+    await ingest(
+      ...[29, 20, 10, 1].map((d) => facts({ receivedAt: now - d * DAY, route: 'round-robin' })),
+      facts({ receivedAt: now - 5 * DAY, route: 'emea' }),
+    );
     expect(await run()).toEqual(['unused:named-accounts']);
     expect(await run(now + QUIET + MIN)).toEqual([]);
     expect(await run(now + 7 * DAY + MIN)).toEqual(['unused:named-accounts']);
   });
 
   it('a rep with open leads who is inactive, and one out of office with no backup who owns accounts', async () => {
-    const { leadId } = await accepted({ firstName: 'Kai', email: 'kai@acme.com', company: 'Acme', message: 'We need a quote for 40 seats' }, { formType: 'contact' });
+    const { leadId } = await accepted(
+      { firstName: 'Kai', email: 'kai@acme.com', company: 'Acme', message: 'We need a quote for 40 seats' },
+      { formType: 'contact' },
+    );
     expect((await settled(leadId)).record.owner).toMatchObject({ kind: 'rep', id: 'dana' });
     // Whole days in Lee's zone (Los Angeles): from yesterday, so it has begun there whatever the hour.
     const today = new Date(now - DAY).toISOString().slice(0, 10);

@@ -26,7 +26,11 @@ function get(path: string, headers: Record<string, string> = ADMIN): Promise<Res
 }
 
 function post(path: string, body: unknown): Promise<Response> {
-  return exports.default.fetch(`${BASE}/v1/admin${path}`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return exports.default.fetch(`${BASE}/v1/admin${path}`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 async function report(): Promise<MetricsReport> {
@@ -37,10 +41,14 @@ async function report(): Promise<MetricsReport> {
 
 /** Waits until the metrics store has seen `n` leads, with every side effect settled. */
 async function counted(n: number, also: (r: MetricsReport) => boolean = () => true): Promise<MetricsReport> {
-  return waitFor(async () => {
-    const r = await report();
-    return r.total.counters.leads === n && also(r) ? r : undefined;
-  }, 5_000, `${n} leads in the metrics`);
+  return waitFor(
+    async () => {
+      const r = await report();
+      return r.total.counters.leads === n && also(r) ? r : undefined;
+    },
+    5_000,
+    `${n} leads in the metrics`,
+  );
 }
 
 const contact = (name: string, extra: Record<string, string> = {}) => ({
@@ -98,7 +106,10 @@ describe('metrics from real leads', () => {
     for (const name of ['Ira', 'Jo', 'Kim']) await lead(name);
     const r = await counted(3, (x) => x.total.counters.notified === 3);
     const { leads } = await (await get('/leads?is=leads')).json<{ leads: LeadFacts[] }>();
-    for (const [stage, at] of [['confirm', 'confirmedAt'], ['notify', 'notifiedAt']] as const) {
+    for (const [stage, at] of [
+      ['confirm', 'confirmedAt'],
+      ['notify', 'notifiedAt'],
+    ] as const) {
       const histogram: Record<number, number> = {};
       for (const l of leads) {
         const bucket = bucketOf(l[at]! - l.receivedAt);
@@ -156,7 +167,9 @@ describe('figures that agree (issue 9, case 10)', () => {
     // One lead is acknowledged at once; nobody answers the other four.
     const ids = [await lead('Ada')];
     const first = await leadView(ids[0]!);
-    expect((await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', ids[0]!, first.record.owner.id, Date.now()), { method: 'POST' })).status).toBe(200);
+    expect(
+      (await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', ids[0]!, first.record.owner.id, Date.now()), { method: 'POST' })).status,
+    ).toBe(200);
     for (const name of ['Bo', 'Cy', 'Di', 'Ed']) ids.push(await lead(name));
     const last = Date.now();
     await counted(5, (x) => x.total.counters.responded === 1);
@@ -252,7 +265,13 @@ describe('config versions and replay', () => {
 
   it('replays recent real leads: moving Spain to LATAM changes exactly the Spanish leads', async () => {
     const ids: Record<string, string> = {};
-    for (const [name, country] of [['Hana', 'ES'], ['Ivo', 'DE'], ['Jon', 'GB'], ['Kai', 'ES'], ['Lu', 'MX']] as const) {
+    for (const [name, country] of [
+      ['Hana', 'ES'],
+      ['Ivo', 'DE'],
+      ['Jon', 'GB'],
+      ['Kai', 'ES'],
+      ['Lu', 'MX'],
+    ] as const) {
       ids[name] = await lead(name, { country });
     }
     await counted(5);

@@ -28,7 +28,12 @@ export async function capturedRequests(host?: string): Promise<CapturedRequest[]
  * Makes the next `times` requests to `host` fail with `status` and that API's error body;
  * `extra` lets `skip` requests through first, and adds Retry-After seconds or HubSpot's policy.
  */
-export async function failNext(host: string, status: number, times = 1, extra: { skip?: number; retryAfter?: number; policyName?: string } = {}): Promise<void> {
+export async function failNext(
+  host: string,
+  status: number,
+  times = 1,
+  extra: { skip?: number; retryAfter?: number; policyName?: string } = {},
+): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/fail', {
     method: 'POST',
     body: JSON.stringify({ host, times, status, ...extra }),
@@ -43,7 +48,10 @@ export async function hangNext(host: string, ms: number, times = 1): Promise<voi
 }
 
 /** Seeds what the CRMs' read APIs hold (see crm-fake.js): HubSpot companies/contacts, Salesforce accounts/contacts. */
-export async function seedCrm(seed: { hubspot?: { companies?: unknown[]; contacts?: unknown[] }; salesforce?: { accounts?: unknown[]; contacts?: unknown[]; leads?: unknown[]; pageSize?: number } }): Promise<void> {
+export async function seedCrm(seed: {
+  hubspot?: { companies?: unknown[]; contacts?: unknown[] };
+  salesforce?: { accounts?: unknown[]; contacts?: unknown[]; leads?: unknown[]; pageSize?: number };
+}): Promise<void> {
   const res = await env.CAPTURE.fetch('http://capture.control/crm', { method: 'POST', body: JSON.stringify(seed) });
   if (!res.ok) throw new Error(`capture /crm answered ${res.status}`);
 }
@@ -65,7 +73,10 @@ export async function seedEnrichment(seed: { http?: Record<string, unknown>; apo
 }
 
 /** What the fake CRMs hold now (their records as seeded, with the writes applied). */
-export async function crmRecords(): Promise<{ hubspot: { contacts: { id: string; properties: Record<string, string | null> }[] }; salesforce: { leads: Record<string, unknown>[] } }> {
+export async function crmRecords(): Promise<{
+  hubspot: { contacts: { id: string; properties: Record<string, string | null> }[] };
+  salesforce: { leads: Record<string, unknown>[] };
+}> {
   const res = await env.CAPTURE.fetch('http://capture.control/crm');
   return res.json();
 }

@@ -95,7 +95,10 @@ async function control(request, url) {
   if (request.method === 'POST' && url.pathname === '/fail') {
     const { host, times = 1, status = 500, skip = 0, retryAfter, policyName } = await request.json().catch(() => ({}));
     if (typeof host !== 'string' || !Number.isInteger(times) || !Number.isInteger(status) || !Number.isInteger(skip)) {
-      return Response.json({ error: 'expected { host: string, times: integer, status: integer, skip?: integer, retryAfter?: seconds, policyName?: string }' }, { status: 400 });
+      return Response.json(
+        { error: 'expected { host: string, times: integer, status: integer, skip?: integer, retryAfter?: seconds, policyName?: string }' },
+        { status: 400 },
+      );
     }
     failures.set(host, { times, status, skip, retryAfter, policyName });
     return Response.json({ ok: true });
@@ -202,8 +205,15 @@ function errorResponse(host, status, failure = {}) {
   const message = defaultMessages[status] ?? `Simulated error ${status}`;
   if (host === 'api.resend.com') {
     const name =
-      status === 401 ? 'missing_api_key' : status === 404 ? 'not_found' : status === 429 ? 'rate_limit_exceeded'
-      : status >= 500 ? 'internal_server_error' : 'validation_error';
+      status === 401
+        ? 'missing_api_key'
+        : status === 404
+          ? 'not_found'
+          : status === 429
+            ? 'rate_limit_exceeded'
+            : status >= 500
+              ? 'internal_server_error'
+              : 'validation_error';
     return Response.json({ statusCode: status, message, name }, { status });
   }
   if (host === 'api.postmarkapp.com') {
@@ -211,26 +221,39 @@ function errorResponse(host, status, failure = {}) {
   }
   if (host === 'api.twilio.com') {
     const code = status === 401 ? 20003 : status === 404 ? 20404 : status === 429 ? 20429 : status >= 500 ? 20500 : 21211;
-    return Response.json(
-      { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
-      { status },
-    );
+    return Response.json({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }, { status });
   }
   if (host === 'hooks.slack.com') {
     const text = status === 404 ? 'no_service' : status === 403 ? 'invalid_token' : status >= 500 ? 'internal_error' : 'invalid_payload';
     return new Response(text, { status, headers: { 'content-type': 'text/html' } });
   }
   if (host === 'api.hubapi.com') {
-    const category = status === 401 ? 'INVALID_AUTHENTICATION' : status === 404 ? 'OBJECT_NOT_FOUND'
-      : status === 429 ? 'RATE_LIMITS' : status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR';
+    const category =
+      status === 401
+        ? 'INVALID_AUTHENTICATION'
+        : status === 404
+          ? 'OBJECT_NOT_FOUND'
+          : status === 429
+            ? 'RATE_LIMITS'
+            : status >= 500
+              ? 'INTERNAL_ERROR'
+              : 'VALIDATION_ERROR';
     // A rate limit as HubSpot answers it: errorType RATE_LIMIT, the policy hit, and Retry-After.
     const limit = status === 429 ? { errorType: 'RATE_LIMIT', policyName: failure.policyName ?? 'SECONDLY' } : {};
     const headers = failure.retryAfter === undefined ? {} : { 'Retry-After': String(failure.retryAfter) };
     return Response.json({ status: 'error', message, correlationId: crypto.randomUUID(), category, ...limit }, { status, headers });
   }
   if (host.endsWith('.my.salesforce.com')) {
-    const errorCode = status === 401 ? 'INVALID_SESSION_ID' : status === 404 ? 'NOT_FOUND'
-      : status === 429 || status === 403 ? 'REQUEST_LIMIT_EXCEEDED' : status >= 500 ? 'UNKNOWN_EXCEPTION' : 'REQUIRED_FIELD_MISSING';
+    const errorCode =
+      status === 401
+        ? 'INVALID_SESSION_ID'
+        : status === 404
+          ? 'NOT_FOUND'
+          : status === 429 || status === 403
+            ? 'REQUEST_LIMIT_EXCEEDED'
+            : status >= 500
+              ? 'UNKNOWN_EXCEPTION'
+              : 'REQUIRED_FIELD_MISSING';
     return Response.json([{ message, errorCode }], { status });
   }
   return Response.json({ error: message }, { status });

@@ -9,7 +9,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { capturedRequests, resetCapture } from './capture-client.ts';
 import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
 
-const reroute = (id: string, body: unknown) => exports.default.fetch(`https://router.test/v1/admin/leads/${id}/reroute`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const reroute = (id: string, body: unknown) =>
+  exports.default.fetch(`https://router.test/v1/admin/leads/${id}/reroute`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const demo = { firstName: 'Ada', lastName: 'Moss', email: 'ada@moss-works.com', company: 'Moss Works', employees: '80', country: 'US', region: 'NY' };
 
 beforeEach(async () => {
@@ -54,11 +59,14 @@ describe('correcting a lead and routing it again', () => {
 });
 
 describe('consent', () => {
-  it('is recorded with the wording the person saw, the form\'s consent version and the time', async () => {
+  it("is recorded with the wording the person saw, the form's consent version and the time", async () => {
     const config = alwaysOpenConfig();
     config.formTypes.content_download!.consentVersion = 'privacy-2026-11';
     expect((await publish(config)).status).toBe(200);
-    const { leadId } = await accepted({ firstName: 'Ada', email: 'ada@moss-works.com', consent: true }, { formType: 'content_download', context: { consentText: 'Acepto que me contacten' } });
+    const { leadId } = await accepted(
+      { firstName: 'Ada', email: 'ada@moss-works.com', consent: true },
+      { formType: 'content_download', context: { consentText: 'Acepto que me contacten' } },
+    );
     const { record } = await settled(leadId);
     expect(record.consent).toEqual({ at: record.receivedAt, wording: 'Acepto que me contacten', version: 'privacy-2026-11' });
   });

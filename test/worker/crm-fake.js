@@ -48,7 +48,8 @@ export async function crmControl(request, url) {
 /** The CRM's answer to a read, or undefined when the request is not one. */
 export function crmAnswer(request, url, body) {
   if (url.hostname === 'api.hubapi.com') return hubspotContact(request, url, body) ?? hubspot(request, url, body);
-  if (url.hostname.endsWith('.my.salesforce.com') && request.method === 'GET' && /^\/services\/data\/v\d+\.\d+\/query/.test(url.pathname)) return salesforce(request, url);
+  if (url.hostname.endsWith('.my.salesforce.com') && request.method === 'GET' && /^\/services\/data\/v\d+\.\d+\/query/.test(url.pathname))
+    return salesforce(request, url);
   if (url.hostname.endsWith('.my.salesforce.com') && request.method === 'PATCH') return salesforceLead(request, url, body);
   return undefined;
 }
@@ -58,7 +59,8 @@ function hubspotContact(request, url, body) {
   const byId = /^\/crm\/v3\/objects\/contacts\/(\d+)$/.exec(url.pathname);
   const batchRead = url.pathname === '/crm/v3/objects/contacts/batch/read';
   if (!byId && !batchRead) return undefined;
-  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return hubspotError(401, 'Authentication credentials not found.', 'INVALID_AUTHENTICATION');
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer '))
+    return hubspotError(401, 'Authentication credentials not found.', 'INVALID_AUTHENTICATION');
   const now = new Date().toISOString();
   if (batchRead) {
     if (request.method !== 'POST') return hubspotError(405, 'Method not allowed', 'VALIDATION_ERROR');
@@ -69,7 +71,12 @@ function hubspotContact(request, url, body) {
     const missing = ids.filter((id) => !found.some((c) => c.id === id));
     const answer = { status: 'COMPLETE', results: found.map((r) => view(r, read.properties ?? [])), startedAt: now, completedAt: now };
     if (missing.length === 0) return Response.json(answer);
-    const error = { status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing } };
+    const error = {
+      status: 'error',
+      category: 'OBJECT_NOT_FOUND',
+      message: 'Could not get some CONTACT objects, they may be deleted or not exist. Check that ids are valid.',
+      context: { ids: missing },
+    };
     return Response.json({ ...answer, numErrors: 1, errors: [error] }, { status: 207 });
   }
   const contact = data.hubspot.contacts.find((c) => c.id === byId[1]);
@@ -79,14 +86,21 @@ function hubspotContact(request, url, body) {
   const update = JSON.parse(body || '{}');
   if (typeof update.properties !== 'object' || update.properties === null) return hubspotError(400, 'properties are required', 'VALIDATION_ERROR');
   contact.properties = { ...contact.properties, ...update.properties, lastmodifieddate: now };
-  return Response.json({ id: contact.id, properties: { hs_object_id: contact.id, ...update.properties }, createdAt: '2020-01-01T00:00:00.000Z', updatedAt: now, archived: false });
+  return Response.json({
+    id: contact.id,
+    properties: { hs_object_id: contact.id, ...update.properties },
+    createdAt: '2020-01-01T00:00:00.000Z',
+    updatedAt: now,
+    archived: false,
+  });
 }
 
 /** Salesforce's update of one Lead by its record Id (the upsert by external id is the capture worker's). */
 function salesforceLead(request, url, body) {
   const match = /^\/services\/data\/v\d+\.\d+\/sobjects\/Lead\/([A-Za-z0-9]{15,18})$/.exec(url.pathname);
   if (!match) return undefined;
-  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return Response.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer '))
+    return Response.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
   const lead = data.salesforce.leads.find((l) => l.Id === match[1]);
   if (!lead) return Response.json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }], { status: 404 });
   Object.assign(lead, JSON.parse(body || '{}'));
@@ -100,7 +114,8 @@ function hubspotError(status, message, category) {
 function hubspot(request, url, body) {
   const match = /^\/crm\/v3\/objects\/(companies|contacts)(\/search)?$/.exec(url.pathname);
   if (!match) return undefined;
-  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return hubspotError(401, 'Authentication credentials not found.', 'INVALID_AUTHENTICATION');
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer '))
+    return hubspotError(401, 'Authentication credentials not found.', 'INVALID_AUTHENTICATION');
   const object = match[1];
   const modifiedProp = object === 'companies' ? 'hs_lastmodifieddate' : 'lastmodifieddate';
   const records = [...data.hubspot[object]].sort((a, b) => Number(a.id) - Number(b.id));
@@ -133,7 +148,11 @@ function hubspot(request, url, body) {
     .sort((a, b) => time(a.properties[modifiedProp]) - time(b.properties[modifiedProp]) || Number(a.id) - Number(b.id));
   const page = matching.slice(offset, offset + limit);
   const more = offset + limit < matching.length;
-  return Response.json({ total: matching.length, results: page.map((r) => view(r, search.properties ?? [])), ...(more ? { paging: { next: { after: String(offset + limit) } } } : {}) });
+  return Response.json({
+    total: matching.length,
+    results: page.map((r) => view(r, search.properties ?? [])),
+    ...(more ? { paging: { next: { after: String(offset + limit) } } } : {}),
+  });
 }
 
 function view(record, properties) {
@@ -151,7 +170,8 @@ function time(value) {
 }
 
 function salesforce(request, url) {
-  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer ')) return Response.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
+  if (!(request.headers.get('authorization') ?? '').startsWith('Bearer '))
+    return Response.json([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { status: 401 });
   const version = /^\/services\/data\/(v\d+\.\d+)\//.exec(url.pathname)[1];
   const next = /\/query\/([^/]+)-(\d+)$/.exec(url.pathname);
   let soql;
@@ -182,7 +202,10 @@ function salesforce(request, url) {
     totalSize: records.length,
     done,
     ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${offset + size}` }),
-    records: page.map((r) => ({ attributes: { type, url: `/services/data/${version}/sobjects/${type}/${r.Id}` }, ...Object.fromEntries(fields.map((f) => [f, r[f] ?? null])) })),
+    records: page.map((r) => ({
+      attributes: { type, url: `/services/data/${version}/sobjects/${type}/${r.Id}` },
+      ...Object.fromEntries(fields.map((f) => [f, r[f] ?? null])),
+    })),
   });
 }
 

@@ -18,7 +18,17 @@ import { verifyWebhookSignature } from '../../worker/providers/webhook.ts';
 import { capturedRequests, failNext, resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, publish, settled, submit, waitFor } from './helpers.ts';
 
-const demo = { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0142', jobTitle: 'CTO' };
+const demo = {
+  firstName: 'Riley',
+  lastName: 'Chen',
+  email: 'riley@brightpath.io',
+  company: 'BrightPath',
+  employees: '120',
+  country: 'US',
+  region: 'NY',
+  phone: '+1 212 555 0142',
+  jobTitle: 'CTO',
+};
 
 beforeEach(async () => {
   await reset();
@@ -40,7 +50,11 @@ describe('a lead is delivered everywhere, once', () => {
     expect(slack).toHaveLength(1);
     expect(slack[0]!.body).toContain('ack?rep=dana');
     const [hubspot] = await capturedRequests('api.hubapi.com');
-    expect(JSON.parse(hubspot!.body).inputs[0]).toMatchObject({ idProperty: 'email', id: 'riley@brightpath.io', properties: { hubspot_owner_id: '9001', lead_router_id: leadId } });
+    expect(JSON.parse(hubspot!.body).inputs[0]).toMatchObject({
+      idProperty: 'email',
+      id: 'riley@brightpath.io',
+      properties: { hubspot_owner_id: '9001', lead_router_id: leadId },
+    });
     const [salesforce] = await capturedRequests('northwind.my.salesforce.com');
     expect(salesforce!.path).toBe(`/services/data/v61.0/sobjects/Lead/Lead_Router_Id__c/${leadId}`);
     expect(JSON.parse(salesforce!.body)).toMatchObject({ OwnerId: '005000000000001AAA', Company: 'BrightPath' });
@@ -103,7 +117,7 @@ describe('a lead is delivered everywhere, once', () => {
     expect(await capturedRequests()).toEqual([]);
   });
 
-  it('confirms by SMS and email for a same-day request, in the lead\'s language', async () => {
+  it("confirms by SMS and email for a same-day request, in the lead's language", async () => {
     const { leadId } = await accepted(
       { firstName: 'Lucía', phone: '(415) 555-2671', postalCode: '94107', email: 'lucia@casa.example', message: 'Se inundó la cocina, necesito ayuda hoy' },
       { formType: 'urgent_service', context: { locale: 'es-US' } },
@@ -118,9 +132,21 @@ describe('a lead is delivered everywhere, once', () => {
 
   it('holds back confirmations from a client that sends too many', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await accepted({ ...demo, email: `person${i}@brightpath.io`, phone: `+1 212 555 01${10 + i}` }, { formType: 'demo_request', ip: '198.51.100.7' })).leadId);
+    for (let i = 0; i < 7; i++)
+      ids.push(
+        (await accepted({ ...demo, email: `person${i}@brightpath.io`, phone: `+1 212 555 01${10 + i}` }, { formType: 'demo_request', ip: '198.51.100.7' }))
+          .leadId,
+      );
     const views = await Promise.all(ids.map(settled));
-    expect(views.map((v) => v.record.confirmationSkipped ?? 'sent')).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'confirmations from this client are rate-limited', 'confirmations from this client are rate-limited']);
+    expect(views.map((v) => v.record.confirmationSkipped ?? 'sent')).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'confirmations from this client are rate-limited',
+      'confirmations from this client are rate-limited',
+    ]);
     await waitFor(async () => (await capturedRequests('api.resend.com')).length >= 5);
   });
 
@@ -163,7 +189,10 @@ describe('a lead is delivered everywhere, once', () => {
 
   it('keeps a submission with the same phone but another email apart: two people can share a phone', async () => {
     const first = await accepted(demo, { formType: 'demo_request' });
-    const second = await accepted({ firstName: 'Sky', email: 'sky@brightpath.io', phone: demo.phone, message: 'Following up on a demo request' }, { formType: 'contact' });
+    const second = await accepted(
+      { firstName: 'Sky', email: 'sky@brightpath.io', phone: demo.phone, message: 'Following up on a demo request' },
+      { formType: 'contact' },
+    );
     expect(second.leadId).not.toBe(first.leadId);
   });
 });
@@ -183,10 +212,27 @@ async function stopHalfway(ago = 0): Promise<string> {
   const home = homeTag(env, key);
   const at = Date.now() - ago;
   const leadId = newLeadId(at, home);
-  const input: Admission = { home, key, others: [{ key: 'phone:+12125550142', home: homeTag(env, 'phone:+12125550142') }], lead: prepared.lead, qualification: prepared.qualification, email: 'riley@brightpath.io', windowMs: 30 * 86_400_000, site: 'demo', receivedAt: at, client: 'test', publicUrl: 'https://router.test' };
+  const input: Admission = {
+    home,
+    key,
+    others: [{ key: 'phone:+12125550142', home: homeTag(env, 'phone:+12125550142') }],
+    lead: prepared.lead,
+    qualification: prepared.qualification,
+    email: 'riley@brightpath.io',
+    windowMs: 30 * 86_400_000,
+    site: 'demo',
+    receivedAt: at,
+    client: 'test',
+    publicUrl: 'https://router.test',
+  };
   const identity = identityObject(env, home);
   await runInDurableObject(identity, async (_instance, state) => {
-    new LeadStore(state.storage.sql).saveIdentity({ key, current: { leadId, until: at + input.windowMs, email: input.email }, pending: { leadId, at, fingerprint: JSON.stringify(prepared.lead), input }, answers: [] });
+    new LeadStore(state.storage.sql).saveIdentity({
+      key,
+      current: { leadId, until: at + input.windowMs, email: input.email },
+      pending: { leadId, at, fingerprint: JSON.stringify(prepared.lead), input },
+      answers: [],
+    });
     await state.storage.setAlarm(at + 30_000);
   });
   // The object reads its admissions when it starts.
@@ -202,7 +248,14 @@ describe('a channel without a provider', () => {
     const { record } = await settled(leadId);
     const parsed = parseConfig(alwaysOpenConfig());
     if (!parsed.ok) throw new Error('config');
-    const entry: OutboxEntry = { id: '99', intent: { kind: 'owner_notice', channel: 'slack', to: record.owner.id }, status: 'pending', attempts: 0, nextAt: 0, createdAt: 0 };
+    const entry: OutboxEntry = {
+      id: '99',
+      intent: { kind: 'owner_notice', channel: 'slack', to: record.owner.id },
+      status: 'pending',
+      attempts: 0,
+      nextAt: 0,
+      createdAt: 0,
+    };
     const noSlack = { ...env, SLACK_WEBHOOK_URL: undefined };
     const context = { record, config: parsed.config, publicUrl: 'https://router.test', now: Date.now() };
 

@@ -38,9 +38,15 @@ export function enrichmentAnswer(request, url, body) {
 /** An error answer shaped like the provider's, or undefined for other hosts. */
 export function enrichmentError(host, status, failure = {}) {
   if (host === 'api.apollo.io') {
-    const headers = status === 429 ? { 'x-rate-limit-minute': '100', 'x-minute-requests-left': '0', 'x-hourly-requests-left': '540', 'x-daily-requests-left': '1900' } : {};
+    const headers =
+      status === 429 ? { 'x-rate-limit-minute': '100', 'x-minute-requests-left': '0', 'x-hourly-requests-left': '540', 'x-daily-requests-left': '1900' } : {};
     if (failure.retryAfter !== undefined) headers['Retry-After'] = String(failure.retryAfter);
-    const message = status === 429 ? 'The maximum number of api calls allowed for api/v1/organizations/enrich is 100 times per minute.' : status === 401 ? 'Invalid access credentials.' : 'Something went wrong (simulated)';
+    const message =
+      status === 429
+        ? 'The maximum number of api calls allowed for api/v1/organizations/enrich is 100 times per minute.'
+        : status === 401
+          ? 'Invalid access credentials.'
+          : 'Something went wrong (simulated)';
     return Response.json({ message, error: message }, { status, headers });
   }
   if (host === 'enrich.test') {
@@ -72,5 +78,8 @@ function apollo(request, url) {
   // Apollo wants a bare domain: no scheme, no www., no @.
   if (!domain || /^(https?:|www\.|@)/.test(domain)) return Response.json({ error: 'Invalid domain' }, { status: 422 });
   const organization = data.apollo[domain];
-  return Response.json(organization === undefined ? {} : { organization: { id: `5e66b6381e05b4008c83${domain.length}`, primary_domain: domain, ...organization } }, { headers: { 'x-minute-requests-left': '99', 'x-rate-limit-minute': '100' } });
+  return Response.json(
+    organization === undefined ? {} : { organization: { id: `5e66b6381e05b4008c83${domain.length}`, primary_domain: domain, ...organization } },
+    { headers: { 'x-minute-requests-left': '99', 'x-rate-limit-minute': '100' } },
+  );
 }

@@ -15,7 +15,17 @@ import { clearLookupCache } from '../../worker/accounts/lookup.ts';
 import { capturedRequests, failNext, hangNext, resetCapture, seedEnrichment } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled, waitFor } from './helpers.ts';
 
-const BIGCO = { company: 'BigCo Holdings', employees: 1200, industry: 'Computer Software', country: 'United States', tier: 'tier_1', intent: [{ topic: 'Payments', strength: 72 }, { topic: 'Fraud', strength: 40 }] };
+const BIGCO = {
+  company: 'BigCo Holdings',
+  employees: 1200,
+  industry: 'Computer Software',
+  country: 'United States',
+  tier: 'tier_1',
+  intent: [
+    { topic: 'Payments', strength: 72 },
+    { topic: 'Fraud', strength: 40 },
+  ],
+};
 
 function enriched(enrichment: RoutingConfigInput['enrichment']): RoutingConfigInput {
   const config = alwaysOpenConfig();
@@ -47,7 +57,15 @@ describe('enrichment before routing (the generic contract)', () => {
     expect((await publish(enriched({ provider: 'http' }))).status).toBe(200);
     const { leadId } = await contact({ email: 'jane@bigco.com' });
     const { record } = await leadView(leadId);
-    expect(record.lead).toMatchObject({ employees: 1200, industry: 'Computer Software', country: 'US', tier: 'tier_1', intentTopics: ['payments', 'fraud'], intentStrength: 72, company: 'BigCo Holdings' });
+    expect(record.lead).toMatchObject({
+      employees: 1200,
+      industry: 'Computer Software',
+      country: 'US',
+      tier: 'tier_1',
+      intentTopics: ['payments', 'fraud'],
+      intentStrength: 72,
+      company: 'BigCo Holdings',
+    });
     expect(record.decision.route).toBe('software');
     const line = record.trace.find((l) => l.step === 'enriched');
     expect(line).toMatchObject({ step: 'enriched', fields: expect.arrayContaining(['employees', 'industry', 'country', 'tier', 'intentTopics']) });
@@ -101,10 +119,14 @@ describe('enrichment before routing (the generic contract)', () => {
     expect(first.record.lead.employees).toBeUndefined();
     expect(first.record.trace.find((l) => l.step === 'enriched')?.reason).toContain('did not answer within 300 ms');
     // The answer comes, and lands on the lead's record: fields, timeline, trace, a CRM update.
-    const later = await waitFor(async () => {
-      const view = await leadView(leadId);
-      return view.record.lead.employees === 1200 ? view : undefined;
-    }, 12_000, 'the late enrichment');
+    const later = await waitFor(
+      async () => {
+        const view = await leadView(leadId);
+        return view.record.lead.employees === 1200 ? view : undefined;
+      },
+      12_000,
+      'the late enrichment',
+    );
     expect(later.record.decision.route).toBe(first.record.decision.route);
     expect(later.record.lead.enriched).toMatchObject({ status: 'filled', late: true });
     expect(later.timeline.some((e) => e.type === 'enriched' && e.detail.includes('employees 1200'))).toBe(true);

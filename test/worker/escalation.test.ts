@@ -68,7 +68,9 @@ describe('escalation', () => {
     const hooks = (await capturedRequests('crm-hook.example')).map((r) => JSON.parse(r.body).lead.owner.id);
     expect(hooks).toEqual(['tom', 'ian', 'service-dispatch']);
     // Load follows the lead: Tom's lead moved to Ian, then Ian's to the queue.
-    const state = await exports.default.fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } }).then((r) => r.json<{ load: Record<string, number> }>());
+    const state = await exports.default
+      .fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } })
+      .then((r) => r.json<{ load: Record<string, number> }>());
     expect(state.load.tom ?? 0).toBe(0);
     expect(state.load.ian ?? 0).toBe(0);
   });
@@ -106,10 +108,20 @@ describe('escalation', () => {
     expect(view.timeline.map((e) => e.type)).not.toContain('reassigned');
   });
 
-  it('stops escalating a closed lead and releases the owner\'s load', async () => {
+  it("stops escalating a closed lead and releases the owner's load", async () => {
     const id = await newLead();
-    const close = () => exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ outcome: 'won', by: 'grace' }) });
-    const stateOf = async () => (await exports.default.fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } }).then((r) => r.json<{ load: Record<string, number> }>())).load;
+    const close = () =>
+      exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ outcome: 'won', by: 'grace' }),
+      });
+    const stateOf = async () =>
+      (
+        await exports.default
+          .fetch('https://router.test/v1/admin/state', { headers: { Authorization: 'Bearer test-admin-token' } })
+          .then((r) => r.json<{ load: Record<string, number> }>())
+      ).load;
     expect((await stateOf()).tom).toBe(1);
     expect((await close()).status).toBe(200);
     expect((await close()).status).toBe(200);
@@ -120,7 +132,11 @@ describe('escalation', () => {
     expect(view.record.closed).toMatchObject({ outcome: 'won', by: 'grace' });
     expect(view.timeline.filter((e) => e.type === 'closed')).toHaveLength(1);
     expect(view.record.owner.id).toBe('tom');
-    const bad = await exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token' }, body: '{}' });
+    const bad = await exports.default.fetch(`https://router.test/v1/admin/leads/${id}/close`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer test-admin-token' },
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
   });
 

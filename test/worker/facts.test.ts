@@ -18,7 +18,16 @@ function record(id: string, overrides: Partial<LeadRecord> = {}): LeadRecord {
     id,
     site: 'demo',
     receivedAt: T0,
-    lead: { formType: 'urgent_service', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'urgent', intent: 'high', email: `${id}@example.com` },
+    lead: {
+      formType: 'urgent_service',
+      consent: true,
+      source: 'google',
+      honeypot: false,
+      status: 'qualified',
+      urgency: 'urgent',
+      intent: 'high',
+      email: `${id}@example.com`,
+    },
     qualification: { status: 'qualified', junk: [], missing: [], urgency: 'urgent', urgencySignals: [], intent: 'high', suspect: [] },
     decision: { owner, at: T0, route: 'same-day-sf', strategy: 'direct', slaMs: 15 * MIN, slaClock: 'wall', escalation: [] },
     configVersion: 3,
@@ -37,8 +46,20 @@ const entry = (status: OutboxEntry['status']): OutboxEntry => ({ id: '1', intent
 
 describe('facts from a timeline', () => {
   it('reads confirmation, notice, first response, escalation and dead letters', () => {
-    const timeline = [at(0, 'received'), at(0, 'assigned'), at(40, 'confirmation_sent'), at(90, 'rep_notified'), at(16 * MIN, 'reassigned'), at(20 * MIN, 'acknowledged')];
-    const rec = record('a', { owner: { kind: 'rep', id: 'ian', name: 'Ian Brooks' }, acknowledged: { at: T0 + 20 * MIN, by: 'ian' }, duplicates: 2, stage: { stage: 'won', at: T0 + 9 * 86_400_000, by: 'crm' } });
+    const timeline = [
+      at(0, 'received'),
+      at(0, 'assigned'),
+      at(40, 'confirmation_sent'),
+      at(90, 'rep_notified'),
+      at(16 * MIN, 'reassigned'),
+      at(20 * MIN, 'acknowledged'),
+    ];
+    const rec = record('a', {
+      owner: { kind: 'rep', id: 'ian', name: 'Ian Brooks' },
+      acknowledged: { at: T0 + 20 * MIN, by: 'ian' },
+      duplicates: 2,
+      stage: { stage: 'won', at: T0 + 9 * 86_400_000, by: 'crm' },
+    });
     expect(factsOf(rec, timeline, [entry('delivered'), entry('dead')], rec.dueAt!, 7)).toMatchObject({
       id: 'a',
       rev: 7,
@@ -66,18 +87,49 @@ describe('facts from a timeline', () => {
   it('sums hand-built timelines into exact figures', () => {
     const leads: LeadFacts[] = [
       // Answered in 2 min, confirmed at 40 ms, notified at 90 ms.
-      factsOf(record('a', { acknowledged: { at: T0 + 2 * MIN, by: 'tom' } }), [at(40, 'confirmation_sent'), at(90, 'rep_notified'), at(2 * MIN, 'acknowledged')], [entry('delivered')], T0 + 15 * MIN, 3),
+      factsOf(
+        record('a', { acknowledged: { at: T0 + 2 * MIN, by: 'tom' } }),
+        [at(40, 'confirmation_sent'), at(90, 'rep_notified'), at(2 * MIN, 'acknowledged')],
+        [entry('delivered')],
+        T0 + 15 * MIN,
+        3,
+      ),
       // Never answered; escalation moved it to a queue; the SMS dead-lettered.
-      factsOf(record('b', { owner: { kind: 'queue', id: 'service-dispatch', name: 'Service dispatch' } }), [at(60, 'confirmation_sent'), at(70, 'rep_notified'), at(60 * MIN, 'moved_to_queue')], [entry('dead')], T0 + 15 * MIN, 4),
+      factsOf(
+        record('b', { owner: { kind: 'queue', id: 'service-dispatch', name: 'Service dispatch' } }),
+        [at(60, 'confirmation_sent'), at(70, 'rep_notified'), at(60 * MIN, 'moved_to_queue')],
+        [entry('dead')],
+        T0 + 15 * MIN,
+        4,
+      ),
       // Answered late, at 30 min; reported misrouted.
-      factsOf(record('c', { acknowledged: { at: T0 + 30 * MIN, by: 'tom' }, misrouted: { to: 'rep:rosa', by: 'tom', at: T0 + 31 * MIN } }), [at(40, 'confirmation_sent'), at(50, 'rep_notified')], [], T0 + 15 * MIN, 2),
+      factsOf(
+        record('c', { acknowledged: { at: T0 + 30 * MIN, by: 'tom' }, misrouted: { to: 'rep:rosa', by: 'tom', at: T0 + 31 * MIN } }),
+        [at(40, 'confirmation_sent'), at(50, 'rep_notified')],
+        [],
+        T0 + 15 * MIN,
+        2,
+      ),
     ];
     const day = emptyDay();
     for (const facts of leads) addLead(day, facts, 1);
     const tally = emptyTally();
     addToTally(tally, day, 'all', '*', true);
     const figures = figuresOf(tally);
-    expect(figures.counters).toMatchObject({ leads: 3, routed: 3, confirmed: 3, notified: 3, responded: 2, unanswered: 1, in_sla: 1, late: 1, escalated: 1, reassigned: 0, dead_letters: 1, misrouted: 1 });
+    expect(figures.counters).toMatchObject({
+      leads: 3,
+      routed: 3,
+      confirmed: 3,
+      notified: 3,
+      responded: 2,
+      unanswered: 1,
+      in_sla: 1,
+      late: 1,
+      escalated: 1,
+      reassigned: 0,
+      dead_letters: 1,
+      misrouted: 1,
+    });
     expect(figures.speed.confirm).toEqual({ count: 3, p50: 40, p90: 60 });
     expect(figures.speed.notify).toEqual({ count: 3, p50: 70, p90: 90 });
     expect(figures.speed.respond).toEqual({ count: 2, p50: 2 * MIN, p90: 30 * MIN });

@@ -15,7 +15,10 @@ beforeAll(async () => {
 
 describe('fill speed alone never makes junk', () => {
   it('routes an autofilled demo request sent 1.5 s after the first focus to a rep, promising an answer', async () => {
-    const answer = await accepted({ ...demo, phone: '(415) 555-2671', jobTitle: 'VP Sales' }, { formType: 'demo_request', context: { timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 } });
+    const answer = await accepted(
+      { ...demo, phone: '(415) 555-2671', jobTitle: 'VP Sales' },
+      { formType: 'demo_request', context: { timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 } },
+    );
     expect(answer.owner.name).toEqual(expect.any(String));
     expect(answer.respondWithin).toEqual({ minutes: expect.any(Number) });
     const { record } = await leadView(answer.leadId);

@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 
 describe('form specs', () => {
-  it('serves a form type\'s fields, required set and options for an allowed site, and nothing of routing', async () => {
+  it("serves a form type's fields, required set and options for an allowed site, and nothing of routing", async () => {
     const res = await exports.default.fetch('https://router.test/v1/forms/quote_request?site=demo', { headers: { Origin: 'http://localhost:5173' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');

@@ -28,7 +28,9 @@ const anyText = fc.oneof(
 const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(null, [], {}, 0, '', true, { __proto__: null, constructor: 1 }),
-  fc.dictionary(fc.constantFrom(...PROTO, 'to', 'stage', 'outcome', 'config', 'leads', 'limit', 'note', 'by', 'at'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+  fc.dictionary(fc.constantFrom(...PROTO, 'to', 'stage', 'outcome', 'config', 'leads', 'limit', 'note', 'by', 'at'), fc.jsonValue({ maxDepth: 2 }), {
+    maxKeys: 4,
+  }),
 );
 /** A request body: JSON of anything, or text that is not JSON. */
 const anyBody = fc.oneof(
@@ -36,7 +38,15 @@ const anyBody = fc.oneof(
   fc.constantFrom('', 'null', '{', '{"__proto__": {"x": 1}}', '{"constructor": {"prototype": {}}}', '\u0000', 'a=b&c=d'),
   fc.string({ maxLength: 100 }),
 );
-const contentType = fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '__proto__');
+const contentType = fc.constantFrom(
+  undefined,
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '__proto__',
+);
 
 interface Snapshot {
   leads: string[];
@@ -104,7 +114,11 @@ describe('hostile input', () => {
           body: fc.oneof(
             anyBody,
             fc
-              .record({ formType: fc.oneof(fc.constantFrom('contact', 'demo_request'), anyText), fields: fc.oneof(anyJson, fc.dictionary(fc.oneof(fc.constantFrom('firstName', 'email', 'message'), anyText), fc.oneof(anyText, anyJson))), context: anyJson })
+              .record({
+                formType: fc.oneof(fc.constantFrom('contact', 'demo_request'), anyText),
+                fields: fc.oneof(anyJson, fc.dictionary(fc.oneof(fc.constantFrom('firstName', 'email', 'message'), anyText), fc.oneof(anyText, anyJson))),
+                context: anyJson,
+              })
               .map((v) => JSON.stringify(v)),
           ),
         }),
@@ -154,7 +168,14 @@ describe('hostile input', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(segment, fc.constant(leadId)),
-        fc.record({ rep: anyText, exp: fc.oneof(anyText, fc.constant('9999999999')), sig: fc.oneof(anyText, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 })) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            rep: anyText,
+            exp: fc.oneof(anyText, fc.constant('9999999999')),
+            sig: fc.oneof(anyText, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 })),
+          },
+          { requiredKeys: [] },
+        ),
         fc.constantFrom('GET /ack', 'POST /ack', 'POST /misroute'),
         anyBody,
         async (id, query, route, body) => {
@@ -180,7 +201,11 @@ describe('prototype names are no ids', () => {
       const res = await exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' });
       expect(res.status).toBe(403);
     }
-    const query = await exports.default.fetch(`${BASE}/v1/leads?site=${key}`, { method: 'POST', headers: { Origin: 'http://localhost:5173', 'Content-Type': 'application/json' }, body: '{}' });
+    const query = await exports.default.fetch(`${BASE}/v1/leads?site=${key}`, {
+      method: 'POST',
+      headers: { Origin: 'http://localhost:5173', 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(query.status).toBe(403);
   });
 
@@ -189,12 +214,19 @@ describe('prototype names are no ids', () => {
     expect(res.status).toBe(404);
   });
 
-  it.each(['rep:hasOwnProperty', 'constructor', 'queue:toString', 'rep:__proto__', 'queue:constructor'])('a misroute to %j is refused and not stored', async (to) => {
-    const before = (await leadView(leadId)).record.misrouted;
-    const res = await exports.default.fetch(`${BASE}/v1/admin/leads/${leadId}/misroute`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify({ to }) });
-    expect(res.status).toBe(400);
-    expect((await leadView(leadId)).record.misrouted).toEqual(before);
-  });
+  it.each(['rep:hasOwnProperty', 'constructor', 'queue:toString', 'rep:__proto__', 'queue:constructor'])(
+    'a misroute to %j is refused and not stored',
+    async (to) => {
+      const before = (await leadView(leadId)).record.misrouted;
+      const res = await exports.default.fetch(`${BASE}/v1/admin/leads/${leadId}/misroute`, {
+        method: 'POST',
+        headers: { ...ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ to }),
+      });
+      expect(res.status).toBe(400);
+      expect((await leadView(leadId)).record.misrouted).toEqual(before);
+    },
+  );
 });
 
 describe('an admin body of JSON null', () => {
@@ -206,30 +238,45 @@ describe('an admin body of JSON null', () => {
     ['/replay', 'POST'],
     ['/config', 'PUT'],
   ])('%s is a 400 with a reason, not a 500', async (path, method) => {
-    const res = await exports.default.fetch(`${BASE}/v1/admin${path.replace(':id', leadId)}`, { method, headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: 'null' });
+    const res = await exports.default.fetch(`${BASE}/v1/admin${path.replace(':id', leadId)}`, {
+      method,
+      headers: { ...ADMIN, 'Content-Type': 'application/json' },
+      body: 'null',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
   });
 });
 
 describe('the intake Content-Type', () => {
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined])('%s is refused with a 415 that says what to send', async (type) => {
-    const before = await snapshot();
-    const headers: Record<string, string> = { 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.7.7.7' };
-    if (type !== undefined) headers['Content-Type'] = type;
-    const body = JSON.stringify({ formType: 'contact', fields: { firstName: 'Kim', email: 'kim@acme-widgets.com', message: 'hi' }, context: { timeOnFormMs: 30_000 } });
-    const res = await exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers, body });
-    expect(res.status).toBe(415);
-    expect(await res.json()).toMatchObject({ error: 'unsupported_media_type', message: expect.stringContaining('application/json') });
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined])(
+    '%s is refused with a 415 that says what to send',
+    async (type) => {
+      const before = await snapshot();
+      const headers: Record<string, string> = { 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.7.7.7' };
+      if (type !== undefined) headers['Content-Type'] = type;
+      const body = JSON.stringify({
+        formType: 'contact',
+        fields: { firstName: 'Kim', email: 'kim@acme-widgets.com', message: 'hi' },
+        context: { timeOnFormMs: 30_000 },
+      });
+      const res = await exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers, body });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ error: 'unsupported_media_type', message: expect.stringContaining('application/json') });
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it('accepts JSON with a charset', async () => {
     const res = await exports.default.fetch(`${BASE}/v1/leads`, {
       method: 'POST',
       headers: { 'X-Site-Key': 'demo', 'Content-Type': 'application/json; charset=UTF-8', 'CF-Connecting-IP': '10.7.7.8' },
-      body: JSON.stringify({ formType: 'contact', fields: { firstName: 'Kim', email: 'kim2@acme-widgets.com', message: 'hi' }, context: { timeOnFormMs: 30_000 } }),
+      body: JSON.stringify({
+        formType: 'contact',
+        fields: { firstName: 'Kim', email: 'kim2@acme-widgets.com', message: 'hi' },
+        context: { timeOnFormMs: 30_000 },
+      }),
     });
     expect(res.status).toBe(202);
   });
@@ -252,7 +299,11 @@ describe('reads', () => {
     const stored = await runInDurableObject(leadObject(env, id), async (_instance, state) => ({
       keys: [...(await state.storage.list()).keys()],
       alarm: await state.storage.getAlarm(),
-      tables: state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").toArray().map((t) => t.name).filter((name) => !name.startsWith('_cf_')),
+      tables: state.storage.sql
+        .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .toArray()
+        .map((t) => t.name)
+        .filter((name) => !name.startsWith('_cf_')),
     }));
     expect(stored).toEqual({ keys: [], alarm: null, tables: [] });
   });

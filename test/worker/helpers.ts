@@ -28,7 +28,11 @@ export async function publish(config: unknown, options: { note?: string; base?: 
   forgetParsedVersions();
   const headers: Record<string, string> = { ...ADMIN, 'Content-Type': 'application/json' };
   if (options.base !== undefined) headers['If-Match'] = `"${options.base}"`;
-  return exports.default.fetch(`${BASE}/v1/admin/config`, { method: 'PUT', headers, body: JSON.stringify({ config, note: options.note ?? 'published by a test' }) });
+  return exports.default.fetch(`${BASE}/v1/admin/config`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ config, note: options.note ?? 'published by a test' }),
+  });
 }
 
 /** Options of one submission. */
@@ -43,7 +47,12 @@ export interface SubmitOptions {
 
 /** Posts a lead as the widget does. */
 export function submit(fields: Record<string, string | boolean>, options: SubmitOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Site-Key': options.site ?? 'demo', Origin: options.origin ?? 'http://localhost:5173', 'CF-Connecting-IP': options.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'X-Site-Key': options.site ?? 'demo',
+    Origin: options.origin ?? 'http://localhost:5173',
+    'CF-Connecting-IP': options.ip ?? `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  };
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const body = { formType: options.formType ?? 'contact', fields, context: { timeOnFormMs: 30_000, locale: 'en-US', ...options.context } };
   return exports.default.fetch(`${BASE}/v1/leads`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -99,10 +108,14 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false>, ms
 
 /** Waits until every outbox entry of a lead is delivered or dead. */
 export function settled(id: string): Promise<LeadView> {
-  return waitFor(async () => {
-    const view = await leadView(id);
-    return view.outbox.every((e) => e.status !== 'pending') ? view : undefined;
-  }, 5_000, `lead ${id} outbox to settle`);
+  return waitFor(
+    async () => {
+      const view = await leadView(id);
+      return view.outbox.every((e) => e.status !== 'pending') ? view : undefined;
+    },
+    5_000,
+    `lead ${id} outbox to settle`,
+  );
 }
 
 /**

@@ -12,7 +12,16 @@ import { LeadStore } from '../../worker/lead/store.ts';
 import { resetCapture } from './capture-client.ts';
 import { accepted, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
 
-const demo = { firstName: 'Sam', lastName: 'Ortiz', email: 'sam@fieldline.io', company: 'Fieldline', employees: '120', country: 'US', region: 'NY', phone: '+1 212 555 0199' };
+const demo = {
+  firstName: 'Sam',
+  lastName: 'Ortiz',
+  email: 'sam@fieldline.io',
+  company: 'Fieldline',
+  employees: '120',
+  country: 'US',
+  region: 'NY',
+  phone: '+1 212 555 0199',
+};
 const home = () => homeTag(env, 'email:sam@fieldline.io');
 
 beforeEach(async () => {

@@ -31,7 +31,10 @@ describe('intake', () => {
 
   it('answers a browser CORS preflight (which carries no site key), for any origin: the POST is checked (refusals.test.ts)', async () => {
     const preflight = (origin: string) =>
-      exports.default.fetch('https://router.test/v1/leads', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-site-key,idempotency-key' } });
+      exports.default.fetch('https://router.test/v1/leads', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-site-key,idempotency-key' },
+      });
     const res = await preflight('http://localhost:5173');
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
@@ -49,7 +52,11 @@ describe('intake', () => {
   });
 
   it('refuses a body that is not JSON with 400', async () => {
-    const res = await exports.default.fetch('https://router.test/v1/leads', { method: 'POST', headers: { 'X-Site-Key': 'demo', 'Content-Type': 'application/json' }, body: '{"formType":' });
+    const res = await exports.default.fetch('https://router.test/v1/leads', {
+      method: 'POST',
+      headers: { 'X-Site-Key': 'demo', 'Content-Type': 'application/json' },
+      body: '{"formType":',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'invalid_json', issues: [{ field: 'body', code: 'invalid' }] });
   });

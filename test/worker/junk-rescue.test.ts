@@ -16,12 +16,19 @@ beforeEach(async () => {
 });
 
 const rescue = (id: string, body: unknown = { by: 'grace' }) =>
-  exports.default.fetch(`https://router.test/v1/admin/leads/${id}/rescue`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  exports.default.fetch(`https://router.test/v1/admin/leads/${id}/rescue`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('a junk lead marked real', () => {
   it('is routed, confirmed and notified as if it had just arrived, and keeps why it was junk', async () => {
     // A honeypot filled by a browser extension: junk by the rules, a real person in fact.
-    const { leadId } = await accepted({ firstName: 'Riley', lastName: 'Park', email: 'riley@brightpath.io', message: 'Can we get a quote for 40 seats?' }, { formType: 'contact', context: { honeypot: 'autofilled' } });
+    const { leadId } = await accepted(
+      { firstName: 'Riley', lastName: 'Park', email: 'riley@brightpath.io', message: 'Can we get a quote for 40 seats?' },
+      { formType: 'contact', context: { honeypot: 'autofilled' } },
+    );
     let view = await settled(leadId);
     expect(view.record.owner).toMatchObject({ kind: 'queue', id: 'junk-review' });
     expect(view.record.qualification.junk.map((f) => f.signal)).toEqual(['honeypot']);

@@ -22,8 +22,21 @@ type Op =
   | { kind: 'restart'; what: 'router' | 'lead'; lead: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('submit' as const), person: fc.nat(5), formType: fc.constantFrom('contact' as const, 'urgent_service' as const, 'demo_request' as const) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('ack' as const, 'won' as const, 'lost' as const, 'accepted' as const, 'close' as const, 'escalate' as const), lead: fc.nat(20) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('submit' as const),
+      person: fc.nat(5),
+      formType: fc.constantFrom('contact' as const, 'urgent_service' as const, 'demo_request' as const),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('ack' as const, 'won' as const, 'lost' as const, 'accepted' as const, 'close' as const, 'escalate' as const),
+      lead: fc.nat(20),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), what: fc.constantFrom('router' as const, 'lead' as const), lead: fc.nat(20) }) },
 );
 
@@ -89,7 +102,16 @@ describe('load accounting', () => {
       {
         numRuns: 12,
         // Found by this property: a won lead's escalation used to reassign it, counting it open again.
-        examples: [[[{ kind: 'submit', person: 0, formType: 'contact' }, { kind: 'won', lead: 0 }, { kind: 'submit', person: 0, formType: 'contact' }, { kind: 'escalate', lead: 0 }]]],
+        examples: [
+          [
+            [
+              { kind: 'submit', person: 0, formType: 'contact' },
+              { kind: 'won', lead: 0 },
+              { kind: 'submit', person: 0, formType: 'contact' },
+              { kind: 'escalate', lead: 0 },
+            ],
+          ],
+        ],
       },
     );
   }, 120_000);

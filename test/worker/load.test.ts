@@ -64,7 +64,7 @@ describe('open leads', () => {
     expect((await load())[other]).toBe(1);
   });
 
-  it('stop counting after the config\'s idle time', async () => {
+  it("stop counting after the config's idle time", async () => {
     expect((await publish(smallTeam({ load: { releaseAfter: '2d' } }))).status).toBe(200);
     for (let i = 0; i < 4; i++) await accepted(contact(), { formType: 'contact' });
     expect(await load()).toMatchObject({ ana: 2, ben: 2 });

@@ -17,19 +17,52 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 
 function facts(id: string, receivedAt: number, who: { email: string; phone: string; company: string; name: string }): LeadFacts {
-  return { id, rev: 1, receivedAt, formType: 'contact', source: 'google', status: 'qualified', route: 'smb', firstOwner: 'rep:ana', owner: 'rep:ana', configVersion: 1, dueAt: receivedAt + 900_000, respondedAt: receivedAt + 60_000, reassignments: 0, escalated: false, duplicates: 0, deadLetters: 0, ...who };
+  return {
+    id,
+    rev: 1,
+    receivedAt,
+    formType: 'contact',
+    source: 'google',
+    status: 'qualified',
+    route: 'smb',
+    firstOwner: 'rep:ana',
+    owner: 'rep:ana',
+    configVersion: 1,
+    dueAt: receivedAt + 900_000,
+    respondedAt: receivedAt + 60_000,
+    reassignments: 0,
+    escalated: false,
+    duplicates: 0,
+    deadLetters: 0,
+    ...who,
+  };
 }
 
 const JANE = { email: 'jane.roe@northwind.example', phone: '+14155550101', company: 'Northwind Traders', name: 'Jane Roe' };
 const OMAR = { email: 'omar@contoso.example', phone: '+14155550202', company: 'Contoso', name: 'Omar Diaz' };
-const routable = (who: typeof JANE): RoutableLead => ({ formType: 'contact', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: who.email, phone: who.phone, company: who.company, fullName: who.name, message: `call ${who.name}` });
+const routable = (who: typeof JANE): RoutableLead => ({
+  formType: 'contact',
+  consent: true,
+  source: 'google',
+  honeypot: false,
+  status: 'qualified',
+  urgency: 'normal',
+  intent: 'medium',
+  email: who.email,
+  phone: who.phone,
+  company: who.company,
+  fullName: who.name,
+  message: `call ${who.name}`,
+});
 const id = (at: number, n: number) => `ld_${at.toString(36)}e${n}`;
 const store = () => metricsStore(env);
 
 /** Every text stored in any table of a shard, for looking a person up by brute force. */
 async function everything(shard: string): Promise<string> {
   return runInDurableObject(env.METRICS.getByName(shard), (_instance, state) => {
-    const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'").toArray();
+    const tables = state.storage.sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'")
+      .toArray();
     return tables.map(({ name }) => JSON.stringify(state.storage.sql.exec(`SELECT * FROM "${name}"`).toArray())).join('\n');
   });
 }

@@ -29,7 +29,29 @@ const PERIODS: [string, string][] = [
   ['2026-10-29', '2026-11-04'],
   [dayOf(END), dayOf(END)],
 ];
-const COUNTS = ['leads', 'junk', 'routed', 'confirmed', 'notified', 'responded', 'unanswered', 'in_sla', 'late', 'open', 'overdue', 'missed', 'reassigned', 'escalated', 'duplicates', 'dead_letters', 'misrouted', 'accepted', 'qualified', 'won', 'lost'] as const;
+const COUNTS = [
+  'leads',
+  'junk',
+  'routed',
+  'confirmed',
+  'notified',
+  'responded',
+  'unanswered',
+  'in_sla',
+  'late',
+  'open',
+  'overdue',
+  'missed',
+  'reassigned',
+  'escalated',
+  'duplicates',
+  'dead_letters',
+  'misrouted',
+  'accepted',
+  'qualified',
+  'won',
+  'lost',
+] as const;
 
 async function get<T>(path: string): Promise<T> {
   const res = await exports.default.fetch(`https://router.test/v1/admin${path}`, { headers: ADMIN });

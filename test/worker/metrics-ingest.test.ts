@@ -14,7 +14,24 @@ const AT = Date.parse('2026-11-17T15:00:00Z');
 const DAY = '2026-11-17';
 
 function facts(id: string, rev: number, extra: Partial<LeadFacts> = {}): LeadFacts {
-  return { id, rev, receivedAt: AT, formType: 'contact', source: 'google', status: 'qualified', route: 'smb', firstOwner: 'rep:ana', owner: 'rep:ana', configVersion: 1, dueAt: AT + 900_000, reassignments: 0, escalated: false, duplicates: 0, deadLetters: 0, ...extra };
+  return {
+    id,
+    rev,
+    receivedAt: AT,
+    formType: 'contact',
+    source: 'google',
+    status: 'qualified',
+    route: 'smb',
+    firstOwner: 'rep:ana',
+    owner: 'rep:ana',
+    configVersion: 1,
+    dueAt: AT + 900_000,
+    reassignments: 0,
+    escalated: false,
+    duplicates: 0,
+    deadLetters: 0,
+    ...extra,
+  };
 }
 
 const store = () => metricsStore(env);
@@ -34,7 +51,9 @@ describe('batched ingestion', () => {
     const report = await store().report(DAY, DAY, AT);
     expect(report.total.counters).toMatchObject({ leads: 33, routed: 33, confirmed: 33, responded: 33, in_sla: 33, unanswered: 0 });
     expect(report.total.speed.confirm).toEqual({ count: 33, p50: 40, p90: 40 });
-    expect(report.by.rep).toEqual([expect.objectContaining({ key: 'rep:ana', figures: expect.objectContaining({ counters: expect.objectContaining({ leads: 33 }) }) })]);
+    expect(report.by.rep).toEqual([
+      expect.objectContaining({ key: 'rep:ana', figures: expect.objectContaining({ counters: expect.objectContaining({ leads: 33 }) }) }),
+    ]);
     const page = await store().leads({ from: DAY, to: DAY, is: 'responded' }, AT);
     expect(page.leads.map((l) => l.rev)).toEqual(Array(33).fill(2));
     expect(page.total).toBe(33);
@@ -45,7 +64,16 @@ describe('the daily sweep', () => {
   it('drops the copies kept for replay after 90 days, keeps the facts, and stops once no copy is left', async () => {
     const old = Date.now() - 91 * 86_400_000;
     const recent = Date.now() - 86_400_000;
-    const lead = { formType: 'contact', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: 'x@example.com' } as const;
+    const lead = {
+      formType: 'contact',
+      consent: true,
+      source: 'google',
+      honeypot: false,
+      status: 'qualified',
+      urgency: 'normal',
+      intent: 'medium',
+      email: 'x@example.com',
+    } as const;
     await store().ingest([
       { facts: facts(`ld_${old.toString(36)}o`, 1, { receivedAt: old, dueAt: old + 900_000, email: 'old@example.com' }), lead },
       { facts: facts('new', 1, { receivedAt: recent, dueAt: recent + 900_000 }), lead },

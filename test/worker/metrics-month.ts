@@ -151,7 +151,16 @@ function stateAt(lead: PlannedLead, at: number): { record: LeadRecord; timeline:
       fullName: 'Pat Doe',
     },
     qualification: { status: lead.junk ? 'junk' : 'qualified', junk: [], missing: [], urgency: 'normal', urgencySignals: [], intent: 'medium', suspect: [] },
-    decision: { owner: first, at: lead.receivedAt, route: lead.route, strategy: 'direct', slaMs: lead.dueAt - lead.receivedAt, slaClock: 'wall', escalation: [], ...(lead.pool ? { pool: lead.pool } : {}) },
+    decision: {
+      owner: first,
+      at: lead.receivedAt,
+      route: lead.route,
+      strategy: 'direct',
+      slaMs: lead.dueAt - lead.receivedAt,
+      slaClock: 'wall',
+      escalation: [],
+      ...(lead.pool ? { pool: lead.pool } : {}),
+    },
     configVersion: 1,
     trace: [],
     owner,
@@ -165,7 +174,9 @@ function stateAt(lead: PlannedLead, at: number): { record: LeadRecord; timeline:
     ...(staged ? { stage: { stage: staged.stage, at: staged.at, by: 'crm' } } : {}),
   } as LeadRecord;
   const dead = lead.deadAt !== undefined && lead.deadAt <= at;
-  const outbox: OutboxEntry[] = [{ id: '1', intent: { kind: 'crm', target: 0 }, status: dead ? 'dead' : 'delivered', attempts: 1, nextAt: 0, createdAt: lead.receivedAt }];
+  const outbox: OutboxEntry[] = [
+    { id: '1', intent: { kind: 'crm', target: 0 }, status: dead ? 'dead' : 'delivered', attempts: 1, nextAt: 0, createdAt: lead.receivedAt },
+  ];
   return { record, timeline, outbox };
 }
 

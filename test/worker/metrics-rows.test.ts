@@ -42,7 +42,16 @@ function facts(id: string, rev: number, extra: Partial<LeadFacts> = {}): LeadFac
   };
 }
 
-const lead = { formType: 'demo_request', consent: true, source: 'google', honeypot: false, status: 'qualified', urgency: 'normal', intent: 'medium', email: 'pat@acme.com' } as RoutableLead;
+const lead = {
+  formType: 'demo_request',
+  consent: true,
+  source: 'google',
+  honeypot: false,
+  status: 'qualified',
+  urgency: 'normal',
+  intent: 'medium',
+  email: 'pat@acme.com',
+} as RoutableLead;
 const store = () => metricsStore(env);
 
 beforeEach(async () => {
@@ -57,7 +66,9 @@ describe('rows written per lead', () => {
   });
 
   it('a new junk lead: no open-SLA entry, no replay copy: 5', async () => {
-    expect(await store().ingest([{ facts: facts('ld_2', 1, { status: 'junk', route: '$junk', firstOwner: 'queue:junk', owner: 'queue:junk' }), lead }])).toBe(5);
+    expect(await store().ingest([{ facts: facts('ld_2', 1, { status: 'junk', route: '$junk', firstOwner: 'queue:junk', owner: 'queue:junk' }), lead }])).toBe(
+      5,
+    );
   });
 
   it('later snapshots: the lead row (changed columns only) and its day: 2 each', async () => {
@@ -66,7 +77,9 @@ describe('rows written per lead', () => {
     expect(await store().ingest([{ facts: facts('ld_3', 2, { respondedAt: AT + 5 * MIN }) }])).toBe(2);
     expect(await store().ingest([{ facts: facts('ld_3', 3, { respondedAt: AT + 5 * MIN, stage: 'won' }) }])).toBe(2);
     // Reassigned to another owner: no index moves.
-    expect(await store().ingest([{ facts: facts('ld_3', 4, { respondedAt: AT + 5 * MIN, stage: 'won', owner: 'rep:ben', reassignments: 1, escalated: true }) }])).toBe(2);
+    expect(
+      await store().ingest([{ facts: facts('ld_3', 4, { respondedAt: AT + 5 * MIN, stage: 'won', owner: 'rep:ben', reassignments: 1, escalated: true }) }]),
+    ).toBe(2);
     // A stale or repeated snapshot writes nothing.
     expect(await store().ingest([{ facts: facts('ld_3', 4) }])).toBe(0);
   });

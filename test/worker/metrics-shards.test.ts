@@ -16,7 +16,24 @@ const DAY = 86_400_000;
 const MONTH_END = Date.parse('2031-03-31T23:55:00Z');
 
 function facts(id: string, receivedAt: number, extra: Partial<LeadFacts> = {}): LeadFacts {
-  return { id, rev: 1, receivedAt, formType: 'contact', source: 'google', status: 'qualified', route: 'smb', firstOwner: 'rep:ana', owner: 'rep:ana', configVersion: 1, dueAt: receivedAt + 900_000, reassignments: 0, escalated: false, duplicates: 0, deadLetters: 0, ...extra };
+  return {
+    id,
+    rev: 1,
+    receivedAt,
+    formType: 'contact',
+    source: 'google',
+    status: 'qualified',
+    route: 'smb',
+    firstOwner: 'rep:ana',
+    owner: 'rep:ana',
+    configVersion: 1,
+    dueAt: receivedAt + 900_000,
+    reassignments: 0,
+    escalated: false,
+    duplicates: 0,
+    deadLetters: 0,
+    ...extra,
+  };
 }
 
 const at = (i: number) => MONTH_END - 40 * DAY + i * 8 * 3_600_000;

@@ -11,7 +11,8 @@ import { alwaysOpenConfig, publish, submit, submitFailing } from './helpers.ts';
 const contact = { firstName: 'Robin', email: 'robin@overload.example', company: 'Overload', country: 'US', message: 'Tell me more' };
 
 /** The error the runtime throws at a caller when an object has too many requests queued (its flag is lost when it is relayed by another object: only the message crosses RPC). */
-const overloaded = (relayed: boolean) => Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), relayed ? {} : { overloaded: true });
+const overloaded = (relayed: boolean) =>
+  Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), relayed ? {} : { overloaded: true });
 
 beforeAll(async () => {
   expect((await publish(alwaysOpenConfig())).status).toBe(200);

@@ -11,11 +11,17 @@ const BASE = 'https://router.test';
 
 function csp(res: Response): Record<string, string> {
   const header = res.headers.get('Content-Security-Policy') ?? '';
-  return Object.fromEntries(header.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+  );
 }
 
 describe('pages written by the Worker', () => {
-  it('the ack page allows no script, only this origin\'s style sheet, forms to itself, and no framing', async () => {
+  it("the ack page allows no script, only this origin's style sheet, forms to itself, and no framing", async () => {
     const res = await exports.default.fetch(`${BASE}/v1/leads/ld_mi3x0k2a_0123456789abcdef0123/ack?rep=dana&exp=9999999999&sig=00`);
     expect(res.status).toBe(403);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
@@ -52,7 +58,14 @@ describe('static pages', () => {
   it('the dashboard runs only its own scripts and styles, talks only to this origin, and cannot be framed', async () => {
     const res = await env.ASSETS.fetch(`${BASE}/dashboard/`);
     expect(res.status).toBe(200);
-    expect(csp(res)).toMatchObject({ 'default-src': "'self'", 'script-src': "'self'", 'style-src': "'self'", 'connect-src': "'self'", 'frame-ancestors': "'none'", 'object-src': "'none'" });
+    expect(csp(res)).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self'",
+      'connect-src': "'self'",
+      'frame-ancestors': "'none'",
+      'object-src': "'none'",
+    });
   });
 
   it('the demo page has a policy too', async () => {

@@ -17,7 +17,14 @@ import { ADMIN, accepted, ageLead, alwaysOpenConfig, publish, settled, waitFor }
 
 const BASE = 'https://router.test';
 const DAY = 86_400_000;
-const riley = { firstName: 'Riley', lastName: 'Chen', email: 'Riley.Chen+demo@BrightPath.io', phone: '+1 212 555 0142', company: 'BrightPath', message: 'Pricing for 40 seats?' };
+const riley = {
+  firstName: 'Riley',
+  lastName: 'Chen',
+  email: 'Riley.Chen+demo@BrightPath.io',
+  phone: '+1 212 555 0142',
+  company: 'BrightPath',
+  message: 'Pricing for 40 seats?',
+};
 const other = { firstName: 'Ola', email: 'ola@fieldline.io', message: 'Pricing?' };
 
 const people = (query: string, method = 'GET') => exports.default.fetch(`${BASE}/v1/admin/people?${query}`, { method, headers: ADMIN });
@@ -30,7 +37,9 @@ beforeEach(async () => {
 /** True when the object of this key keeps nothing at all. */
 async function emptyObject(key: string): Promise<boolean> {
   return runInDurableObject(identityObject(env, homeTag(env, key)), async (_instance, state) => {
-    const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('leads', 'timeline', 'identity')").toArray();
+    const tables = state.storage.sql
+      .exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('leads', 'timeline', 'identity')")
+      .toArray();
     const rows = tables.reduce((n, t) => n + state.storage.sql.exec<{ n: number }>(`SELECT count(*) AS n FROM ${t.name}`).one().n, 0);
     return rows === 0 && (await state.storage.getAlarm()) === null;
   });
@@ -38,7 +47,9 @@ async function emptyObject(key: string): Promise<boolean> {
 
 /** Everything the audit and search hold about an email, as JSON text. */
 async function auditText(ids: string[]): Promise<string> {
-  const search = await exports.default.fetch(`${BASE}/v1/admin/leads?q=${encodeURIComponent('riley.chen@brightpath.io')}`, { headers: ADMIN }).then((r) => r.json());
+  const search = await exports.default
+    .fetch(`${BASE}/v1/admin/leads?q=${encodeURIComponent('riley.chen@brightpath.io')}`, { headers: ADMIN })
+    .then((r) => r.json());
   return JSON.stringify([search, await metricsStore(env).personal(ids)]);
 }
 
@@ -53,9 +64,20 @@ describe('a person who asks to be forgotten', () => {
     await settled(kept.leadId);
     // The audit has the lead's facts (sent after delivery).
     await waitFor(async () => (await auditText([first.leadId])).includes('brightpath'), 5_000, 'the audit to hold the lead');
-    await env.DEV_OUTBOX.getByName('dev').record({ channel: 'email', method: 'POST', url: 'https://dev', headers: {}, body: 'to riley', at: Date.now(), leadId: first.leadId, summary: 'confirmation email to the lead' } as never);
+    await env.DEV_OUTBOX.getByName('dev').record({
+      channel: 'email',
+      method: 'POST',
+      url: 'https://dev',
+      headers: {},
+      body: 'to riley',
+      at: Date.now(),
+      leadId: first.leadId,
+      summary: 'confirmation email to the lead',
+    } as never);
 
-    const exported = await people('email=riley.chen%40brightpath.io').then((r) => r.json<{ leads: { record: { id: string } }[]; audit: unknown[]; devOutbox: unknown[] }>());
+    const exported = await people('email=riley.chen%40brightpath.io').then((r) =>
+      r.json<{ leads: { record: { id: string } }[]; audit: unknown[]; devOutbox: unknown[] }>(),
+    );
     expect(exported.leads.map((l) => l.record.id)).toEqual([first.leadId]);
     expect(exported.audit).toHaveLength(1);
     expect(exported.devOutbox).toHaveLength(1);
@@ -89,7 +111,7 @@ describe('a person who asks to be forgotten', () => {
 });
 
 describe('retention', () => {
-  it('deletes a lead past the config\'s retention by its own alarm, and the object with it; the audit keeps anonymous facts', async () => {
+  it("deletes a lead past the config's retention by its own alarm, and the object with it; the audit keeps anonymous facts", async () => {
     const config = { ...alwaysOpenConfig(), retention: '30d' };
     expect((await publish(config)).status).toBe(200);
     const { leadId } = await accepted(riley, { formType: 'contact' });
@@ -97,7 +119,11 @@ describe('retention', () => {
     // Acknowledged: no escalation comes due when time moves on.
     expect((await exports.default.fetch(await ackUrl(BASE, 'test-signing-secret', leadId, record.owner.id, Date.now()), { method: 'POST' })).status).toBe(200);
     // The audit has the acknowledged lead (its snapshot goes after the acknowledgement).
-    await waitFor(async () => (await metricsStore(env).personal([leadId]))[0]?.facts.respondedAt !== undefined, 5_000, 'the audit to hold the acknowledged lead');
+    await waitFor(
+      async () => (await metricsStore(env).personal([leadId]))[0]?.facts.respondedAt !== undefined,
+      5_000,
+      'the audit to hold the acknowledged lead',
+    );
     // 31 days pass: the lead and its key's mapping (30-day dedupe window) are both past.
     await ageLead(leadId, 31 * DAY);
     const home = identityObject(env, homeTag(env, 'email:riley.chen@brightpath.io'));

@@ -26,7 +26,11 @@ function without(...names: (keyof AppEnv)[]) {
 }
 
 function postLead(fetcher: ReturnType<typeof without>) {
-  return fetcher('/v1/leads', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.9.9.9' }, body: JSON.stringify(lead) });
+  return fetcher('/v1/leads', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': '10.9.9.9' },
+    body: JSON.stringify(lead),
+  });
 }
 
 /** Every lead object that has storage. */
@@ -45,7 +49,11 @@ describe('a plain deploy runs in production', () => {
   });
 
   it('serves no dev outbox, and reveals nothing of it', async () => {
-    for (const [method, path] of [['GET', '/dev/outbox'], ['GET', '/dev/outbox.json'], ['POST', '/dev/outbox/clear']] as const) {
+    for (const [method, path] of [
+      ['GET', '/dev/outbox'],
+      ['GET', '/dev/outbox.json'],
+      ['POST', '/dev/outbox/clear'],
+    ] as const) {
       const res = await exports.default.fetch(`${BASE}${path}`, { method });
       expect(res.status, path).toBe(404);
     }
@@ -57,11 +65,21 @@ describe('a plain deploy runs in production', () => {
   });
 
   it('dead-letters a channel without a provider rather than counting it delivered', async () => {
-    const { leadId } = await accepted({ firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US' }, { formType: 'demo_request' });
+    const { leadId } = await accepted(
+      { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US' },
+      { formType: 'demo_request' },
+    );
     const { record } = await settled(leadId);
     const parsed = parseConfig(alwaysOpenConfig());
     if (!parsed.ok) throw new Error('config');
-    const entry: OutboxEntry = { id: '99', intent: { kind: 'owner_notice', channel: 'slack', to: record.owner.id }, status: 'pending', attempts: 0, nextAt: 0, createdAt: 0 };
+    const entry: OutboxEntry = {
+      id: '99',
+      intent: { kind: 'owner_notice', channel: 'slack', to: record.owner.id },
+      status: 'pending',
+      attempts: 0,
+      nextAt: 0,
+      createdAt: 0,
+    };
     const delivery = await deliver(entry, { record, config: parsed.config, env: { ...env, SLACK_WEBHOOK_URL: undefined }, publicUrl: BASE, now: Date.now() });
     expect(delivery).toEqual({ ok: false, retry: false, error: 'no provider configured for slack' });
   });

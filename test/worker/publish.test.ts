@@ -14,7 +14,8 @@ import { resetCapture } from './capture-client.ts';
 import { ADMIN, alwaysOpenConfig, leadView, publish, submit } from './helpers.ts';
 
 const BASE = 'https://router.test';
-const api = (path: string, init: RequestInit = {}) => exports.default.fetch(`${BASE}/v1/admin${path}`, { ...init, headers: { ...ADMIN, 'Content-Type': 'application/json', ...init.headers } });
+const api = (path: string, init: RequestInit = {}) =>
+  exports.default.fetch(`${BASE}/v1/admin${path}`, { ...init, headers: { ...ADMIN, 'Content-Type': 'application/json', ...init.headers } });
 
 /** v1: the example with reps always open. v2: the same with a webinar form. */
 function v1(): RoutingConfigInput {
@@ -53,18 +54,28 @@ beforeEach(async () => {
 describe('publishing a config', () => {
   it('records who, when and why in the versions list', async () => {
     const before = Date.now();
-    const res = await api('/config', { method: 'PUT', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ config: v2(), note: 'webinar form for the launch', by: 'Priya (RevOps)' }) });
+    const res = await api('/config', {
+      method: 'PUT',
+      headers: { 'If-Match': '"1"' },
+      body: JSON.stringify({ config: v2(), note: 'webinar form for the launch', by: 'Priya (RevOps)' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('ETag')).toBe('"2"');
     expect(await res.json()).toMatchObject({ version: 2 });
-    const list = await (await api('/config/versions')).json<{ current: number; versions: { version: number; publishedAt: number; note?: string; by?: string; base?: number }[] }>();
+    const list = await (
+      await api('/config/versions')
+    ).json<{ current: number; versions: { version: number; publishedAt: number; note?: string; by?: string; base?: number }[] }>();
     expect(list.current).toBe(2);
     expect(list.versions.map((v) => v.version)).toEqual([2, 1, 0]);
     expect(list.versions[0]).toMatchObject({ version: 2, note: 'webinar form for the launch', by: 'Priya (RevOps)', base: 1 });
     expect(list.versions[0]!.publishedAt).toBeGreaterThanOrEqual(before);
     expect((await api('/config/versions?limit=1')).ok).toBe(true);
-    expect((await (await api('/config/versions?limit=1')).json<{ versions: unknown[] }>())).toMatchObject({ versions: [{ version: 2 }] });
-    expect((await (await api('/config/versions/2')).json<{ note: string; config: unknown }>())).toMatchObject({ version: 2, note: 'webinar form for the launch', config: v2() });
+    expect(await (await api('/config/versions?limit=1')).json<{ versions: unknown[] }>()).toMatchObject({ versions: [{ version: 2 }] });
+    expect(await (await api('/config/versions/2')).json<{ note: string; config: unknown }>()).toMatchObject({
+      version: 2,
+      note: 'webinar form for the launch',
+      config: v2(),
+    });
   });
 
   it('refuses a publish without a note', async () => {

@@ -18,13 +18,21 @@ beforeAll(async () => {
 });
 
 /** The CORS headers a page's script needs to read an answer. */
-const cors = (res: Response) => ({ origin: res.headers.get('Access-Control-Allow-Origin'), vary: res.headers.get('Vary'), credentials: res.headers.get('Access-Control-Allow-Credentials') });
+const cors = (res: Response) => ({
+  origin: res.headers.get('Access-Control-Allow-Origin'),
+  vary: res.headers.get('Vary'),
+  credentials: res.headers.get('Access-Control-Allow-Credentials'),
+});
 
 describe('refusals the browser can read', () => {
   it('answers the preflight of a refused origin, so the browser sends the POST and can read its refusal', async () => {
     const res = await exports.default.fetch('https://router.test/v1/leads', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://copied.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-site-key,idempotency-key' },
+      headers: {
+        Origin: 'https://copied.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-site-key,idempotency-key',
+      },
     });
     expect(res.status).toBe(204);
     expect(cors(res)).toEqual({ origin: 'https://copied.example', vary: 'Origin', credentials: null });
@@ -53,14 +61,14 @@ describe('refusals the browser can read', () => {
     expect(cors(res).origin).toBe('http://localhost:5173');
   });
 
-  it('makes the 503 of a platform failure readable, with Retry-After (answered by the app\'s onError)', async () => {
+  it("makes the 503 of a platform failure readable, with Retry-After (answered by the app's onError)", async () => {
     const res = await submitFailing(Object.assign(new Error('Durable Object is overloaded. Too many requests queued.'), { overloaded: true }), contact);
     expect(res.status).toBe(503);
     expect(res.headers.get('Retry-After')).toBe(String(RETRY_AFTER_S));
     expect(cors(res)).toEqual({ origin: 'http://localhost:5173', vary: 'Origin', credentials: null });
   });
 
-  it('makes the 500 of a bug readable (answered by the app\'s onError)', async () => {
+  it("makes the 500 of a bug readable (answered by the app's onError)", async () => {
     const res = await submitFailing(new TypeError("Cannot read properties of undefined (reading 'owner')"), contact);
     expect(res.status).toBe(500);
     expect(cors(res)).toEqual({ origin: 'http://localhost:5173', vary: 'Origin', credentials: null });
@@ -69,7 +77,12 @@ describe('refusals the browser can read', () => {
 
 describe('refusals counted where RevOps looks', () => {
   /** The admin API's refusals of the last `days` days. */
-  const read = async (days = 7) => (await exports.default.fetch(`https://router.test/v1/admin/refusals?days=${days}`, { headers: ADMIN })).json<{ days: number; total: number; refusals: (RefusalRow & { siteName: string | null })[] }>();
+  const read = async (days = 7) =>
+    (await exports.default.fetch(`https://router.test/v1/admin/refusals?days=${days}`, { headers: ADMIN })).json<{
+      days: number;
+      total: number;
+      refusals: (RefusalRow & { siteName: string | null })[];
+    }>();
 
   it('counts refused submissions per site, origin and reason, and lists them in the admin API', async () => {
     await Promise.all([
@@ -80,10 +93,14 @@ describe('refusals counted where RevOps looks', () => {
       exports.default.fetch('https://router.test/v1/leads', { method: 'OPTIONS', headers: { Origin: 'https://count-me.example' } }),
     ]);
     // Batched in the isolate: the sums arrive within one flush interval (5 s).
-    const rows = await waitFor(async () => {
-      const mine = (await read()).refusals.filter((row) => row.origin === 'https://count-me.example');
-      return mine.reduce((sum, row) => sum + row.count, 0) === 5 && mine;
-    }, 8_000, 'the refusal counts');
+    const rows = await waitFor(
+      async () => {
+        const mine = (await read()).refusals.filter((row) => row.origin === 'https://count-me.example');
+        return mine.reduce((sum, row) => sum + row.count, 0) === 5 && mine;
+      },
+      8_000,
+      'the refusal counts',
+    );
     expect(rows.map(({ site, siteName, reason, count }) => ({ site, siteName, reason, count }))).toEqual([
       { site: 'demo', siteName: 'Demo site', reason: 'origin', count: 3 },
       { site: 'typo-key', siteName: null, reason: 'site', count: 2 },
@@ -106,7 +123,9 @@ describe('refusal counts stay bounded whatever an attacker sends', () => {
     const batch = new RefusalBatch(50);
     // The first refusal of an idle isolate is sent at once, the next ones together, later.
     await batch.add({ site: 'demo', origin: 'https://a.example', reason: 'origin' }, send);
-    const later = Array.from({ length: 1000 }, (_, i) => batch.add({ site: 'demo', origin: i % 2 ? 'https://a.example' : 'https://b.example', reason: 'origin' }, send));
+    const later = Array.from({ length: 1000 }, (_, i) =>
+      batch.add({ site: 'demo', origin: i % 2 ? 'https://a.example' : 'https://b.example', reason: 'origin' }, send),
+    );
     expect(new Set(later).size).toBe(1);
     await later[0];
     expect(sends).toEqual([
@@ -133,7 +152,10 @@ describe('refusal counts stay bounded whatever an attacker sends', () => {
     const now = Date.UTC(2026, 10, 20, 12, 30);
     const long = `https://${'x'.repeat(500)}.example`;
     await stub.record([{ site: 'demo', origin: long, reason: 'origin', count: 2 }], now - 31 * 86_400_000);
-    await stub.record(Array.from({ length: MAX_KEYS_PER_HOUR + 20 }, (_, i) => ({ site: 'demo', origin: `https://${i}.example`, reason: 'origin' as const, count: 1 })), now);
+    await stub.record(
+      Array.from({ length: MAX_KEYS_PER_HOUR + 20 }, (_, i) => ({ site: 'demo', origin: `https://${i}.example`, reason: 'origin' as const, count: 1 })),
+      now,
+    );
     await stub.record([{ site: 'demo', origin: long, reason: 'origin', count: 4 }], now);
     await runInDurableObject(stub, async (_instance, state) => {
       const rows = state.storage.sql.exec<{ hour: number; site: string; origin: string; count: number }>('SELECT * FROM refusals').toArray();

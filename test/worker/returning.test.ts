@@ -19,7 +19,15 @@ beforeEach(async () => {
 });
 
 const jane = { email: 'jane@brightpath.io', consent: true };
-const demo = { firstName: 'Jane', lastName: 'Doe', email: 'jane@brightpath.io', company: 'BrightPath', employees: '30', country: 'US', message: 'we want 2,000 seats this week' };
+const demo = {
+  firstName: 'Jane',
+  lastName: 'Doe',
+  email: 'jane@brightpath.io',
+  company: 'BrightPath',
+  employees: '30',
+  country: 'US',
+  message: 'we want 2,000 seats this week',
+};
 
 /** Slack texts sent so far. */
 async function slackTexts(): Promise<string[]> {
@@ -98,7 +106,11 @@ describe('a person whose lead has ended', () => {
     const fields = { firstName: 'Ola', email: 'ola@fieldline.io', phone: '+1 415 555 0190', message: 'Pricing for 20 users?' };
     const first = await accepted(fields, { formType: 'contact' });
     await settled(first.leadId);
-    const lost = await exports.default.fetch(`https://router.test/v1/admin/leads/${first.leadId}/outcome`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ stage: 'lost', by: 'crm' }) });
+    const lost = await exports.default.fetch(`https://router.test/v1/admin/leads/${first.leadId}/outcome`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ stage: 'lost', by: 'crm' }),
+    });
     expect(lost.status).toBe(200);
     const again = await accepted({ ...fields, message: 'We are ready to buy now' }, { formType: 'contact' });
     expect(again.leadId).not.toBe(first.leadId);
@@ -123,23 +135,37 @@ describe('people who share a phone', () => {
 
 describe('one person is one lead across keys', () => {
   it('joins a phone-only submission to the lead that has that phone', async () => {
-    const first = await accepted({ firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107' }, { formType: 'urgent_service' });
+    const first = await accepted(
+      { firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107' },
+      { formType: 'urgent_service' },
+    );
     const second = await accepted({ firstName: 'Jamie', phone: '415-555-2671', postalCode: '94107', message: 'still no AC' }, { formType: 'urgent_service' });
     expect(second.leadId).toBe(first.leadId);
   });
 
   it('gives a phone-only lead the email sent with the same phone later', async () => {
     const first = await accepted({ firstName: 'Jamie', phone: '(415) 555-2671', postalCode: '94107' }, { formType: 'urgent_service' });
-    const second = await accepted({ firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107' }, { formType: 'urgent_service' });
+    const second = await accepted(
+      { firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107' },
+      { formType: 'urgent_service' },
+    );
     expect(second.leadId).toBe(first.leadId);
     expect((await settled(first.leadId)).record.lead.email).toBe('jamie@brightpath.io');
     // And the email alone now finds it too.
-    const third = await accepted({ firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107', message: 'any news?' }, { formType: 'urgent_service' });
+    const third = await accepted(
+      { firstName: 'Jamie', email: 'jamie@brightpath.io', phone: '(415) 555-2671', postalCode: '94107', message: 'any news?' },
+      { formType: 'urgent_service' },
+    );
     expect(third.leadId).toBe(first.leadId);
   });
 
   it('makes one lead, one SMS and one CRM record per person when an email+phone and a phone-only submission arrive at the same instant', async () => {
-    const people = Array.from({ length: 40 }, (_, i) => ({ firstName: `P${i}`, email: `p${i}@brightpath.io`, phone: `+1 415 555 ${String(1000 + i)}`, postalCode: '94107' }));
+    const people = Array.from({ length: 40 }, (_, i) => ({
+      firstName: `P${i}`,
+      email: `p${i}@brightpath.io`,
+      phone: `+1 415 555 ${String(1000 + i)}`,
+      postalCode: '94107',
+    }));
     const answers = await Promise.all(
       people.flatMap((p) => [
         accepted(p, { formType: 'urgent_service' }),
@@ -165,11 +191,13 @@ describe('one person is one lead across keys', () => {
 
 describe('the answer to a junk submission', () => {
   it('promises nothing: no owner, no time', async () => {
-    const res = await submit({ firstName: 'Bot', email: 'bot@brightpath.io', message: 'hello' }, { formType: 'contact', context: { honeypot: 'http://spam.example' } });
+    const res = await submit(
+      { firstName: 'Bot', email: 'bot@brightpath.io', message: 'hello' },
+      { formType: 'contact', context: { honeypot: 'http://spam.example' } },
+    );
     expect(res.status).toBe(202);
     const body = await res.json<Record<string, unknown>>();
     expect(body.owner).toEqual({ name: null });
     expect(body.respondWithin).toBeNull();
   });
 });
-

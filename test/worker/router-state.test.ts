@@ -17,7 +17,14 @@ describe('RouterState decisions', () => {
     const parsed = parseConfig(alwaysOpenConfig());
     if (!parsed.ok) throw new Error('config');
     await ensurePhoneMetadata(env);
-    const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ada', lastName: 'Moss', email: 'ada@moss-works.com', company: 'Moss Works', country: 'US', message: 'Tell me more' }, context: { timeOnFormMs: 30_000 } }, parsed.config);
+    const prepared = prepareLead(
+      {
+        formType: 'contact',
+        fields: { firstName: 'Ada', lastName: 'Moss', email: 'ada@moss-works.com', company: 'Moss Works', country: 'US', message: 'Tell me more' },
+        context: { timeOnFormMs: 30_000 },
+      },
+      parsed.config,
+    );
     if (!prepared.ok) throw new Error('lead');
     const router = () => env.ROUTER.getByName('global');
     const first = await router().decide('ld_retry', 'ld_retry', prepared.lead, Date.now());

@@ -13,7 +13,8 @@ beforeEach(async () => {
   expect((await publish(alwaysOpenConfig())).status).toBe(200);
 });
 
-const demo = (fields: Record<string, string>) => accepted({ firstName: 'Robin', lastName: 'Hale', company: 'Example Co', country: 'US', ...fields }, { formType: 'demo_request' });
+const demo = (fields: Record<string, string>) =>
+  accepted({ firstName: 'Robin', lastName: 'Hale', company: 'Example Co', country: 'US', ...fields }, { formType: 'demo_request' });
 
 async function ownerOf(leadId: string) {
   const { record } = await leadView(leadId);
@@ -24,8 +25,14 @@ describe('seeds/002 through the intake', () => {
   it('a SaaS team routes demo requests by company size: SMB round-robin, mid-market by territory, enterprise named list', async () => {
     expect(await ownerOf((await demo({ email: 'a@smallco.com', employees: '12' })).leadId)).toEqual({ owner: 'ana', route: 'demo-direct-to-ae' });
     expect(await ownerOf((await demo({ email: 'b@smallco2.com', employees: '20' })).leadId)).toEqual({ owner: 'ben', route: 'demo-direct-to-ae' });
-    expect(await ownerOf((await demo({ email: 'c@eastco.com', employees: '50-200', region: 'New York' })).leadId)).toEqual({ owner: 'dana', route: 'mid-market-east' });
-    expect(await ownerOf((await demo({ email: 'd@westco.com', employees: '300', region: 'California' })).leadId)).toEqual({ owner: 'jordan', route: 'mid-market-west' });
+    expect(await ownerOf((await demo({ email: 'c@eastco.com', employees: '50-200', region: 'New York' })).leadId)).toEqual({
+      owner: 'dana',
+      route: 'mid-market-east',
+    });
+    expect(await ownerOf((await demo({ email: 'd@westco.com', employees: '300', region: 'California' })).leadId)).toEqual({
+      owner: 'jordan',
+      route: 'mid-market-west',
+    });
     expect(await ownerOf((await demo({ email: 'e@globex.com', employees: '5000' })).leadId)).toEqual({ owner: 'lee', route: 'named-accounts' });
     expect(await ownerOf((await demo({ email: 'f@bigretail.com', employees: '5000' })).leadId)).toEqual({ owner: 'priya', route: 'enterprise' });
   });
@@ -40,7 +47,10 @@ describe('seeds/002 through the intake', () => {
   });
 
   it('a managed-services provider routes by ZIP to the closest field rep, with inside sales as the 15-minute fallback', async () => {
-    const { leadId, owner, respondWithin } = await accepted({ firstName: 'Jamie', phone: '(408) 555-0112', postalCode: '95112' }, { formType: 'urgent_service' });
+    const { leadId, owner, respondWithin } = await accepted(
+      { firstName: 'Jamie', phone: '(408) 555-0112', postalCode: '95112' },
+      { formType: 'urgent_service' },
+    );
     expect(owner.name).toBe('Rosa');
     expect(respondWithin?.minutes).toBe(15);
     const { record } = await leadView(leadId);
@@ -48,10 +58,16 @@ describe('seeds/002 through the intake', () => {
   });
 
   it('an ecommerce platform sends free-tier signups to the AI SDR and pricing-page work emails to a human AE', async () => {
-    const free = await accepted({ email: 'someone@gmail.com', consent: true }, { formType: 'free_trial', context: { pageUrl: 'https://northwind.example/signup' } });
+    const free = await accepted(
+      { email: 'someone@gmail.com', consent: true },
+      { formType: 'free_trial', context: { pageUrl: 'https://northwind.example/signup' } },
+    );
     expect(free.owner.name).toBeNull();
     expect(await ownerOf(free.leadId)).toEqual({ owner: 'ai-sdr', route: 'free-tier' });
-    const pricing = await accepted({ email: 'buyer@retailer.com', consent: true }, { formType: 'free_trial', context: { pageUrl: 'https://northwind.example/pricing' } });
+    const pricing = await accepted(
+      { email: 'buyer@retailer.com', consent: true },
+      { formType: 'free_trial', context: { pageUrl: 'https://northwind.example/pricing' } },
+    );
     expect((await ownerOf(pricing.leadId)).route).toBe('pricing-page-work-email');
   });
 });

@@ -21,10 +21,18 @@ import { accepted, leadView, publish, settled } from './helpers.ts';
 import { knownContactsConfig } from './sources-helpers.ts';
 
 const ACCOUNTS: IndexedAccount[] = [
-  { id: 'hubspot:101', source: 'hubspot', name: 'Pied Piper, Inc.', domains: ['piedpiper.com'], owner: 'hubspot:9002', tier: 'tier_1', customer: true, customerSince: '2022-02-01' },
+  {
+    id: 'hubspot:101',
+    source: 'hubspot',
+    name: 'Pied Piper, Inc.',
+    domains: ['piedpiper.com'],
+    owner: 'hubspot:9002',
+    tier: 'tier_1',
+    customer: true,
+    customerSince: '2022-02-01',
+  },
   { id: 'salesforce:001B', source: 'salesforce', name: 'Vandelay Industries', domains: ['vandelay.com'], owner: 'salesforce:005000000000002AAA' },
 ];
-
 
 beforeEach(async () => {
   await reset();
@@ -48,7 +56,9 @@ describe('the accounts index before routing', () => {
     expect(view.record.decision.route).toBe('named-accounts');
     expect(view.record.lead.account).toMatchObject({ id: 'hubspot:101', matchedBy: 'domain', owner: 'lee' });
     expect(view.record.trace[0]).toMatchObject({ step: 'account', used: true });
-    const email = (await capturedRequests('api.resend.com')).map((r) => JSON.parse(r.body) as { to: string[]; text: string }).find((m) => m.to.includes('lee@northwind.example'));
+    const email = (await capturedRequests('api.resend.com'))
+      .map((r) => JSON.parse(r.body) as { to: string[]; text: string })
+      .find((m) => m.to.includes('lee@northwind.example'));
     expect(email?.text).toContain('existing customer of Pied Piper, Inc. since 2022-02-01');
     const [upsert] = await capturedRequests('api.hubapi.com');
     const properties = JSON.parse(upsert!.body).inputs[0].properties as Record<string, string>;
@@ -70,8 +80,10 @@ describe('the accounts index before routing', () => {
     expect(view.record.owner.id).not.toBe('lee');
     expect(view.record.decision.confidence?.level).toBe('low');
     const to = view.record.owner.kind === 'rep' ? `${view.record.owner.id}@northwind.example` : undefined;
-    const notices = (await capturedRequests('api.resend.com')).map((r) => JSON.parse(r.body) as { to: string[]; text: string }).filter((m) => to === undefined || m.to.includes(to));
-    expect(notices.some((m) => m.text.includes("resembles Vandelay Industries") && m.text.includes('not routed on'))).toBe(true);
+    const notices = (await capturedRequests('api.resend.com'))
+      .map((r) => JSON.parse(r.body) as { to: string[]; text: string })
+      .filter((m) => to === undefined || m.to.includes(to));
+    expect(notices.some((m) => m.text.includes('resembles Vandelay Industries') && m.text.includes('not routed on'))).toBe(true);
   });
 
   it('does not look junk up', async () => {
@@ -106,7 +118,10 @@ describe('a slow accounts index', () => {
     const config: RoutingConfig = parsed.config;
     // D1 as it answers in an outage: every read fails, at once.
     let batches = 0;
-    const failing = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql), batch: () => ((batches += 1), Promise.reject(new Error('D1_ERROR: Network connection lost.'))) } as unknown as D1Database;
+    const failing = {
+      prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql),
+      batch: () => ((batches += 1), Promise.reject(new Error('D1_ERROR: Network connection lost.'))),
+    } as unknown as D1Database;
     const lead = (email: string) => {
       const prepared = prepareLead({ formType: 'contact', fields: { firstName: 'Ann', email, message: 'Hello' } }, config);
       if (!prepared.ok) throw new Error('bad lead');
@@ -121,7 +136,10 @@ describe('a slow accounts index', () => {
 
     // An index never set up (the migrations not applied) is no index: nothing to mark.
     clearLookupCache();
-    const unmigrated = { prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')), batch: (s: D1PreparedStatement[]) => env.ACCOUNTS_DB.batch(s) } as unknown as D1Database;
+    const unmigrated = {
+      prepare: (sql: string) => env.ACCOUNTS_DB.prepare(sql.replaceAll('account_domains', 'no_such_table')),
+      batch: (s: D1PreparedStatement[]) => env.ACCOUNTS_DB.batch(s),
+    } as unknown as D1Database;
     expect((await beforeRouting({ ...env, ACCOUNTS_DB: unmigrated }, lead('cy@piedpiper.com'), config, Date.now())).lead.indexUnread).toBeUndefined();
   });
 });

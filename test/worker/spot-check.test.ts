@@ -8,7 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetCapture } from './capture-client.ts';
 import { ADMIN, accepted, alwaysOpenConfig, leadView, publish, settled } from './helpers.ts';
 
-const check = (id: string, body: unknown) => exports.default.fetch(`https://router.test/v1/admin/leads/${id}/spot-check`, { method: 'POST', headers: { ...ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const check = (id: string, body: unknown) =>
+  exports.default.fetch(`https://router.test/v1/admin/leads/${id}/spot-check`, {
+    method: 'POST',
+    headers: { ...ADMIN, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 beforeEach(async () => {
   await reset();

@@ -17,7 +17,15 @@ import { knownContactsConfig } from './sources-helpers.ts';
 
 const URL_ = 'https://router.test/v1/sources/hubspot';
 const SECRET = 'hubspot-client-secret-test';
-const PIED_PIPER: IndexedAccount = { id: 'hubspot:101', source: 'hubspot', name: 'Pied Piper, Inc.', domains: ['piedpiper.com'], owner: 'hubspot:9002', customer: true, customerSince: '2022-02-01' };
+const PIED_PIPER: IndexedAccount = {
+  id: 'hubspot:101',
+  source: 'hubspot',
+  name: 'Pied Piper, Inc.',
+  domains: ['piedpiper.com'],
+  owner: 'hubspot:9002',
+  customer: true,
+  customerSince: '2022-02-01',
+};
 
 /** A contact as HubSpot holds it. */
 function contact(id: string, properties: Record<string, string>) {
@@ -26,7 +34,18 @@ function contact(id: string, properties: Record<string, string>) {
 
 /** A contact.creation event, as HubSpot's webhooks deliver them (a JSON array of events). */
 function created(objectId: number, eventId = objectId * 10) {
-  return { eventId, subscriptionId: 2374001, portalId: 62515, appId: 1160452, occurredAt: Date.now(), subscriptionType: 'contact.creation', attemptNumber: 0, objectId, changeFlag: 'CREATED', changeSource: 'CRM' };
+  return {
+    eventId,
+    subscriptionId: 2374001,
+    portalId: 62515,
+    appId: 1160452,
+    occurredAt: Date.now(),
+    subscriptionType: 'contact.creation',
+    attemptNumber: 0,
+    objectId,
+    changeFlag: 'CREATED',
+    changeSource: 'CRM',
+  };
 }
 
 /** HubSpot's v3 signature: base64 HMAC-SHA256 of method + URI + body + timestamp. */
@@ -41,7 +60,11 @@ async function deliver(events: unknown[], options: { timestamp?: number; secret?
   const body = options.body ?? JSON.stringify(events);
   const timestamp = String(options.timestamp ?? Date.now());
   const signature = options.signature ?? (await sign('POST', URL_, JSON.stringify(events), timestamp, options.secret));
-  return exports.default.fetch(URL_, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp }, body });
+  return exports.default.fetch(URL_, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp },
+    body,
+  });
 }
 
 interface HubspotAnswer {
@@ -59,7 +82,15 @@ beforeEach(async () => {
   await seedCrm({
     hubspot: {
       contacts: [
-        contact('501', { email: 'dinesh@piedpiper.com', firstname: 'Dinesh', lastname: 'Chugtai', company: 'Pied Piper', jobtitle: 'Engineer', phone: '+1 415 555 0199', message: 'Need more seats' }),
+        contact('501', {
+          email: 'dinesh@piedpiper.com',
+          firstname: 'Dinesh',
+          lastname: 'Chugtai',
+          company: 'Pied Piper',
+          jobtitle: 'Engineer',
+          phone: '+1 415 555 0199',
+          message: 'Need more seats',
+        }),
         contact('502', { email: 'monica@raviga.com', firstname: 'Monica', company: 'Raviga', hubspot_owner_id: '9001' }),
       ],
     },
@@ -75,13 +106,22 @@ describe('the HubSpot contact-creation webhook', () => {
     const view = await settled(answer.leads[0]!.leadId);
     expect(view.record.owner.id).toBe('lee');
     expect(view.record.decision.route).toBe('named-accounts');
-    expect(view.record.lead).toMatchObject({ origin: { system: 'hubspot', id: '501' }, source: 'hubspot', email: 'dinesh@piedpiper.com', company: 'Pied Piper', jobTitle: 'Engineer' });
+    expect(view.record.lead).toMatchObject({
+      origin: { system: 'hubspot', id: '501' },
+      source: 'hubspot',
+      email: 'dinesh@piedpiper.com',
+      company: 'Pied Piper',
+      jobTitle: 'Engineer',
+    });
 
     const hubspot = await capturedRequests('api.hubapi.com');
     // One read (the batch read, with the token), one write-back onto contact 501, and no create.
     expect(hubspot.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /crm/v3/objects/contacts/batch/read', 'PATCH /crm/v3/objects/contacts/501']);
     expect(hubspot[0]!.headers['authorization']).toBe('Bearer pat-test-token');
-    expect(JSON.parse(hubspot[0]!.body)).toMatchObject({ inputs: [{ id: '501' }], properties: expect.arrayContaining(['email', 'firstname', 'lead_router_id', 'hubspot_owner_id']) });
+    expect(JSON.parse(hubspot[0]!.body)).toMatchObject({
+      inputs: [{ id: '501' }],
+      properties: expect.arrayContaining(['email', 'firstname', 'lead_router_id', 'hubspot_owner_id']),
+    });
     const written = JSON.parse(hubspot[1]!.body).properties as Record<string, string>;
     expect(written).toMatchObject({ hubspot_owner_id: '9002', lead_router_id: answer.leads[0]!.leadId, lead_router_route: 'named-accounts' });
     expect(written['lead_router_reason']).toContain('existing customer of Pied Piper, Inc. since 2022-02-01');
@@ -114,7 +154,7 @@ describe('the HubSpot contact-creation webhook', () => {
     expect((await capturedRequests('api.hubapi.com')).filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
-  it("keeps a contact HubSpot already gave an owner with that owner (the current owner first)", async () => {
+  it('keeps a contact HubSpot already gave an owner with that owner (the current owner first)', async () => {
     const answer = await (await deliver([created(502)])).json<HubspotAnswer>();
     const { record } = await leadView(answer.leads[0]!.leadId);
     expect(record.lead.contactOwner).toBe('dana');

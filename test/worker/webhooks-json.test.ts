@@ -49,7 +49,14 @@ describe('the signed JSON endpoint', () => {
     const answer = await res.json<Answer>();
     expect(answer).toMatchObject({ leadId: expect.any(String), owner: { name: expect.any(String) }, respondWithin: { minutes: expect.any(Number) } });
     const view = await settled(answer.leadId);
-    expect(view.record.lead).toMatchObject({ source: 'intercom', medium: 'api', origin: { system: 'webhook', id: 'conv_81723', name: 'intercom' }, intentTopics: ['pricing'], intentStrength: 80, formType: 'contact' });
+    expect(view.record.lead).toMatchObject({
+      source: 'intercom',
+      medium: 'api',
+      origin: { system: 'webhook', id: 'conv_81723', name: 'intercom' },
+      intentTopics: ['pricing'],
+      intentStrength: 80,
+      formType: 'contact',
+    });
     expect(view.record.site).toBe('source:intercom');
     const emails = (await capturedRequests('api.resend.com')).map((r) => JSON.parse(r.body) as { to: string[] });
     expect(emails.some((m) => m.to.includes('erlich@aviato.com'))).toBe(true);

@@ -20,13 +20,24 @@ const SF = 'northwind.my.salesforce.com';
 
 /** A Lead as Apex's JSON.serialize writes it. */
 function lead(id: string, fields: Record<string, unknown>) {
-  return { attributes: { type: 'Lead', url: `/services/data/v61.0/sobjects/Lead/${id}` }, Id: id, OwnerId: '005000000000009AAA', LeadSource: 'Web', Status: 'Open - Not Contacted', ...fields };
+  return {
+    attributes: { type: 'Lead', url: `/services/data/v61.0/sobjects/Lead/${id}` },
+    Id: id,
+    OwnerId: '005000000000009AAA',
+    LeadSource: 'Web',
+    Status: 'Open - Not Contacted',
+    ...fields,
+  };
 }
 
 async function post(body: unknown, options: { secret?: string; t?: number; raw?: string } = {}): Promise<Response> {
   const text = JSON.stringify(body);
   const signature = await leadRouterSignature(options.secret ?? SECRET, text, options.t);
-  return exports.default.fetch(URL_, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Lead-Router-Signature': signature }, body: options.raw ?? text });
+  return exports.default.fetch(URL_, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Lead-Router-Signature': signature },
+    body: options.raw ?? text,
+  });
 }
 
 interface SalesforceAnswer {
@@ -34,16 +45,39 @@ interface SalesforceAnswer {
   skipped: { id: string; reason: string }[];
 }
 
-const HOOLI = lead('00Q000000000001AAA', { FirstName: 'Gavin', LastName: 'Belson', Email: 'gavin@hooli.com', Company: 'Hooli', Title: 'CEO', Phone: '(650) 555-0100', Country: 'United States', State: 'CA', NumberOfEmployees: 9000, Industry: 'Technology', Description: 'Interested in everything' });
+const HOOLI = lead('00Q000000000001AAA', {
+  FirstName: 'Gavin',
+  LastName: 'Belson',
+  Email: 'gavin@hooli.com',
+  Company: 'Hooli',
+  Title: 'CEO',
+  Phone: '(650) 555-0100',
+  Country: 'United States',
+  State: 'CA',
+  NumberOfEmployees: 9000,
+  Industry: 'Technology',
+  Description: 'Interested in everything',
+});
 
 beforeEach(async () => {
   await reset();
   await applyD1Migrations(env.ACCOUNTS_DB, env.TEST_MIGRATIONS);
   await resetCapture();
   clearLookupCache();
-  await upsertAccounts(env.ACCOUNTS_DB, [{ id: 'salesforce:001H', source: 'salesforce', name: 'Hooli', domains: ['hooli.com'], owner: 'salesforce:005000000000002AAA' }], 1);
+  await upsertAccounts(
+    env.ACCOUNTS_DB,
+    [{ id: 'salesforce:001H', source: 'salesforce', name: 'Hooli', domains: ['hooli.com'], owner: 'salesforce:005000000000002AAA' }],
+    1,
+  );
   expect((await publish(knownContactsConfig())).status).toBe(200);
-  await seedCrm({ salesforce: { leads: [HOOLI, lead('00Q000000000002AAA', { LastName: 'Hendricks', Email: 'richard@piedpiper.com', Company: '[not provided]', Lead_Router_Id__c: 'ld_x' })] } });
+  await seedCrm({
+    salesforce: {
+      leads: [
+        HOOLI,
+        lead('00Q000000000002AAA', { LastName: 'Hendricks', Email: 'richard@piedpiper.com', Company: '[not provided]', Lead_Router_Id__c: 'ld_x' }),
+      ],
+    },
+  });
 });
 
 describe('the Salesforce endpoint', () => {
@@ -54,7 +88,15 @@ describe('the Salesforce endpoint', () => {
     expect(answer.leads).toEqual([{ id: '00Q000000000001AAA', leadId: expect.any(String), owner: { name: 'Lee Okafor' } }]);
     const view = await settled(answer.leads[0]!.leadId);
     expect(view.record.decision.route).toBe('named-accounts');
-    expect(view.record.lead).toMatchObject({ origin: { system: 'salesforce', id: '00Q000000000001AAA' }, source: 'salesforce', employees: 9000, industry: 'Technology', jobTitle: 'CEO', country: 'US', region: 'CA' });
+    expect(view.record.lead).toMatchObject({
+      origin: { system: 'salesforce', id: '00Q000000000001AAA' },
+      source: 'salesforce',
+      employees: 9000,
+      industry: 'Technology',
+      jobTitle: 'CEO',
+      country: 'US',
+      region: 'CA',
+    });
     const writes = await capturedRequests(SF);
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /services/data/v61.0/sobjects/Lead/00Q000000000001AAA']);
     expect(JSON.parse(writes[0]!.body)).toEqual({ OwnerId: '005000000000002AAA', Lead_Router_Id__c: answer.leads[0]!.leadId });
@@ -86,7 +128,9 @@ describe('the Salesforce endpoint', () => {
   });
 
   it('skips a Lead our own CRM hand-off created (Lead_Router_Id__c set)', async () => {
-    const answer = await (await post(lead('00Q000000000002AAA', { LastName: 'Hendricks', Email: 'richard@piedpiper.com', Lead_Router_Id__c: 'ld_x' }))).json<SalesforceAnswer>();
+    const answer = await (
+      await post(lead('00Q000000000002AAA', { LastName: 'Hendricks', Email: 'richard@piedpiper.com', Lead_Router_Id__c: 'ld_x' }))
+    ).json<SalesforceAnswer>();
     expect(answer).toEqual({ leads: [], skipped: [{ id: '00Q000000000002AAA', reason: expect.stringContaining('already a lead of the router') }] });
   });
 

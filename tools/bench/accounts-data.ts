@@ -6,15 +6,120 @@
  */
 import type { IndexedAccount } from '../../shared/accounts/types.ts';
 
-const ONSETS = ['b', 'br', 'c', 'cr', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'pr', 'qu', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z', 'th', 'sh', 'ch'];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'cr',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pr',
+  'qu',
+  'r',
+  's',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+  'th',
+  'sh',
+  'ch',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou', 'y'];
 const CODAS = ['', '', 'n', 'r', 'l', 'x', 'm', 'ck', 'nd', 'st', 'rk', 'nt', 'ss'];
-const INDUSTRIES = ['Logistics', 'Holdings', 'Group', 'Partners', 'Capital', 'Systems', 'Software', 'Labs', 'Foods', 'Energy', 'Health', 'Bank', 'Insurance',
-  'Manufacturing', 'Consulting', 'Media', 'Motors', 'Airlines', 'Pharmaceuticals', 'Construction', 'Realty', 'Analytics', 'Robotics', 'Retail', 'Apparel',
-  'Brewing', 'Dental', 'Medical', 'Telecom', 'Networks', 'Solutions', 'Services', 'Technologies', 'Industries', 'Ventures', 'Trust', 'Mining', 'Steel',
-  'Chemicals', 'Electric', 'Airways', 'Hotels', 'Studios', 'Games', 'Publishing', 'Farms', 'Supply', 'Trading', 'Freight', 'Marine'];
-const COMMON = ['American', 'General', 'United', 'National', 'First', 'Pacific', 'Atlantic', 'Summit', 'Pioneer', 'Delta', 'Apex', 'Global', 'Blue',
-  'Green', 'North', 'South', 'Eagle', 'Liberty', 'Star', 'Northern', 'Western', 'Royal', 'Golden', 'Silver', 'Union', 'Premier', 'Allied', 'Metro'];
+const INDUSTRIES = [
+  'Logistics',
+  'Holdings',
+  'Group',
+  'Partners',
+  'Capital',
+  'Systems',
+  'Software',
+  'Labs',
+  'Foods',
+  'Energy',
+  'Health',
+  'Bank',
+  'Insurance',
+  'Manufacturing',
+  'Consulting',
+  'Media',
+  'Motors',
+  'Airlines',
+  'Pharmaceuticals',
+  'Construction',
+  'Realty',
+  'Analytics',
+  'Robotics',
+  'Retail',
+  'Apparel',
+  'Brewing',
+  'Dental',
+  'Medical',
+  'Telecom',
+  'Networks',
+  'Solutions',
+  'Services',
+  'Technologies',
+  'Industries',
+  'Ventures',
+  'Trust',
+  'Mining',
+  'Steel',
+  'Chemicals',
+  'Electric',
+  'Airways',
+  'Hotels',
+  'Studios',
+  'Games',
+  'Publishing',
+  'Farms',
+  'Supply',
+  'Trading',
+  'Freight',
+  'Marine',
+];
+const COMMON = [
+  'American',
+  'General',
+  'United',
+  'National',
+  'First',
+  'Pacific',
+  'Atlantic',
+  'Summit',
+  'Pioneer',
+  'Delta',
+  'Apex',
+  'Global',
+  'Blue',
+  'Green',
+  'North',
+  'South',
+  'Eagle',
+  'Liberty',
+  'Star',
+  'Northern',
+  'Western',
+  'Royal',
+  'Golden',
+  'Silver',
+  'Union',
+  'Premier',
+  'Allied',
+  'Metro',
+];
 const LEGAL = ['Inc.', 'LLC', 'Ltd', 'Corp.', 'GmbH', 'S.A.', 'plc', 'Co.', 'AG', 'B.V.', '', '', '', ''];
 
 /** A deterministic pseudo-random sequence. */
@@ -44,11 +149,15 @@ export function syntheticAccounts(count: number, owners: readonly string[], seed
     const brand = word(rnd);
     const roll = rnd();
     const name =
-      roll < 0.55 ? `${brand} ${pick(INDUSTRIES, rnd())}`
-      : roll < 0.75 ? `${pick(COMMON, rnd())} ${brand} ${pick(INDUSTRIES, rnd())}`
-      : roll < 0.85 ? `${brand} & ${word(rnd)}`
-      : roll < 0.92 ? `${pick(COMMON, rnd())} ${pick(INDUSTRIES, rnd())} of ${brand}`
-      : brand;
+      roll < 0.55
+        ? `${brand} ${pick(INDUSTRIES, rnd())}`
+        : roll < 0.75
+          ? `${pick(COMMON, rnd())} ${brand} ${pick(INDUSTRIES, rnd())}`
+          : roll < 0.85
+            ? `${brand} & ${word(rnd)}`
+            : roll < 0.92
+              ? `${pick(COMMON, rnd())} ${pick(INDUSTRIES, rnd())} of ${brand}`
+              : brand;
     const full = `${name} ${pick(LEGAL, rnd())}`.trim();
     const domain = `${brand.toLowerCase()}${out.length.toString(36)}.example`;
     if (seen.has(full)) continue;

@@ -27,11 +27,16 @@ const HUBSPOT_PORT = 8799;
 const BASE = `http://127.0.0.1:${PORT}`;
 const CONFIG = 'tools/bench/accounts-worker/wrangler.toml';
 const REPS = ['dana', 'lee', 'priya', 'marco', 'sam', 'jordan', 'ana', 'ben', 'chloe', 'ingrid'];
-const fixture = JSON.parse(readFileSync('test/fixtures/company-names.json', 'utf8')) as { accounts: { id: string; name: string; domains: string[] }[]; variants: [string, string | null][] };
+const fixture = JSON.parse(readFileSync('test/fixtures/company-names.json', 'utf8')) as {
+  accounts: { id: string; name: string; domains: string[] }[];
+  variants: [string, string | null][];
+};
 
 const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 function csv(accounts: readonly IndexedAccount[]): string {
-  const rows = accounts.map((a) => [a.id.replace(/^csv:/, ''), a.name, a.domains.join(' '), a.owner ?? '', a.tier ?? '', a.customerSince ?? ''].map(quote).join(','));
+  const rows = accounts.map((a) =>
+    [a.id.replace(/^csv:/, ''), a.name, a.domains.join(' '), a.owner ?? '', a.tier ?? '', a.customerSince ?? ''].map(quote).join(','),
+  );
   return ['id,name,domains,owner,tier,customer_since', ...rows].join('\n');
 }
 
@@ -51,7 +56,13 @@ function hubspotServer(companies: readonly IndexedAccount[]) {
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const page = companies.slice(from, from + limit).map((a) => ({
       id: a.id.slice('hubspot:'.length),
-      properties: { name: a.name, domain: a.domains[0] ?? null, hubspot_owner_id: a.owner ?? null, hs_lastmodifieddate: '2025-01-01T00:00:00.000Z', hs_ideal_customer_profile: a.tier ?? null },
+      properties: {
+        name: a.name,
+        domain: a.domains[0] ?? null,
+        hubspot_owner_id: a.owner ?? null,
+        hs_lastmodifieddate: '2025-01-01T00:00:00.000Z',
+        hs_ideal_customer_profile: a.tier ?? null,
+      },
       updatedAt: '2025-01-01T00:00:00.000Z',
       archived: false,
     }));
@@ -69,11 +80,37 @@ async function call<T>(path: string, body?: string): Promise<T> {
 const state = mkdtempSync(join(tmpdir(), 'bench-accounts-'));
 const wrangler = join('node_modules', 'wrangler', 'bin', 'wrangler.js');
 const imported = syntheticAccounts(COUNT, REPS, 7).map((a, i) => ({ ...a, id: `csv:${i + 1}` }));
-const synced = syntheticAccounts(COUNT, REPS.map((_, i) => String(9001 + i)), 11).map((a, i) => ({ ...a, id: `hubspot:${i + 1}`, owner: a.owner }));
+const synced = syntheticAccounts(
+  COUNT,
+  REPS.map((_, i) => String(9001 + i)),
+  11,
+).map((a, i) => ({ ...a, id: `hubspot:${i + 1}`, owner: a.owner }));
 const hubspot = hubspotServer(synced);
 hubspot.listen(HUBSPOT_PORT, '127.0.0.1');
-execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'ACCOUNTS_DB', '--local', '--config', CONFIG, '--persist-to', state], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
-const child = spawn(process.execPath, [wrangler, 'dev', '--config', CONFIG, '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', state, '--var', 'HUBSPOT_TOKEN:bench-token', '--var', `HUBSPOT_BASE_URL:http://127.0.0.1:${HUBSPOT_PORT}`], { stdio: 'ignore' });
+execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'ACCOUNTS_DB', '--local', '--config', CONFIG, '--persist-to', state], {
+  stdio: 'ignore',
+  env: { ...process.env, CI: '1' },
+});
+const child = spawn(
+  process.execPath,
+  [
+    wrangler,
+    'dev',
+    '--config',
+    CONFIG,
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    '--var',
+    'HUBSPOT_TOKEN:bench-token',
+    '--var',
+    `HUBSPOT_BASE_URL:http://127.0.0.1:${HUBSPOT_PORT}`,
+  ],
+  { stdio: 'ignore' },
+);
 
 try {
   const end = Date.now() + 60_000;
@@ -92,7 +129,9 @@ try {
   let t = performance.now();
   const result = await call<{ imported: number; issues: number }>('/import', csv(imported));
   let s = (performance.now() - t) / 1000;
-  console.log(`  CSV import: ${result.imported.toLocaleString('en')} accounts (${result.issues} issues) in ${s.toFixed(1)} s (${Math.round(result.imported / s).toLocaleString('en')} accounts/s)`);
+  console.log(
+    `  CSV import: ${result.imported.toLocaleString('en')} accounts (${result.issues} issues) in ${s.toFixed(1)} s (${Math.round(result.imported / s).toLocaleString('en')} accounts/s)`,
+  );
 
   t = performance.now();
   await call('/sync?start=1');
@@ -103,13 +142,27 @@ try {
   } while (status.running);
   s = (performance.now() - t) / 1000;
   if (status.last?.error) throw new Error(`sync failed: ${status.last.error}`);
-  console.log(`  HubSpot sync (local server, pages of 100): ${status.last!.accounts.toLocaleString('en')} accounts in ${s.toFixed(1)} s (${Math.round(status.last!.accounts / s).toLocaleString('en')} accounts/s)`);
+  console.log(
+    `  HubSpot sync (local server, pages of 100): ${status.last!.accounts.toLocaleString('en')} accounts in ${s.toFixed(1)} s (${Math.round(status.last!.accounts / s).toLocaleString('en')} accounts/s)`,
+  );
 
-  const testSet = fixture.accounts.map((a, i): IndexedAccount => ({ id: `csv:${a.id}`, source: 'csv', name: a.name, domains: a.domains, owner: REPS[i % REPS.length]! }));
+  const testSet = fixture.accounts.map((a, i): IndexedAccount => ({
+    id: `csv:${a.id}`,
+    source: 'csv',
+    name: a.name,
+    domains: a.domains,
+    owner: REPS[i % REPS.length]!,
+  }));
   await call('/import', csv(testSet));
   const counts = await call<Record<string, { accounts: number }>>('/counts');
   const total = Object.values(counts).reduce((n, c) => n + c.accounts, 0);
-  console.log(`  index: ${total.toLocaleString('en')} accounts (${Object.entries(counts).map(([k, v]) => `${k} ${v.accounts.toLocaleString('en')}`).join(', ')}); the routing config is unchanged (${readFileSync('shared/config/examples/routing.json').length.toLocaleString('en')} bytes): the index is not in it`);
+  console.log(
+    `  index: ${total.toLocaleString('en')} accounts (${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v.accounts.toLocaleString('en')}`)
+      .join(
+        ', ',
+      )}); the routing config is unchanged (${readFileSync('shared/config/examples/routing.json').length.toLocaleString('en')} bytes): the index is not in it`,
+  );
 
   // Lookups: a third by work-email domain, a third by a name as a lead types it, a third misses.
   const rnd = random(3);
@@ -119,7 +172,12 @@ try {
   for (let i = 0; i < LOOKUPS; i++) {
     const a = imported[Math.floor(rnd() * imported.length)]!;
     const kind = i % 3 === 0 ? 'domain' : i % 3 === 1 ? 'name' : 'miss';
-    const query = kind === 'domain' ? `email=${encodeURIComponent(`jo@${a.domains[0]}`)}` : kind === 'name' ? `company=${encodeURIComponent(a.name.replace(/ (Inc\.|LLC|Ltd|Corp\.|GmbH|S\.A\.|plc|Co\.|AG|B\.V\.)$/, '').toUpperCase())}` : `company=${encodeURIComponent(`Zzyzx Qorvath ${i}`)}&email=${encodeURIComponent(`x${i}@gmail.com`)}`;
+    const query =
+      kind === 'domain'
+        ? `email=${encodeURIComponent(`jo@${a.domains[0]}`)}`
+        : kind === 'name'
+          ? `company=${encodeURIComponent(a.name.replace(/ (Inc\.|LLC|Ltd|Corp\.|GmbH|S\.A\.|plc|Co\.|AG|B\.V\.)$/, '').toUpperCase())}`
+          : `company=${encodeURIComponent(`Zzyzx Qorvath ${i}`)}&email=${encodeURIComponent(`x${i}@gmail.com`)}`;
     const start = performance.now();
     const r = await call<{ ms: number; account: { id: string } | null }>(`/lookup?${query}`);
     http.push(performance.now() - start);
@@ -127,7 +185,11 @@ try {
     kinds[kind]![0]++;
     if ((kind === 'miss' && r.account === null) || r.account?.id === a.id) kinds[kind]![1]++;
   }
-  console.log(`  ${LOOKUPS.toLocaleString('en')} lookups, one at a time (${Object.entries(kinds).map(([k, [n, ok]]) => `${k} ${ok}/${n} right`).join(', ')}):`);
+  console.log(
+    `  ${LOOKUPS.toLocaleString('en')} lookups, one at a time (${Object.entries(kinds)
+      .map(([k, [n, ok]]) => `${k} ${ok}/${n} right`)
+      .join(', ')}):`,
+  );
   console.log(`    inside the Worker (lookupAccount, D1 round trip included)  ${stats(inside)}`);
   console.log(`    from Node over loopback HTTP                                ${stats(http)}`);
 
@@ -141,7 +203,9 @@ try {
     if (got !== null && got === id) right++;
     else if (got !== null) wrong++;
   }
-  console.log(`  matching test set (${expected} variants with an account, ${fixture.variants.length - expected} that must match none) among ${total.toLocaleString('en')} accounts, threshold ${DEFAULT_MIN_CONFIDENCE}:`);
+  console.log(
+    `  matching test set (${expected} variants with an account, ${fixture.variants.length - expected} that must match none) among ${total.toLocaleString('en')} accounts, threshold ${DEFAULT_MIN_CONFIDENCE}:`,
+  );
   console.log(`    precision ${(right / (right + wrong)).toFixed(3)}, recall ${(right / expected).toFixed(3)} (goal: precision ≥ 0.98 at recall ≥ 0.9)`);
 } finally {
   child.kill('SIGTERM');

@@ -78,7 +78,17 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 async function submit(body: string): Promise<string> {
-  const res = await call('/v1/leads', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'Idempotency-Key': crypto.randomUUID(), 'CF-Connecting-IP': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }, body });
+  const res = await call('/v1/leads', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Site-Key': 'demo',
+      Origin: 'http://localhost:5173',
+      'Idempotency-Key': crypto.randomUUID(),
+      'CF-Connecting-IP': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+    body,
+  });
   return ((await res.json()) as { leadId: string }).leadId;
 }
 
@@ -96,22 +106,46 @@ async function quiet(): Promise<Tally> {
   }
 }
 
-const sum = (map: Record<string, number>, classes?: string[]) => Object.entries(map).reduce((n, [cls, v]) => n + (classes && !classes.includes(cls) ? 0 : v), 0);
+const sum = (map: Record<string, number>, classes?: string[]) =>
+  Object.entries(map).reduce((n, [cls, v]) => n + (classes && !classes.includes(cls) ? 0 : v), 0);
 const f = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 /** One line per lead of the counts in `t` (divided by `n`). */
 function line(label: string, t: Tally, n: number, bytes?: number): void {
   const per = (v: number) => f(v / n).padStart(6);
   const rows = (map: Record<string, number>) => `${per(sum(map, OURS))} + ${per(sum(map, THEIRS))}`;
-  if (process.env.BENCH_VERBOSE) for (const [q, [runs, read, written]] of Object.entries(t.statements)) console.log(`    ${f(runs / n)}× ${q}: read ${f(read / n)}, written ${f(written / n)}`);
-  console.log(`  ${label.padEnd(20)} ${per(t.invocations)} ${per(sum(t.requests))} (${Object.entries(t.requests).map(([c, v]) => `${c} ${f(v / n)}`).join(', ')})`);
-  const byClass = (map: Record<string, number>) => Object.entries(map).filter(([, v]) => v > 0).map(([c, v]) => `${c} ${f(v / n)}`).join(', ');
-  console.log(`  ${''.padEnd(20)} rows read ${rows(t.rowsRead)}, rows written ${rows(t.rowsWritten)} (ours + metrics), KV reads ${per(t.kvReads)}, KV writes ${per(t.kvWrites)}${bytes === undefined ? '' : `, bytes stored ${Math.round(bytes)}`}`);
+  if (process.env.BENCH_VERBOSE)
+    for (const [q, [runs, read, written]] of Object.entries(t.statements))
+      console.log(`    ${f(runs / n)}× ${q}: read ${f(read / n)}, written ${f(written / n)}`);
+  console.log(
+    `  ${label.padEnd(20)} ${per(t.invocations)} ${per(sum(t.requests))} (${Object.entries(t.requests)
+      .map(([c, v]) => `${c} ${f(v / n)}`)
+      .join(', ')})`,
+  );
+  const byClass = (map: Record<string, number>) =>
+    Object.entries(map)
+      .filter(([, v]) => v > 0)
+      .map(([c, v]) => `${c} ${f(v / n)}`)
+      .join(', ');
+  console.log(
+    `  ${''.padEnd(20)} rows read ${rows(t.rowsRead)}, rows written ${rows(t.rowsWritten)} (ours + metrics), KV reads ${per(t.kvReads)}, KV writes ${per(t.kvWrites)}${bytes === undefined ? '' : `, bytes stored ${Math.round(bytes)}`}`,
+  );
   console.log(`  ${''.padEnd(20)} rows written by class: ${byClass(t.rowsWritten)} (alarms set, a row each: ${byClass(t.alarmsSet) || 'none'})`);
 }
 
 try {
-  worker = await startWorker({ port: PORT, config: CONFIG, vars: { ENVIRONMENT: 'development', RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture}/resend`, SLACK_WEBHOOK_URL: `${capture}/slack`, CRM_WEBHOOK_URL: `${capture}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret' } });
+  worker = await startWorker({
+    port: PORT,
+    config: CONFIG,
+    vars: {
+      ENVIRONMENT: 'development',
+      RESEND_API_KEY: 're_bench',
+      RESEND_BASE_URL: `${capture}/resend`,
+      SLACK_WEBHOOK_URL: `${capture}/slack`,
+      CRM_WEBHOOK_URL: `${capture}/crm`,
+      CRM_WEBHOOK_SECRET: 'bench-secret',
+    },
+  });
   const config = JSON.parse(readFileSync('shared/config/examples/routing.json', 'utf8'));
   delete config.defaults.hours;
   for (const rep of Object.values<Record<string, unknown>>(config.reps)) {
@@ -132,7 +166,9 @@ try {
   const leadBytes = sum(unique.bytes, ['LeadObject']) - sum(start.bytes, ['LeadObject']);
   const globalBytes = sum(unique.bytes, ['RouterState', 'MetricsObject']) - sum(start.bytes, ['RouterState', 'MetricsObject']);
   line('unique lead', unique, N, (leadBytes + globalBytes) / N);
-  console.log(`  ${''.padEnd(20)} bytes stored after delivery: ${Math.round(leadBytes / N)} in its own object (databaseSize), ${Math.round(globalBytes / N)} in RouterState and the metrics store`);
+  console.log(
+    `  ${''.padEnd(20)} bytes stored after delivery: ${Math.round(leadBytes / N)} in its own object (databaseSize), ${Math.round(globalBytes / N)} in RouterState and the metrics store`,
+  );
   const trips = (t: Tally, path: string) => [...new Set(t.paths.filter((p) => p.path === path).map((p) => p.trips))].join(' or ');
   console.log(`  ${''.padEnd(20)} sequential object round trips before the 202: ${trips(unique, 'POST /v1/leads')}`);
 
@@ -152,7 +188,19 @@ try {
   ];
   await call('/v1/admin/config', { method: 'PUT', headers: admin, body: JSON.stringify({ config, note: 'bench' }) });
   await new Promise((r) => setTimeout(r, 6_000)); // the isolate's config cache (5 s) sees the new version
-  const body = (i: number) => JSON.stringify({ ...JSON.parse(leadBody(i, false)), fields: { firstName: 'Life', lastName: `Lead${i}`, email: `life${i}@company${i}.com`, company: `Company ${i}`, employees: '100', country: 'US', region: 'NY' } });
+  const body = (i: number) =>
+    JSON.stringify({
+      ...JSON.parse(leadBody(i, false)),
+      fields: {
+        firstName: 'Life',
+        lastName: `Lead${i}`,
+        email: `life${i}@company${i}.com`,
+        company: `Company ${i}`,
+        employees: '100',
+        country: 'US',
+        region: 'NY',
+      },
+    });
   await call('/__bench/reset', { method: 'POST' });
   const ids: string[] = [];
   for (let i = 0; i < N; i++) ids.push(await submit(body(i)));
@@ -168,7 +216,10 @@ try {
     if (['reassigned', 'escalated', 'moved_to_queue', 'closed'].every((type) => view.timeline.some((e) => e.type === type))) ran += 1;
   }
   console.log(`  ${''.padEnd(20)} (${ran}/${N} leads reassigned, manager alerted, moved to a queue and closed; ${machineLoad()})`);
-  const methods = (t: Tally) => Object.entries(t.methods).map(([m, v]) => `${m} ${f(v / N)}`).join(', ');
+  const methods = (t: Tally) =>
+    Object.entries(t.methods)
+      .map(([m, v]) => `${m} ${f(v / N)}`)
+      .join(', ');
   console.log(`  requests by method: unique ${methods(unique)}; duplicate ${methods(duplicate)}; life ${methods(life)}`);
   console.log(`  targets (issue 13): rows written per unique lead ≤ 20, over an unacknowledged lead's life ≤ 45 (ours and the metrics store's together)`);
 
@@ -184,7 +235,9 @@ try {
   });
   const perLead = (leadBytes + globalBytes) / N;
   const money = (v: number) => `$${v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en')}`;
-  console.log(`monthly cost (30 days), every lead living the whole life above, one duplicate per ten leads; ${Math.round(perLead)} bytes kept per lead; assumed: ${ASSUMED.workerCpuMs} ms CPU per Worker invocation, objects active ${ASSUMED.objectActiveSeconds} s per request`);
+  console.log(
+    `monthly cost (30 days), every lead living the whole life above, one duplicate per ten leads; ${Math.round(perLead)} bytes kept per lead; assumed: ${ASSUMED.workerCpuMs} ms CPU per Worker invocation, objects active ${ASSUMED.objectActiveSeconds} s per request`,
+  );
   for (const [label, lead, dup] of [
     ['metrics store as measured', usage(life), usage(duplicate)],
     // The metrics store being reworked (issue 10): 7 rows for a lead's first snapshot, 2 for each later one (its tests).
@@ -194,8 +247,13 @@ try {
     for (const perDay of [1e4, 1e5, 1e6]) {
       const first = monthlyCost(perDay, lead, dup, 0.1, perLead, 15);
       const year = monthlyCost(perDay, lead, dup, 0.1, perLead, 365);
-      const parts = Object.entries(first).filter(([k, v]) => k !== 'total' && v >= 0.005).map(([k, v]) => `${k} ${money(v)}`).join(', ');
-      console.log(`    ${perDay.toLocaleString('en').padStart(9)} leads/day: ${money(first.total).padStart(7)} the first month (${parts || 'within the allowances'}; + the $5 plan); ${money(year.total)} a month once a year of leads is kept`);
+      const parts = Object.entries(first)
+        .filter(([k, v]) => k !== 'total' && v >= 0.005)
+        .map(([k, v]) => `${k} ${money(v)}`)
+        .join(', ');
+      console.log(
+        `    ${perDay.toLocaleString('en').padStart(9)} leads/day: ${money(first.total).padStart(7)} the first month (${parts || 'within the allowances'}; + the $5 plan); ${money(year.total)} a month once a year of leads is kept`,
+      );
     }
   }
 } catch (error) {

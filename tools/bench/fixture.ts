@@ -22,7 +22,11 @@ export function random(seed: number): () => number {
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Singapore'];
 const SEGMENT_COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR', 'ES', 'MX', 'AU'];
 const OTHER_COUNTRIES = ['JP', 'BR', 'IN', 'NL', 'SE', 'IT'];
-const BANDS: [number, number][] = [[1, 50], [50, 500], [500, 1_000_000]];
+const BANDS: [number, number][] = [
+  [1, 50],
+  [50, 500],
+  [500, 1_000_000],
+];
 const PRODUCTS = ['payments', 'payroll', 'analytics', 'identity', 'billing'];
 const SOURCES = ['google', 'linkedin', 'direct', 'newsletter', 'partner', 'g2'];
 const FORM_TYPES = ['demo_request', 'quote_request', 'contact', 'content_download'];

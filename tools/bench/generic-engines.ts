@@ -64,9 +64,9 @@ function resolveTarget(c: CompiledConfig, target: CompiledTarget, lead: Routable
 
 const LOGIC_OPS: Record<string, (v: unknown, value: unknown) => jsonLogic.RulesLogic> = {
   eq: (v, value) => ({ '===': [v, value] }),
-  in: (v, value) => ({ in: [v, value] } as jsonLogic.RulesLogic),
-  gte: (v, value) => ({ '>=': [v, value] } as jsonLogic.RulesLogic),
-  lt: (v, value) => ({ '<': [v, value] } as jsonLogic.RulesLogic),
+  in: (v, value) => ({ in: [v, value] }) as jsonLogic.RulesLogic,
+  gte: (v, value) => ({ '>=': [v, value] }) as jsonLogic.RulesLogic,
+  lt: (v, value) => ({ '<': [v, value] }) as jsonLogic.RulesLogic,
 };
 
 /** The routing as json-logic-js rules. */
@@ -75,7 +75,7 @@ export function jsonLogicRouter(config: RoutingConfig): Router {
   const rules = c.routes.map((route) => {
     const parts = tests(config.routes[route.index]!.when).map(([field, t]) => LOGIC_OPS[t.op]!({ var: field }, t.value));
     if (route.target.kind === 'account') parts.push({ '===': [{ var: 'namedAccount' }, true] });
-    return { logic: parts.length === 0 ? true : ({ and: parts }), target: route.target };
+    return { logic: parts.length === 0 ? true : { and: parts }, target: route.target };
   });
   return (lead, at, state) => {
     if (lead.status === 'junk') return c.queues[c.junkQueue]!.id;
@@ -97,7 +97,11 @@ export function jsonRulesEngineRouter(config: RoutingConfig): Router {
   const engine = new Engine([], { allowUndefinedFacts: true });
   let stopAtFirst = true;
   c.routes.forEach((route, i) => {
-    const all: NestedCondition[] = tests(config.routes[route.index]!.when).map(([field, t]) => ({ fact: field, operator: ENGINE_OPS[t.op]!, value: t.value as never }));
+    const all: NestedCondition[] = tests(config.routes[route.index]!.when).map(([field, t]) => ({
+      fact: field,
+      operator: ENGINE_OPS[t.op]!,
+      value: t.value as never,
+    }));
     if (route.target.kind === 'account') all.push({ fact: 'namedAccount', operator: 'equal', value: true });
     if (all.length === 0) all.push({ fact: 'consent', operator: 'in', value: [true, false] });
     engine.addRule({ name: route.id, priority: c.routes.length - i, conditions: { all }, event: { type: 'route', params: { index: i } } });

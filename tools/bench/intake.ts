@@ -106,7 +106,9 @@ const MEASURES = ALL.filter((m) => !process.env.BENCH_ONLY || m.label.includes(p
 
 function describe(m: Measure, p: Phase): string {
   const accepted = `${p.sent.filter((s) => s.status === 202).length}/${p.sent.length}`;
-  return m.kind === 'rate' ? `${p.rate.toFixed(0)}/s (${p.statuses})` : `p50 ${ms(p.p50)} p99 ${ms(p.p99)} (${accepted}${p.statuses.includes(' ') || !p.statuses.startsWith('202') ? `; ${p.statuses}` : ''})`;
+  return m.kind === 'rate'
+    ? `${p.rate.toFixed(0)}/s (${p.statuses})`
+    : `p50 ${ms(p.p50)} p99 ${ms(p.p99)} (${accepted}${p.statuses.includes(' ') || !p.statuses.startsWith('202') ? `; ${p.statuses}` : ''})`;
 }
 
 function compare(m: Measure, ours: Phase, ref: Phase): string {
@@ -124,7 +126,9 @@ let shaped: DevWorker | undefined;
 const errors: string[] = [];
 
 function harvestErrors(): void {
-  errors.push(...(ours?.log() ?? '').split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line)));
+  errors.push(
+    ...(ours?.log() ?? '').split('\n').filter((line) => /unhandled|Error|overload/i.test(line) && !/workers\.cloudflare\.com|getaddrinfo/.test(line)),
+  );
 }
 
 /**
@@ -138,7 +142,14 @@ async function startAll(): Promise<[DevWorker, DevWorker, DevWorker]> {
   // One after the other: two wrangler devs starting at once can race for the same local port.
   ours = await startWorker({
     port: 8799,
-    vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture_}/resend`, SLACK_WEBHOOK_URL: `${capture_}/slack`, CRM_WEBHOOK_URL: `${capture_}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret', PUBLIC_URL: 'http://127.0.0.1:8799' },
+    vars: {
+      RESEND_API_KEY: 're_bench',
+      RESEND_BASE_URL: `${capture_}/resend`,
+      SLACK_WEBHOOK_URL: `${capture_}/slack`,
+      CRM_WEBHOOK_URL: `${capture_}/crm`,
+      CRM_WEBHOOK_SECRET: 'bench-secret',
+      PUBLIC_URL: 'http://127.0.0.1:8799',
+    },
   });
   reference = await startWorker({ port: 8798, config: 'tools/bench/reference-worker/wrangler.toml' });
   shaped = await startWorker({ port: 8797, config: 'tools/bench/reference-worker/wrangler.toml', vars: { SIDE_EFFECTS: '1', CAPTURE: capture_ } });
@@ -149,7 +160,11 @@ async function startAll(): Promise<[DevWorker, DevWorker, DevWorker]> {
     delete rep.hours;
     delete rep.outOfOffice;
   }
-  const published = await fetch(`${ours.base}/v1/admin/config`, { method: 'PUT', headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' }, body: JSON.stringify({ config, note: 'bench' }) });
+  const published = await fetch(`${ours.base}/v1/admin/config`, {
+    method: 'PUT',
+    headers: { Authorization: 'Bearer dev-admin-token', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ config, note: 'bench' }),
+  });
   if (!published.ok) throw new Error(`publishing the bench config: ${published.status} ${await published.text()}`);
   for (const worker of [ours, reference, shaped]) await openLoop(worker.base, 50, 2, 90_000_000, false); // warm up
   await settle(ours);
@@ -187,7 +202,9 @@ try {
       results[i]!.ours.push(got.ours!);
       results[i]!.ref.push(got.ref!);
       const [co, cr] = [cpu[i]!.ours.at(-1)!, cpu[i]!.ref.at(-1)!];
-      console.log(`  ${m.label.padEnd(34)} ref ${describe(m, got.ref!).padEnd(40)} ours ${describe(m, got.ours!).padEnd(44)} ${compare(m, got.ours!, got.ref!)}; CPU/lead ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`);
+      console.log(
+        `  ${m.label.padEnd(34)} ref ${describe(m, got.ref!).padEnd(40)} ours ${describe(m, got.ours!).padEnd(44)} ${compare(m, got.ours!, got.ref!)}; CPU/lead ${co.toFixed(1)} / ${cr.toFixed(1)} ms = ${ratio(co, cr)}`,
+      );
     }
     if (!process.env.BENCH_ONLY) {
       const cpuBefore = shaped.cpuMs();
@@ -196,7 +213,9 @@ try {
       const accepted = phase.sent.filter((x) => x.status === 202).length;
       side.push({ rate: phase.rate, cpu: (shaped.cpuMs() - cpuBefore) / Math.max(1, accepted) });
       const rate = results[0]!.ours.at(-1)!.rate;
-      console.log(`  ${'reference + our side effects'.padEnd(34)} ${`${phase.rate.toFixed(0)}/s`.padEnd(6)} CPU/lead ${side.at(-1)!.cpu.toFixed(1)} ms (closed loop, unique; ours / it: ${ratio(rate, phase.rate)}, CPU ${ratio(cpu[0]!.ours.at(-1)!, side.at(-1)!.cpu)})`);
+      console.log(
+        `  ${'reference + our side effects'.padEnd(34)} ${`${phase.rate.toFixed(0)}/s`.padEnd(6)} CPU/lead ${side.at(-1)!.cpu.toFixed(1)} ms (closed loop, unique; ours / it: ${ratio(rate, phase.rate)}, CPU ${ratio(cpu[0]!.ours.at(-1)!, side.at(-1)!.cpu)})`,
+      );
     }
   }
 
@@ -208,25 +227,37 @@ try {
     const refused = o.reduce((n, p) => n + p.sent.filter((s) => s.status !== 202).length, 0);
     if (m.kind === 'rate') {
       const [mo, mr] = [median(o.map((p) => p.rate)), median(r.map((p) => p.rate))];
-      console.log(`  ${m.label.padEnd(34)} ${`${mo.toFixed(0)}/s`.padStart(6)} / ${`${mr.toFixed(0)}/s`.padStart(6)} = ${ratio(mo, mr)}  (rounds ${o.map((p, k) => ratio(p.rate, r[k]!.rate)).join(' ')}; not 202: ${refused}); ${cpuLine}`);
+      console.log(
+        `  ${m.label.padEnd(34)} ${`${mo.toFixed(0)}/s`.padStart(6)} / ${`${mr.toFixed(0)}/s`.padStart(6)} = ${ratio(mo, mr)}  (rounds ${o.map((p, k) => ratio(p.rate, r[k]!.rate)).join(' ')}; not 202: ${refused}); ${cpuLine}`,
+      );
     } else {
       const [o50, r50, o99, r99] = [median(o.map((p) => p.p50)), median(r.map((p) => p.p50)), median(o.map((p) => p.p99)), median(r.map((p) => p.p99))];
-      console.log(`  ${m.label.padEnd(34)} p50 ${ms(o50)} / ${ms(r50)} = ${ratio(o50, r50)}, p99 ${ms(o99)} / ${ms(r99)} = ${ratio(o99, r99)}  (not 202: ${refused} of ${o.reduce((n, p) => n + p.sent.length, 0)}); ${cpuLine}`);
+      console.log(
+        `  ${m.label.padEnd(34)} p50 ${ms(o50)} / ${ms(r50)} = ${ratio(o50, r50)}, p99 ${ms(o99)} / ${ms(r99)} = ${ratio(o99, r99)}  (not 202: ${refused} of ${o.reduce((n, p) => n + p.sent.length, 0)}); ${cpuLine}`,
+      );
     }
   }
 
   if (side.length > 0) {
     const [rate, c] = [median(side.map((x) => x.rate)), median(side.map((x) => x.cpu))];
     const [mo, co] = [median(results[0]!.ours.map((p) => p.rate)), median(cpu[0]!.ours)];
-    console.log(`  ${'reference + our side effects'.padEnd(34)} ${`${rate.toFixed(0)}/s`.padStart(6)}, CPU per lead ${c.toFixed(1)} ms: two rate-limit checks, four provider calls and a metrics RPC per lead cost it ${ratio(c, median(cpu[0]!.ref))} the bare reference's CPU; ours / it = ${ratio(mo, rate)} (CPU ${ratio(co, c)})`);
+    console.log(
+      `  ${'reference + our side effects'.padEnd(34)} ${`${rate.toFixed(0)}/s`.padStart(6)}, CPU per lead ${c.toFixed(1)} ms: two rate-limit checks, four provider calls and a metrics RPC per lead cost it ${ratio(c, median(cpu[0]!.ref))} the bare reference's CPU; ours / it = ${ratio(mo, rate)} (CPU ${ratio(co, c)})`,
+    );
   }
 
   // Side effects of the last round's 200 leads/s, measured from the moment each request was sent.
   const ids = (last?.sent ?? []).filter((s) => s.leadId);
-  for (const [label, map] of [['confirmation email', arrivals.email], ['rep notified (Slack)', arrivals.slack], ['CRM delivered (webhook)', arrivals.crm]] as const) {
+  for (const [label, map] of [
+    ['confirmation email', arrivals.email],
+    ['rep notified (Slack)', arrivals.slack],
+    ['CRM delivered (webhook)', arrivals.crm],
+  ] as const) {
     const delays = ids.filter((s) => map.has(s.leadId!)).map((s) => map.get(s.leadId!)! - s.started);
     const inSecond = delays.filter((d) => d <= 1000).length;
-    console.log(`  intake → ${label.padEnd(26)} p50 ${ms(percentile(delays, 0.5)).padStart(9)}  p99 ${ms(percentile(delays, 0.99)).padStart(9)}  (${delays.length}/${ids.length} delivered, ${inSecond} within 1 s; last round, 200 leads/s)`);
+    console.log(
+      `  intake → ${label.padEnd(26)} p50 ${ms(percentile(delays, 0.5)).padStart(9)}  p99 ${ms(percentile(delays, 0.99)).padStart(9)}  (${delays.length}/${ids.length} delivered, ${inSecond} within 1 s; last round, 200 leads/s)`,
+    );
   }
 } catch (error) {
   console.error(ours?.log().slice(-3000) ?? '');

@@ -41,7 +41,12 @@ const PLACES: [string, string][] = [
   ['Germany', '+49 30 901820'],
   ['México', '+52 55 1234 5678'],
 ];
-const MESSAGES = ['We are evaluating routing tools for our sales team, can we see a demo this week?', 'Need pricing for 40 seats.', 'Necesitamos ayuda hoy con la integración del CRM.', 'Call me.'];
+const MESSAGES = [
+  'We are evaluating routing tools for our sales team, can we see a demo this week?',
+  'Need pricing for 40 seats.',
+  'Necesitamos ayuda hoy con la integración del CRM.',
+  'Call me.',
+];
 
 function body(i: number, phone: boolean): string {
   const place = pick(PLACES);
@@ -56,7 +61,11 @@ function body(i: number, phone: boolean): string {
     consent: true,
   };
   if (phone) fields.phone = place[1];
-  return JSON.stringify({ formType: 'contact', fields, context: { pageUrl: 'https://northwind.example/pricing?utm_source=google', locale: 'en-US', timeOnFormMs: 42_000 } });
+  return JSON.stringify({
+    formType: 'contact',
+    fields,
+    context: { pageUrl: 'https://northwind.example/pricing?utm_source=google', locale: 'en-US', timeOnFormMs: 42_000 },
+  });
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -32,7 +32,15 @@ export function leadBody(i: number, duplicate: boolean): string {
   const n = duplicate ? i % 20 : i;
   return JSON.stringify({
     formType: 'demo_request',
-    fields: { firstName: 'Bench', lastName: `Lead${n}`, email: `bench${n}${duplicate ? 'dup' : ''}@company${n}.com`, company: `Company ${n}`, employees: String(10 + (n % 900)), country: 'US', region: 'NY' },
+    fields: {
+      firstName: 'Bench',
+      lastName: `Lead${n}`,
+      email: `bench${n}${duplicate ? 'dup' : ''}@company${n}.com`,
+      company: `Company ${n}`,
+      employees: String(10 + (n % 900)),
+      country: 'US',
+      region: 'NY',
+    },
     context: { timeOnFormMs: 30_000, locale: 'en-US', pageUrl: 'https://northwind.example/demo' },
   });
 }
@@ -45,7 +53,13 @@ export async function post(base: string, i: number, duplicate: boolean): Promise
   try {
     res = await fetch(`${base}/v1/leads`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Site-Key': 'demo', Origin: 'http://localhost:5173', 'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'Idempotency-Key': crypto.randomUUID() },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Site-Key': 'demo',
+        Origin: 'http://localhost:5173',
+        'CF-Connecting-IP': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        'Idempotency-Key': crypto.randomUUID(),
+      },
       body: leadBody(i, duplicate),
     });
     text = await res.text();
@@ -59,7 +73,13 @@ export async function post(base: string, i: number, duplicate: boolean): Promise
     // A non-JSON answer (a platform error page) is counted by its status.
   }
   const retryAfter = Number(res.headers.get('Retry-After') ?? Number.NaN);
-  return { started, latency: performance.now() - started, status: res.status, ...(retryAfter >= 0 ? { retryAfter } : {}), ...(json.leadId ? { leadId: json.leadId } : {}) };
+  return {
+    started,
+    latency: performance.now() - started,
+    status: res.status,
+    ...(retryAfter >= 0 ? { retryAfter } : {}),
+    ...(json.leadId ? { leadId: json.leadId } : {}),
+  };
 }
 
 /** Open loop: `rate` submissions a second for `seconds`, whatever the answers do. */
@@ -102,6 +122,9 @@ function phase(sent: Sent[]): Phase {
     rate: (ok.length * 1000) / span,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
-    statuses: [...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' '),
+    statuses: [...counts]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' '),
   };
 }

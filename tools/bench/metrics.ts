@@ -34,7 +34,26 @@ const PER_DAY = Number(process.env.BENCH_LEADS_PER_DAY ?? 1_000);
 const RUNS = 15;
 const DAY_MS = 86_400_000;
 
-const ROUTES = ['named-accounts', 'same-day-sf', 'same-day-other', 'urgent-callback', 'emea', 'latam', 'enterprise', 'mid-market-east', 'mid-market-west', 'mid-market', 'payroll', 'pricing-page-work-email', 'free-tier', 'demo-direct-to-ae', 'incomplete', 'smb', 'round-robin', '$fallback'];
+const ROUTES = [
+  'named-accounts',
+  'same-day-sf',
+  'same-day-other',
+  'urgent-callback',
+  'emea',
+  'latam',
+  'enterprise',
+  'mid-market-east',
+  'mid-market-west',
+  'mid-market',
+  'payroll',
+  'pricing-page-work-email',
+  'free-tier',
+  'demo-direct-to-ae',
+  'incomplete',
+  'smb',
+  'round-robin',
+  '$fallback',
+];
 const REPS = Array.from({ length: 40 }, (_, i) => `rep${i}`);
 const FORMS = ['demo_request', 'contact', 'quote', 'urgent_service', 'content_download'];
 const SOURCES = ['google', 'linkedin', 'direct', 'newsletter', 'partner', 'webinar', 'bing', 'referral'];
@@ -91,7 +110,19 @@ function syntheticLead(i: number, receivedAt: number, rnd: () => number): LeadFa
 
 /** The lead a synthetic lead's facts stand for, as its object sends it for replay. */
 function routableOf(facts: LeadFacts): RoutableLead {
-  return { formType: facts.formType, consent: true, source: facts.source, honeypot: false, status: facts.status as RoutableLead['status'], urgency: 'normal', intent: 'medium', email: facts.email!, company: facts.company!, country: 'US', employees: 10 + (facts.receivedAt % 900) };
+  return {
+    formType: facts.formType,
+    consent: true,
+    source: facts.source,
+    honeypot: false,
+    status: facts.status as RoutableLead['status'],
+    urgency: 'normal',
+    intent: 'medium',
+    email: facts.email!,
+    company: facts.company!,
+    country: 'US',
+    employees: 10 + (facts.receivedAt % 900),
+  };
 }
 
 function stats(samples: number[]): string {
@@ -111,7 +142,9 @@ function runtimeCpuMs(root: number): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       parents.set(Number(entry), Number(fields[1]));
       ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
     } catch {
@@ -138,7 +171,22 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
 const PORT = 8797;
 const BASE = `http://127.0.0.1:${PORT}`;
 const state = mkdtempSync(join(tmpdir(), 'bench-metrics-'));
-const child = spawn(process.execPath, [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), 'dev', '--config', 'tools/bench/metrics-worker/wrangler.toml', '--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', state], { stdio: 'ignore' });
+const child = spawn(
+  process.execPath,
+  [
+    join('node_modules', 'wrangler', 'bin', 'wrangler.js'),
+    'dev',
+    '--config',
+    'tools/bench/metrics-worker/wrangler.toml',
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+  ],
+  { stdio: 'ignore' },
+);
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${BASE}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
@@ -186,7 +234,9 @@ try {
     seedRows += await ingest(batch);
   }
   const seconds = (performance.now() - seedStart) / 1_000;
-  console.log(`metrics store: ${i.toLocaleString('en')} leads over ${DAYS} days ingested in ${seconds.toFixed(1)} s (${Math.round(i / seconds).toLocaleString('en')} snapshots/s)`);
+  console.log(
+    `metrics store: ${i.toLocaleString('en')} leads over ${DAYS} days ingested in ${seconds.toFixed(1)} s (${Math.round(i / seconds).toLocaleString('en')} snapshots/s)`,
+  );
 
   const now = Date.now();
   const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -227,10 +277,20 @@ try {
     }
     console.log(`  ${label.padEnd(56)}${(rows / sent).toFixed(2)} per ${label.startsWith('new') ? 'lead' : 'snapshot'}`);
   };
-  const fresh = (f: LeadFacts): LeadFacts => ({ ...f, rev: 1, respondedAt: undefined, stage: undefined, reassignments: 0, escalated: false, misroutedTo: undefined });
+  const fresh = (f: LeadFacts): LeadFacts => ({
+    ...f,
+    rev: 1,
+    respondedAt: undefined,
+    stage: undefined,
+    reassignments: 0,
+    escalated: false,
+    misroutedTo: undefined,
+  });
   await step('new lead, alone in its transaction', (f) => fresh(f));
   await step('later snapshot: acknowledged', (f) => (f.status === 'junk' ? undefined : { ...fresh(f), rev: 2, respondedAt: f.receivedAt + 120_000 }));
-  await step('later snapshot: an outcome', (f) => (f.status === 'junk' ? undefined : { ...fresh(f), rev: 3, respondedAt: f.receivedAt + 120_000, stage: 'won' }));
+  await step('later snapshot: an outcome', (f) =>
+    f.status === 'junk' ? undefined : { ...fresh(f), rev: 3, respondedAt: f.receivedAt + 120_000, stage: 'won' },
+  );
 
   // Bytes per lead, by age: a month within 90 days (facts, personal data, replay copies); after
   // the daily sweep, a month older than 90 days (replay copies dropped); and a month whose every
@@ -246,7 +306,9 @@ try {
   const month = (name: string) => stats.find((s) => s.name === name);
   const perLead = (label: string, name: string) => {
     const s = month(name);
-    console.log(`  ${label.padEnd(60)} ${s && s.leads > 0 ? `${Math.round(s.bytes / s.leads)} B per lead (${name}, ${s.leads.toLocaleString('en')} leads, ${(s.bytes / 1e6).toFixed(1)} MB)` : 'none'}`);
+    console.log(
+      `  ${label.padEnd(60)} ${s && s.leads > 0 ? `${Math.round(s.bytes / s.leads)} B per lead (${name}, ${s.leads.toLocaleString('en')} leads, ${(s.bytes / 1e6).toFixed(1)} MB)` : 'none'}`,
+    );
   };
   console.log('bytes stored per lead (SQLite database size of a month / its leads):');
   perLead('received under 90 days ago (facts, personal data, replays)', monthOf(now - 45 * DAY_MS));

@@ -40,7 +40,14 @@ export const ASSUMED = { workerCpuMs: 2, objectActiveSeconds: 0.2, objectGb: 0.1
 const over = (units: number, price: { included: number; per: number }) => Math.max(0, units - price.included) * price.per;
 
 /** The monthly bill (30 days) at `perDay` leads a day, each using `lead`, plus `dupShare` duplicates per lead, and `bytes` stored per lead kept for `keptDays`. */
-export function monthlyCost(perDay: number, lead: Usage, duplicate: Usage, dupShare: number, bytes: number, keptDays: number): Record<string, number> & { total: number } {
+export function monthlyCost(
+  perDay: number,
+  lead: Usage,
+  duplicate: Usage,
+  dupShare: number,
+  bytes: number,
+  keptDays: number,
+): Record<string, number> & { total: number } {
   const n = perDay * 30;
   const use = (k: keyof Usage) => n * (lead[k] + dupShare * duplicate[k]);
   const requests = use('requests');

@@ -42,7 +42,13 @@ const worker = await startWorker({
   port: 8795,
   ...(process.env.BENCH_PROFILE_CONFIG ? { config: process.env.BENCH_PROFILE_CONFIG } : {}),
   args: ['--inspector-port', String(INSPECTOR), '--minify=false'],
-  vars: { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: `${capture}/resend`, SLACK_WEBHOOK_URL: `${capture}/slack`, CRM_WEBHOOK_URL: `${capture}/crm`, CRM_WEBHOOK_SECRET: 'bench-secret' },
+  vars: {
+    RESEND_API_KEY: 're_bench',
+    RESEND_BASE_URL: `${capture}/resend`,
+    SLACK_WEBHOOK_URL: `${capture}/slack`,
+    CRM_WEBHOOK_URL: `${capture}/crm`,
+    CRM_WEBHOOK_SECRET: 'bench-secret',
+  },
 });
 try {
   const [target] = (await (await fetch(`http://127.0.0.1:${INSPECTOR}/json`)).json()) as { webSocketDebuggerUrl: string }[];
@@ -55,7 +61,8 @@ try {
     const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
     if (message.id !== undefined) waiting.get(message.id)?.(message.result);
   };
-  const send = (method: string, params: object = {}) => new Promise<unknown>((resolve) => (waiting.set(++seq, resolve), ws.send(JSON.stringify({ id: seq, method, params }))));
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => (waiting.set(++seq, resolve), ws.send(JSON.stringify({ id: seq, method, params }))));
 
   await closedLoop(worker.base, 8, 2, 50_000_000, false); // warm up
   await send('Profiler.enable');
@@ -71,14 +78,20 @@ try {
   const busy = total - idle;
   const accepted = phase.sent.filter((s) => s.status === 202).length;
   const ms = ((profile.endTime - profile.startTime) / 1000) * (busy / total);
-  console.log(`workerd CPU profile, closed loop of ${CLIENTS} clients for ${SECONDS} s: ${accepted} leads accepted (${phase.statuses}), ${(ms / accepted).toFixed(2)} ms of isolate CPU per lead (${machineLoad()}; tracing ${tracing()})`);
+  console.log(
+    `workerd CPU profile, closed loop of ${CLIENTS} clients for ${SECONDS} s: ${accepted} leads accepted (${phase.statuses}), ${(ms / accepted).toFixed(2)} ms of isolate CPU per lead (${machineLoad()}; tracing ${tracing()})`,
+  );
   // The bundle esbuild writes marks each module with a `// path/to/module.ts` line: map lines back to modules.
   const modules = new Map<string, [number, string][]>();
   const sources = new Map<string, string[]>();
   const moduleOf = (url: string, line: number): string => {
     if (!modules.has(url)) {
       // wrangler names the bundle `index.js`; it is the newest .wrangler/tmp/dev-*/index.js.
-      const bundles = existsSync('.wrangler/tmp') ? readdirSync('.wrangler/tmp').map((d) => join('.wrangler/tmp', d, url)).filter(existsSync) : [];
+      const bundles = existsSync('.wrangler/tmp')
+        ? readdirSync('.wrangler/tmp')
+            .map((d) => join('.wrangler/tmp', d, url))
+            .filter(existsSync)
+        : [];
       const path = url.startsWith('file:') ? fileURLToPath(url) : (bundles.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0] ?? url);
       const marks: [number, string][] = [];
       const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
@@ -109,7 +122,12 @@ try {
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${file}${api}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + leaf.hitCount);
   }
-  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+  const top = (map: Map<string, number>, n: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${((100 * v) / busy).toFixed(1).padStart(5)} %  ${k}`)
+      .join('\n');
   // BENCH_PROFILE_LINES=acceptLead,#put: the source lines of those functions that took the samples.
   for (const name of (process.env.BENCH_PROFILE_LINES ?? '').split(',').filter(Boolean)) {
     const ticks = new Map<string, number>();

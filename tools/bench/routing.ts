@@ -27,7 +27,9 @@ if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const config = parsed.config;
 const c = compiled(config);
 const { leads, instants } = benchLeads();
-console.log(`routing benchmark: ${SIZE.leads.toLocaleString('en')} leads, ${SIZE.accounts.toLocaleString('en')} named accounts, ${c.routes.length} routes, ${c.reps.length} reps, Node ${process.version}`);
+console.log(
+  `routing benchmark: ${SIZE.leads.toLocaleString('en')} leads, ${SIZE.accounts.toLocaleString('en')} named accounts, ${c.routes.length} routes, ${c.reps.length} reps, Node ${process.version}`,
+);
 
 /** Our engine as RouterState.decide runs it: route the lead, then commit its state change. */
 function production(config: CompiledConfig): Router {
@@ -87,7 +89,9 @@ for (const [name, router, runs] of contenders) {
 for (const [name, , runs] of contenders) {
   const rate = samples.get(name)!;
   rates.set(name, median(rate));
-  console.log(`  ${name.padEnd(24)} ${Math.round(median(rate)).toLocaleString('en').padStart(11)} decisions/s  (median of ${runs} runs; min ${Math.round(Math.min(...rate)).toLocaleString('en')}, max ${Math.round(Math.max(...rate)).toLocaleString('en')})`);
+  console.log(
+    `  ${name.padEnd(24)} ${Math.round(median(rate)).toLocaleString('en').padStart(11)} decisions/s  (median of ${runs} runs; min ${Math.round(Math.min(...rate)).toLocaleString('en')}, max ${Math.round(Math.max(...rate)).toLocaleString('en')})`,
+  );
 }
 
 const ourRate = rates.get('lead-router (trace on)')!;

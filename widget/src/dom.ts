@@ -47,7 +47,9 @@ export declare namespace h {
 
 /** Children as a flat list of nodes: lists flattened, nothing dropped, numbers as texts. */
 const flat = (children: Child[]): VNode[] =>
-  (children.flat(9) as Child[]).filter((child) => child != null && child !== false && child !== true).map((child) => (typeof child === 'object' ? (child as VNode) : String(child)));
+  (children.flat(9) as Child[])
+    .filter((child) => child != null && child !== false && child !== true)
+    .map((child) => (typeof child === 'object' ? (child as VNode) : String(child)));
 
 /** Renders `vnode` as the content of `root`, reusing what the last render of it made. */
 export function render(vnode: VNode, root: Element): void {

@@ -76,7 +76,13 @@ export const pickLocale = (explicit?: string): string => explicit || document.do
  * (or English when that cannot be loaded: a form in the wrong language beats no form).
  */
 export const stringsOf = (locale: string): Strings | Promise<Strings> =>
-  /^es\b/i.test(locale) ? (window.__leadRouterChunks?.es?.es ?? load('es').then((chunk) => chunk.es, () => en)) : en;
+  /^es\b/i.test(locale)
+    ? (window.__leadRouterChunks?.es?.es ??
+      load('es').then(
+        (chunk) => chunk.es,
+        () => en,
+      ))
+    : en;
 
 /** A field's label. */
 export const fieldLabel = (name: LeadFieldName, t: Strings): string => t.labels[name] ?? LEAD_FIELDS[name].label;

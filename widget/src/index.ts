@@ -56,7 +56,9 @@ else {
     const { target, site, form } = options;
     const container = target ? (target instanceof Element ? target : document.querySelector(target)) : script?.parentElement;
     if (site && form && container && container !== document.head) {
-      return forms.push(mount(container, { api: apiOf(self), ...options, prefill: { ...prefilled, ...options.prefill } } as MountOptions, target ? undefined : script));
+      return forms.push(
+        mount(container, { api: apiOf(self), ...options, prefill: { ...prefilled, ...options.prefill } } as MountOptions, target ? undefined : script),
+      );
     }
     if (document.readyState === 'loading') return addEventListener('DOMContentLoaded', () => place(options, script));
     warn('mount', options);

@@ -55,6 +55,12 @@ export function mount(container: Element, options: MountOptions, after?: Element
   const wrapper = root.appendChild(document.createElement('div'));
   wrapper.className = 'lr';
   const target = { api: options.api!, site: options.site, formType: options.form };
-  const prefill = startForm(wrapper, { target, locale: pickLocale(options.lang), country: options.country, emit: emitter(host), prefill: options.prefill ?? {} });
+  const prefill = startForm(wrapper, {
+    target,
+    locale: pickLocale(options.lang),
+    country: options.country,
+    emit: emitter(host),
+    prefill: options.prefill ?? {},
+  });
   return { host, prefill };
 }

@@ -25,10 +25,7 @@ export interface Page {
 }
 
 /** The outcome of asking for one page. */
-export type PageOutcome =
-  | { kind: 'page'; page: Page }
-  | { kind: 'wait'; until: number; why: string }
-  | { kind: 'error'; retry: boolean; why: string };
+export type PageOutcome = { kind: 'page'; page: Page } | { kind: 'wait'; until: number; why: string } | { kind: 'error'; retry: boolean; why: string };
 
 /** Where a page is asked for. */
 export interface PageQuery {

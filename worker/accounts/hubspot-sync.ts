@@ -66,7 +66,11 @@ export async function hubspotPage(cfg: HubspotConfig, fields: HubspotFields, q: 
     const body = (await res.json().catch(() => ({}))) as { policyName?: string; message?: string };
     // The daily limit resets at the portal's midnight; without knowing its zone, try hourly.
     const fallback = body.policyName === 'DAILY' ? 3_600_000 : 10_000;
-    return { kind: 'wait', until: retryAfter(res, q.now, fallback), why: `HubSpot rate limit (${body.policyName ?? 'unknown policy'}): ${body.message ?? '429'}` };
+    return {
+      kind: 'wait',
+      until: retryAfter(res, q.now, fallback),
+      why: `HubSpot rate limit (${body.policyName ?? 'unknown policy'}): ${body.message ?? '429'}`,
+    };
   }
   if (!res.ok) return failure(res, `HubSpot ${object}`);
   const json = (await res.json().catch(() => undefined)) as { results?: HubspotRecord[]; paging?: { next?: { after?: string } } } | undefined;

@@ -38,7 +38,13 @@ const CHUNK = 2_000;
  * Checks and imports one CSV file, text or a stream. A replacing import with problems in its
  * rows drops nothing: a half-right file must not empty the index.
  */
-export async function importCsv(db: D1Database, body: string | ReadableStream<Uint8Array>, config: RoutingConfig, options: ImportOptions, now = Date.now()): Promise<ImportResult> {
+export async function importCsv(
+  db: D1Database,
+  body: string | ReadableStream<Uint8Array>,
+  config: RoutingConfig,
+  options: ImportOptions,
+  now = Date.now(),
+): Promise<ImportResult> {
   const { kind } = options;
   const reader: CsvReader<IndexedAccount | ContactRow> = kind === 'accounts' ? accountReader(config) : wrap(contactReader(config));
   const parser = new CsvParser();

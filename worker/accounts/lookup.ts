@@ -101,7 +101,8 @@ async function fromIndex(db: D1Database, domains: string[], keys: string[], emai
     results = await db.batch<Record<string, unknown>>(statements);
   } catch (error) {
     // The index is an aid: without it (not migrated yet, D1 down) leads route on the config alone.
-    if (!warned) console.warn(`accounts index unavailable (${error instanceof Error ? error.message.slice(0, 120) : 'error'}): routing on the config's accounts`);
+    if (!warned)
+      console.warn(`accounts index unavailable (${error instanceof Error ? error.message.slice(0, 120) : 'error'}): routing on the config's accounts`);
     warned = true;
     downUntil = now + DOWN_MS;
     // Tables missing: the index was never set up (migrations not applied), which is no index, not
@@ -140,9 +141,16 @@ function configAccounts(config: RoutingConfig): { byDomain: Map<string, IndexedA
     index = { byDomain: new Map(), byKey: new Map() };
     for (const [domain, entry] of Object.entries(config.accounts)) {
       const d = accountDomains(domain)[0] ?? domain.toLowerCase();
-      const account: IndexedAccount = { id: `config:${d}`, source: 'config', name: typeof entry === 'string' ? d : (entry.name ?? d), domains: [d], owner: typeof entry === 'string' ? entry : entry.owner };
+      const account: IndexedAccount = {
+        id: `config:${d}`,
+        source: 'config',
+        name: typeof entry === 'string' ? d : (entry.name ?? d),
+        domains: [d],
+        owner: typeof entry === 'string' ? entry : entry.owner,
+      };
       index.byDomain.set(d, account);
-      if (typeof entry !== 'string' && entry.name) for (const key of nameKeys(companyTokens(entry.name))) index.byKey.set(key, [...(index.byKey.get(key) ?? []), account]);
+      if (typeof entry !== 'string' && entry.name)
+        for (const key of nameKeys(companyTokens(entry.name))) index.byKey.set(key, [...(index.byKey.get(key) ?? []), account]);
     }
     configIndexes.set(config, index);
   }

@@ -24,14 +24,18 @@ const FIELD = /^[A-Za-z][A-Za-z0-9_]*$/;
 export function soql(stream: 'accounts' | 'contacts', fields: SalesforceFields, since: number | undefined): string {
   const extra = [fields.tier, fields.customerSince].filter((f): f is string => f !== undefined && FIELD.test(f));
   const where = since === undefined ? '' : ` LastModifiedDate >= ${new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
-  if (stream === 'accounts') return `SELECT Id, Name, Website, OwnerId, ParentId, Type, LastModifiedDate${extra.map((f) => `, ${f}`).join('')} FROM Account${where ? ` WHERE${where}` : ''} ORDER BY LastModifiedDate`;
+  if (stream === 'accounts')
+    return `SELECT Id, Name, Website, OwnerId, ParentId, Type, LastModifiedDate${extra.map((f) => `, ${f}`).join('')} FROM Account${where ? ` WHERE${where}` : ''} ORDER BY LastModifiedDate`;
   return `SELECT Id, Email, OwnerId, AccountId, LastModifiedDate FROM Contact WHERE Email != null${where ? ` AND${where}` : ''} ORDER BY LastModifiedDate`;
 }
 
 /** Asks Salesforce for one page of Accounts or Contacts and reads the answer. Never throws. */
 export async function salesforcePage(cfg: SalesforceConfig, fields: SalesforceFields, q: PageQuery, fetcher: typeof fetch = fetch): Promise<PageOutcome> {
   const version = cfg.apiVersion ?? 'v61.0';
-  const url = q.cursor !== undefined ? joinUrl(cfg.instanceUrl, q.cursor) : `${joinUrl(cfg.instanceUrl, `/services/data/${version}/query`)}?q=${encodeURIComponent(soql(q.stream, fields, q.since))}`;
+  const url =
+    q.cursor !== undefined
+      ? joinUrl(cfg.instanceUrl, q.cursor)
+      : `${joinUrl(cfg.instanceUrl, `/services/data/${version}/query`)}?q=${encodeURIComponent(soql(q.stream, fields, q.since))}`;
   let res: Response;
   try {
     res = await fetcher(url, { headers: { Authorization: `Bearer ${cfg.accessToken}`, Accept: 'application/json' } });
@@ -39,9 +43,13 @@ export async function salesforcePage(cfg: SalesforceConfig, fields: SalesforceFi
     return { kind: 'error', retry: true, why: `Salesforce unreachable: ${error instanceof Error ? error.message : 'network error'}` };
   }
   if (res.status === 403 || res.status === 429) {
-    const body = await res.clone().json().catch(() => undefined);
+    const body = await res
+      .clone()
+      .json()
+      .catch(() => undefined);
     const code = Array.isArray(body) ? (body[0] as { errorCode?: string } | undefined)?.errorCode : undefined;
-    if (code === 'REQUEST_LIMIT_EXCEEDED' || res.status === 429) return { kind: 'wait', until: retryAfter(res, q.now, 3_600_000), why: `Salesforce API limit: ${code ?? res.status}` };
+    if (code === 'REQUEST_LIMIT_EXCEEDED' || res.status === 429)
+      return { kind: 'wait', until: retryAfter(res, q.now, 3_600_000), why: `Salesforce API limit: ${code ?? res.status}` };
   }
   if (!res.ok) return failure(res, `Salesforce ${q.stream === 'accounts' ? 'Account' : 'Contact'} query`);
   const json = (await res.json().catch(() => undefined)) as { records?: Record<string, unknown>[]; nextRecordsUrl?: string; done?: boolean } | undefined;
@@ -60,7 +68,12 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim(
 
 function account(r: Record<string, unknown>, fields: SalesforceFields): IndexedAccount {
   const domains = accountDomains(text(r['Website']));
-  const out: IndexedAccount = { id: `salesforce:${r['Id']}`, source: 'salesforce', name: text(r['Name']) ?? domains[0] ?? `Salesforce account ${r['Id']}`, domains };
+  const out: IndexedAccount = {
+    id: `salesforce:${r['Id']}`,
+    source: 'salesforce',
+    name: text(r['Name']) ?? domains[0] ?? `Salesforce account ${r['Id']}`,
+    domains,
+  };
   if (text(r['OwnerId'])) out.owner = `salesforce:${r['OwnerId']}`;
   if (text(r['ParentId'])) out.parent = `salesforce:${r['ParentId']}`;
   const tier = fields.tier ? r[fields.tier] : undefined;

@@ -78,7 +78,9 @@ export async function upsertAccounts(db: D1Database, accounts: readonly IndexedA
 /** Writes known contacts, marked with `run`. */
 export async function upsertContacts(db: D1Database, contacts: readonly ContactRow[], run: number, now = Date.now()): Promise<void> {
   for (let i = 0; i < contacts.length; i += CHUNK * 5) {
-    const rows = JSON.stringify(contacts.slice(i, i + CHUNK * 5).map((c) => ({ email: c.email.toLowerCase(), owner: c.owner ?? null, account: c.account ?? null, source: c.source })));
+    const rows = JSON.stringify(
+      contacts.slice(i, i + CHUNK * 5).map((c) => ({ email: c.email.toLowerCase(), owner: c.owner ?? null, account: c.account ?? null, source: c.source })),
+    );
     await db.prepare(UPSERT_CONTACTS).bind(rows, run, now).run();
   }
 }
@@ -89,13 +91,21 @@ export async function upsertContacts(db: D1Database, contacts: readonly ContactR
  * @param only drop only accounts or only contacts (a replacing CSV import holds one kind)
  * @returns how many accounts and contacts went
  */
-export async function dropUnseen(db: D1Database, source: IndexedAccount['source'], run: number, only?: 'accounts' | 'contacts'): Promise<{ accounts: number; contacts: number }> {
+export async function dropUnseen(
+  db: D1Database,
+  source: IndexedAccount['source'],
+  run: number,
+  only?: 'accounts' | 'contacts',
+): Promise<{ accounts: number; contacts: number }> {
   const stale = `SELECT id FROM accounts WHERE source = ?1 AND run < ?2`;
-  const accounts = only === 'contacts' ? [] : [
-    db.prepare(`DELETE FROM account_domains WHERE account_id IN (${stale})`).bind(source, run),
-    db.prepare(`DELETE FROM account_keys WHERE account_id IN (${stale})`).bind(source, run),
-    db.prepare(`DELETE FROM accounts WHERE source = ?1 AND run < ?2`).bind(source, run),
-  ];
+  const accounts =
+    only === 'contacts'
+      ? []
+      : [
+          db.prepare(`DELETE FROM account_domains WHERE account_id IN (${stale})`).bind(source, run),
+          db.prepare(`DELETE FROM account_keys WHERE account_id IN (${stale})`).bind(source, run),
+          db.prepare(`DELETE FROM accounts WHERE source = ?1 AND run < ?2`).bind(source, run),
+        ];
   const contacts = only === 'accounts' ? [] : [db.prepare(`DELETE FROM contacts WHERE source = ?1 AND run < ?2`).bind(source, run)];
   const results = await db.batch([...accounts, ...contacts]);
   return { accounts: accounts.length > 0 ? results[2]!.meta.changes : 0, contacts: contacts.length > 0 ? results.at(-1)!.meta.changes : 0 };

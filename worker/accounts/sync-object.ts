@@ -42,7 +42,15 @@ export interface SyncStatus {
   crm: Crm;
   running?: Running;
   /** The last finished (or failed) run. */
-  last?: { run: number; full: boolean; finishedAt: number; accounts: number; contacts: number; dropped?: { accounts: number; contacts: number }; error?: string };
+  last?: {
+    run: number;
+    full: boolean;
+    finishedAt: number;
+    accounts: number;
+    contacts: number;
+    dropped?: { accounts: number; contacts: number };
+    error?: string;
+  };
   /** Incremental runs read what changed since this instant, per stream. */
   watermarks: Partial<Record<Stream, number>>;
   lastFullAt?: number;
@@ -170,7 +178,12 @@ export class AccountSync extends DurableObject<AppEnv> {
       if (s.kind === 'hubspot' && crm === 'hubspot') return { contacts: choices.contacts === true, page: (q) => hubspotPage(s, fields, q) };
       if (s.kind === 'salesforce' && crm === 'salesforce') return { contacts: choices.contacts === true, page: (q) => salesforcePage(s, fields, q) };
     }
-    return { error: crm === 'hubspot' ? 'HubSpot is not connected: set the HUBSPOT_TOKEN secret' : 'Salesforce is not connected: set SALESFORCE_INSTANCE_URL and SALESFORCE_ACCESS_TOKEN' };
+    return {
+      error:
+        crm === 'hubspot'
+          ? 'HubSpot is not connected: set the HUBSPOT_TOKEN secret'
+          : 'Salesforce is not connected: set SALESFORCE_INSTANCE_URL and SALESFORCE_ACCESS_TOKEN',
+    };
   }
 
   async #load(crm: Crm): Promise<SyncStatus> {

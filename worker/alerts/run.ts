@@ -31,14 +31,28 @@ export async function runAlerts(env: AppEnv, now = Date.now()): Promise<Alert[]>
   const { send: due, sent } = dueAlerts(detectAlerts(situation, config, state.deadLetters), state.sent, now, settings.quietMs);
   const base = `${env.PUBLIC_URL ?? 'http://localhost:8787'}/dashboard/`;
   const providers = providerSettings(env as unknown as Record<string, string | undefined>);
-  const emails = (config.alerts?.notify ?? config.queues[config.fallback.queue]?.watchers ?? []).map((id) => config.reps[id]?.email).filter((e): e is string => e !== undefined);
+  const emails = (config.alerts?.notify ?? config.queues[config.fallback.queue]?.watchers ?? [])
+    .map((id) => config.reps[id]?.email)
+    .filter((e): e is string => e !== undefined);
   for (const alert of due) {
     const url = base + alert.link;
     const key = `alert:${alert.key}:${now}`;
     const requests = [
-      buildSlack({ text: `:rotating_light: *${escapeSlack(alert.title)}*\n${escapeSlack(alert.text)} <${url}|Open the leads>`, blocks: [], idempotencyKey: key }, providers),
+      buildSlack(
+        { text: `:rotating_light: *${escapeSlack(alert.title)}*\n${escapeSlack(alert.text)} <${url}|Open the leads>`, blocks: [], idempotencyKey: key },
+        providers,
+      ),
       ...emails.map((to) =>
-        buildEmail({ to, subject: `Routing alert: ${alert.title}`, text: `${alert.text}\n\nOpen the leads: ${url}`, html: `<p>${escapeHtml(alert.text)}</p><p><a href="${escapeHtml(url)}">Open the leads</a></p>`, idempotencyKey: `${key}:${to}` }, providers),
+        buildEmail(
+          {
+            to,
+            subject: `Routing alert: ${alert.title}`,
+            text: `${alert.text}\n\nOpen the leads: ${url}`,
+            html: `<p>${escapeHtml(alert.text)}</p><p><a href="${escapeHtml(url)}">Open the leads</a></p>`,
+            idempotencyKey: `${key}:${to}`,
+          },
+          providers,
+        ),
       ),
     ];
     await Promise.all(requests.map((r) => deliver(env, r, now, alert.title)));

@@ -34,7 +34,9 @@ export async function readSituation(env: AppEnv, now: number, unusedDays: number
       if (l.owner.startsWith('queue:')) by[l.owner.slice(6)] = (by[l.owner.slice(6)] ?? 0) + 1;
       return by;
     }, {}),
-    unnotified: latest.leads.filter((l) => l.status !== 'junk' && l.firstOwner.startsWith('rep:') && l.notifiedAt === undefined).map((l) => ({ id: l.id, at: l.receivedAt })),
+    unnotified: latest.leads
+      .filter((l) => l.status !== 'junk' && l.firstOwner.startsWith('rep:') && l.notifiedAt === undefined)
+      .map((l) => ({ id: l.id, at: l.receivedAt })),
     routeLeads: Object.fromEntries(month.by.route.map((k) => [k.key, k.figures.counters.leads])),
     firstDay: month.days.find((d) => d.figures.counters.leads > 0)?.day,
     load: state.load,

@@ -44,7 +44,10 @@ export type AckResult =
   | { ok: false; reason: 'not_owner'; owner: LeadRecord['owner']; ownerSince: number };
 
 /** The outcome of correcting a lead's data and routing it again. */
-export type RerouteResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'ended' } | { ok: false; reason: 'invalid'; issues: FieldIssue[] };
+export type RerouteResult =
+  | { ok: true; record: LeadRecord }
+  | { ok: false; reason: 'not_found' | 'ended' }
+  | { ok: false; reason: 'invalid'; issues: FieldIssue[] };
 
 /** The outcome of marking a junk lead real. */
 export type RescueResult = { ok: true; record: LeadRecord } | { ok: false; reason: 'not_found' | 'not_junk' };

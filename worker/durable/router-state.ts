@@ -58,7 +58,12 @@ export class RouterState extends DurableObject<AppEnv> {
 
   constructor(ctx: DurableObjectState, env: AppEnv) {
     super(ctx, env);
-    this.#versions = new ConfigVersions(ctx.storage, env.LEADS_KV, () => exampleConfigJson(env.ASSETS), (promise) => ctx.waitUntil(promise));
+    this.#versions = new ConfigVersions(
+      ctx.storage,
+      env.LEADS_KV,
+      () => exampleConfigJson(env.ASSETS),
+      (promise) => ctx.waitUntil(promise),
+    );
     // Not awaited in a constructor: the runtime holds every event until it settles.
     void ctx.blockConcurrencyWhile(async () => {
       const stored = await ctx.storage.get(['state', 'version', 'reassignments']);

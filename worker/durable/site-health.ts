@@ -74,7 +74,12 @@ export class SiteHealth extends DurableObject<AppEnv> {
           key = [OTHER, OTHER, reason];
           known = this.#has(hour, key);
         }
-        this.#sql.exec('INSERT INTO refusals (hour, site, origin, reason, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count', hour, ...key, Math.floor(count));
+        this.#sql.exec(
+          'INSERT INTO refusals (hour, site, origin, reason, count) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count',
+          hour,
+          ...key,
+          Math.floor(count),
+        );
         if (!known) keys++;
       }
       if (hour !== this.#prunedHour) {
@@ -97,6 +102,10 @@ export class SiteHealth extends DurableObject<AppEnv> {
       since,
       MAX_ROWS,
     );
-    return [...rows].map(({ first, last, ...row }) => ({ ...row, firstHour: new Date(first * HOUR_MS).toISOString(), lastHour: new Date(last * HOUR_MS).toISOString() }));
+    return [...rows].map(({ first, last, ...row }) => ({
+      ...row,
+      firstHour: new Date(first * HOUR_MS).toISOString(),
+      lastHour: new Date(last * HOUR_MS).toISOString(),
+    }));
   }
 }

@@ -48,7 +48,12 @@ export async function beforeRouting(env: AppEnv, lead: RoutableLead, config: Rou
 }
 
 /** The index's answer within {@link LOOKUP_TIMEOUT_MS}; past it, the config's accounts alone. */
-async function lookupWithin(env: AppEnv, lead: RoutableLead, config: RoutingConfig, now: number): Promise<Omit<AccountLookup, 'indexUnread'> & Pick<RoutableLead, 'indexUnread'>> {
+async function lookupWithin(
+  env: AppEnv,
+  lead: RoutableLead,
+  config: RoutingConfig,
+  now: number,
+): Promise<Omit<AccountLookup, 'indexUnread'> & Pick<RoutableLead, 'indexUnread'>> {
   const found = await within(lookupAccount(env.ACCOUNTS_DB, lead, config, now), LOOKUP_TIMEOUT_MS);
   if (found !== undefined) return found;
   return { ...(await lookupAccount(undefined, lead, config, now)), indexUnread: 'timeout' };

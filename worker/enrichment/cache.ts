@@ -33,7 +33,16 @@ export async function cachedAnswer(kv: KVNamespace, provider: string, domain: st
 }
 
 /** Keeps an answer for `ttlMs` (an unknown company for a day at most); a failed write only costs a provider call later. */
-export async function cacheAnswer(kv: KVNamespace, provider: string, domain: string, found: Firmographics | undefined, ttlMs: number, now: number): Promise<void> {
+export async function cacheAnswer(
+  kv: KVNamespace,
+  provider: string,
+  domain: string,
+  found: Firmographics | undefined,
+  ttlMs: number,
+  now: number,
+): Promise<void> {
   const ttl = Math.max(MIN_TTL_S, Math.round(found ? ttlMs / 1000 : Math.min(ttlMs / 1000, UNKNOWN_TTL_S)));
-  await kv.put(keyOf(provider, domain), JSON.stringify({ found: found ?? null, at: now } satisfies CachedAnswer), { expirationTtl: ttl }).catch(() => undefined);
+  await kv
+    .put(keyOf(provider, domain), JSON.stringify({ found: found ?? null, at: now } satisfies CachedAnswer), { expirationTtl: ttl })
+    .catch(() => undefined);
 }

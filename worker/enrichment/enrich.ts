@@ -52,7 +52,8 @@ export async function enrichLead(env: AppEnv, lead: RoutableLead, config: Routin
   const query = queryOf(lead, spec.sendEmail === true);
   if (query === undefined) return {};
   const provider = enrichmentProvider(spec.provider, env);
-  if (typeof provider === 'string') return { mark: { by: spec.provider === 'apollo' ? 'Apollo' : 'the enrichment service', at: now, status: 'failed', detail: provider } };
+  if (typeof provider === 'string')
+    return { mark: { by: spec.provider === 'apollo' ? 'Apollo' : 'the enrichment service', at: now, status: 'failed', detail: provider } };
   const timeoutMs = spec.timeoutMs ?? DEFAULT_ENRICHMENT_TIMEOUT_MS;
   const work = ask(env, provider, query, parseDuration(spec.cacheFor ?? DEFAULT_CACHE_FOR)!);
   const outcome = await within(work, timeoutMs);
@@ -91,7 +92,8 @@ function queryOf(lead: RoutableLead, sendEmail: boolean): EnrichmentQuery | unde
 }
 
 function companyDomain(lead: RoutableLead): string | undefined {
-  const fromEmail = lead.emailKind === 'work' && lead.emailDomain !== undefined ? leadDomainCandidates({ emailDomain: lead.emailDomain, emailKind: 'work' }).at(-1) : undefined;
+  const fromEmail =
+    lead.emailKind === 'work' && lead.emailDomain !== undefined ? leadDomainCandidates({ emailDomain: lead.emailDomain, emailKind: 'work' }).at(-1) : undefined;
   return fromEmail ?? (lead.website !== undefined ? leadDomainCandidates({ website: lead.website }).at(-1) : undefined);
 }
 
@@ -103,7 +105,8 @@ async function ask(env: AppEnv, provider: EnrichmentProvider, query: EnrichmentQ
     const cached = await cachedAnswer(env.LEADS_KV, provider.kind, domain);
     if (cached !== undefined) return outcomeOf(provider, cached.found ?? undefined, true);
   }
-  if (Date.now() < pausedUntil) return { mark: { by: provider.label, at: Date.now(), status: 'failed', detail: `rate-limited until ${new Date(pausedUntil).toISOString()}` } };
+  if (Date.now() < pausedUntil)
+    return { mark: { by: provider.label, at: Date.now(), status: 'failed', detail: `rate-limited until ${new Date(pausedUntil).toISOString()}` } };
   const answer = await askProvider(provider, query, LATE_ANSWER_MS);
   if (answer.kind === 'failed') {
     if (answer.retryAfterMs !== undefined) pausedUntil = Date.now() + answer.retryAfterMs;

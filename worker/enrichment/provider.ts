@@ -19,10 +19,7 @@ export interface EnrichmentProvider {
 }
 
 /** A provider's answer, sorted. */
-export type ProviderAnswer =
-  | { kind: 'found'; found: Firmographics }
-  | { kind: 'unknown' }
-  | { kind: 'failed'; detail: string; retryAfterMs?: number };
+export type ProviderAnswer = { kind: 'found'; found: Firmographics } | { kind: 'unknown' } | { kind: 'failed'; detail: string; retryAfterMs?: number };
 
 /** What a request asks about. */
 export interface EnrichmentQuery {

@@ -21,7 +21,15 @@ const isCrm = (value: unknown): value is Crm => CRMS.includes(value as Crm);
 accounts.get('/', async function readIndex(c) {
   const syncs = await Promise.all(CRMS.map((crm) => c.env.ACCOUNT_SYNC.getByName(crm).status(crm)));
   const counts = await indexCounts(c.env.ACCOUNTS_DB).catch(() => undefined);
-  if (!counts) return c.json({ error: 'index_unavailable', message: 'The accounts index is not set up: run `wrangler d1 migrations apply ACCOUNTS_DB` (--local for wrangler dev)', syncs }, 503);
+  if (!counts)
+    return c.json(
+      {
+        error: 'index_unavailable',
+        message: 'The accounts index is not set up: run `wrangler d1 migrations apply ACCOUNTS_DB` (--local for wrangler dev)',
+        syncs,
+      },
+      503,
+    );
   return c.json({ counts, syncs });
 });
 
@@ -32,7 +40,11 @@ accounts.post('/import', async function importFile(c) {
     return c.json({ error: 'invalid_request', message: 'kind is accounts or contacts; mode is merge or replace' }, 400);
   }
   const { config } = await liveConfig(c.env);
-  const result = await importCsv(c.env.ACCOUNTS_DB, c.req.raw.body ?? '', config, { kind, mode, dryRun: c.req.query('dryRun') === '1' || c.req.query('dryRun') === 'true' });
+  const result = await importCsv(c.env.ACCOUNTS_DB, c.req.raw.body ?? '', config, {
+    kind,
+    mode,
+    dryRun: c.req.query('dryRun') === '1' || c.req.query('dryRun') === 'true',
+  });
   if (result.imported === 0 && result.issues.length > 0) return c.json({ error: 'invalid_csv', message: 'No row could be imported', ...result }, 400);
   return c.json(result);
 });

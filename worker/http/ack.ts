@@ -46,7 +46,12 @@ ack.on(['GET', 'HEAD', 'POST'], '/:id/ack', async function acknowledgeLead(c) {
   const record = result.record;
   const after = formatDuration(record.acknowledged!.at - record.ownerSince);
   const heading = result.already ? 'Already acknowledged' : 'Acknowledged';
-  return c.html(page(heading, `<h1 class="ok">${heading}</h1><p>${h(record.lead.fullName ?? 'The lead')} is yours; the SLA clock stopped after ${h(after)}.</p>${contact(record)}`));
+  return c.html(
+    page(
+      heading,
+      `<h1 class="ok">${heading}</h1><p>${h(record.lead.fullName ?? 'The lead')} is yours; the SLA clock stopped after ${h(after)}.</p>${contact(record)}`,
+    ),
+  );
 });
 
 ack.post('/:id/misroute', async function reportMisroute(c) {

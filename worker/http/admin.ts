@@ -59,7 +59,15 @@ admin.get('/leads/:id', async function readLead(c) {
 admin.post('/leads/:id/close', async function closeLead(c) {
   const body = await bodyOf(c);
   const outcome = typeof body['outcome'] === 'string' && body['outcome'].trim() ? body['outcome'].trim().slice(0, 80) : undefined;
-  if (!outcome) return c.json({ error: 'invalid_request', message: 'Send { outcome: "won" | "lost" | "disqualified" | … }', issues: [{ field: 'outcome', code: 'required', message: 'outcome is required' }] }, 400);
+  if (!outcome)
+    return c.json(
+      {
+        error: 'invalid_request',
+        message: 'Send { outcome: "won" | "lost" | "disqualified" | … }',
+        issues: [{ field: 'outcome', code: 'required', message: 'outcome is required' }],
+      },
+      400,
+    );
   const by = typeof body['by'] === 'string' ? body['by'].slice(0, 80) : 'admin';
   const record = await leadObject(c.env, c.req.param('id')).close(c.req.param('id'), outcome, by, Date.now());
   return record ? c.json({ closed: record.closed }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);
@@ -96,7 +104,15 @@ admin.post('/route', async function dryRun(c) {
   const body = await bodyOf(c);
   if (Array.isArray(body['leads']) && body['leads'].length > DRY_RUN_MAX) return c.json(invalid('leads', `A dry run routes at most ${DRY_RUN_MAX} leads`), 400);
   const file = TestLeadFileSchema.safeParse({ leads: body['leads'], ...(body['at'] === undefined ? {} : { at: body['at'] }) });
-  if (!file.success) return c.json({ error: 'invalid_test_leads', message: 'Send { leads: [...], config? }', issues: file.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, 400);
+  if (!file.success)
+    return c.json(
+      {
+        error: 'invalid_test_leads',
+        message: 'Send { leads: [...], config? }',
+        issues: file.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+      400,
+    );
   const router = c.env.ROUTER.getByName('global');
   await ensurePhoneMetadata(c.env);
   let config = (await router.config()).config;
@@ -109,7 +125,11 @@ admin.post('/route', async function dryRun(c) {
   }
   const { configVersion: _v, ...state } = await router.snapshot();
   const results = runTestLeads(file.data, config, Date.now(), state);
-  return c.json({ proposed: body['config'] !== undefined, warnings, results: results.map(({ decision, ...rest }) => ({ ...rest, decision: decision && { ...decision, trace: undefined } })) });
+  return c.json({
+    proposed: body['config'] !== undefined,
+    warnings,
+    results: results.map(({ decision, ...rest }) => ({ ...rest, decision: decision && { ...decision, trace: undefined } })),
+  });
 });
 
 admin.route('/', configApi);

@@ -52,7 +52,8 @@ audit.get('/leads', async function listLeads(c) {
   const parsed = parseLeadFilter(c.req.query());
   if (!parsed.ok) return c.json(invalid(parsed.field, parsed.message), 400);
   const { from, to } = parsed.filter;
-  if (from && to && (from > to || Date.parse(to) - Date.parse(from) > MAX_DAYS * DAY_MS)) return c.json(invalid('from', `from must not be after to, and a period is at most ${MAX_DAYS} days`), 400);
+  if (from && to && (from > to || Date.parse(to) - Date.parse(from) > MAX_DAYS * DAY_MS))
+    return c.json(invalid('from', `from must not be after to, and a period is at most ${MAX_DAYS} days`), 400);
   return c.json(await metricsStore(c.env).leads(parsed.filter, parsed.filter.asOf ?? Date.now()));
 });
 
@@ -76,7 +77,8 @@ audit.post('/leads/:id/spot-check', async function reportSpotCheck(c) {
 
 audit.post('/leads/:id/outcome', async function reportOutcome(c) {
   const body = (await c.req.json().catch(() => ({}))) as { stage?: unknown; by?: unknown };
-  if (typeof body.stage !== 'string' || !(STAGES as readonly string[]).includes(body.stage)) return c.json(invalid('stage', `stage must be one of ${STAGES.join(', ')}`), 400);
+  if (typeof body.stage !== 'string' || !(STAGES as readonly string[]).includes(body.stage))
+    return c.json(invalid('stage', `stage must be one of ${STAGES.join(', ')}`), 400);
   const by = typeof body.by === 'string' && body.by.trim() ? body.by.trim().slice(0, 80) : 'crm';
   const record = await leadObject(c.env, c.req.param('id')).reportStage(c.req.param('id'), body.stage as Stage, by, Date.now());
   return record ? c.json({ stage: record.stage }) : c.json({ error: 'not_found', message: `No lead ${c.req.param('id')}` }, 404);

@@ -40,7 +40,8 @@ configApi.put('/config', async function publishConfig(c) {
 
 configApi.get('/config/versions', async function listVersions(c) {
   const limit = c.req.query('limit') === undefined ? undefined : Number(c.req.query('limit'));
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= VERSIONS_MAX)) return c.json(invalid('limit', `limit must be a whole number from 1 to ${VERSIONS_MAX}`), 400);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= VERSIONS_MAX))
+    return c.json(invalid('limit', `limit must be a whole number from 1 to ${VERSIONS_MAX}`), 400);
   return c.json(await router(c).versions(limit));
 });
 
@@ -76,7 +77,13 @@ function noVersion(c: AdminContext): Response {
 async function publish(c: AdminContext, input: unknown, note: string, fields: Record<string, unknown>, restoredFrom?: number): Promise<Response> {
   const base = baseVersion(c.req.header('If-Match'), fields['base']);
   if (base === 'invalid') return c.json(invalid('base', 'If-Match (or base) must name a version, like "3"'), 400);
-  const request = { input, note, by: text(fields['by'], 80) ?? 'admin', ...(base !== undefined ? { base } : {}), ...(restoredFrom !== undefined ? { restoredFrom } : {}) };
+  const request = {
+    input,
+    note,
+    by: text(fields['by'], 80) ?? 'admin',
+    ...(base !== undefined ? { base } : {}),
+    ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+  };
   return answer(c, await attempt(() => router(c).publish(request)));
 }
 
@@ -107,11 +114,17 @@ function answer(c: AdminContext, result: Publication | undefined): Response {
       return c.json({ error: 'invalid_config', message: 'The config was not published', issues: result.issues }, 400);
     case 'too_large':
       return tooLarge(c);
-    case 'conflict':
-    {
+    case 'conflict': {
       const { configJson, ...meta } = result.current;
       c.header('ETag', `"${meta.version}"`);
-      return c.json({ error: 'conflict', message: `v${meta.version} was published since you started: compare, then publish with If-Match "${meta.version}"`, current: { ...meta, config: JSON.parse(configJson) as unknown } }, 409);
+      return c.json(
+        {
+          error: 'conflict',
+          message: `v${meta.version} was published since you started: compare, then publish with If-Match "${meta.version}"`,
+          current: { ...meta, config: JSON.parse(configJson) as unknown },
+        },
+        409,
+      );
     }
     case 'unchanged':
       return c.json({ error: 'unchanged', message: `This is the live config (v${result.current.version}) already`, current: result.current }, 422);

@@ -22,7 +22,11 @@ forms.get('/:formType', async function readForm(c) {
   const specs = formSpecs(config);
   // Own properties only: `/v1/forms/constructor` is no form.
   const form = Object.hasOwn(specs, c.req.param('formType')) ? specs[c.req.param('formType')] : undefined;
-  if (!form) return c.json({ error: 'not_found', message: `Unknown form type "${c.req.param('formType')}"; expected one of: ${Object.keys(config.formTypes).join(', ')}` }, 404);
+  if (!form)
+    return c.json(
+      { error: 'not_found', message: `Unknown form type "${c.req.param('formType')}"; expected one of: ${Object.keys(config.formTypes).join(', ')}` },
+      404,
+    );
   c.header('Cache-Control', 'public, max-age=60');
   return c.json(form);
 });

@@ -56,7 +56,14 @@ intake.post(
     try {
       body = await c.req.json();
     } catch {
-      return c.json({ error: 'invalid_json', message: 'The request body is not JSON', issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }] }, 400);
+      return c.json(
+        {
+          error: 'invalid_json',
+          message: 'The request body is not JSON',
+          issues: [{ field: 'body', code: 'invalid', message: 'The request body is not JSON' }],
+        },
+        400,
+      );
     }
     const [{ config }] = await Promise.all([currentConfig(c.env.LEADS_KV, receivedAt, routerSource(c.env)), ensurePhoneMetadata(c.env)]);
     const prepared = prepareLead(body, config);
@@ -88,7 +95,10 @@ intake.post(
     // The same answer whether the person is new or returning: the 202 must not tell anyone with
     // a site key whether an address enquired before. Junk is promised nothing.
     const minutes = Math.max(1, Math.round(admitted.slaMs / 60_000));
-    return c.json({ leadId: admitted.leadId, owner: { name: admitted.junk ? null : firstName(admitted.owner) }, respondWithin: admitted.junk ? null : { minutes } }, 202);
+    return c.json(
+      { leadId: admitted.leadId, owner: { name: admitted.junk ? null : firstName(admitted.owner) }, respondWithin: admitted.junk ? null : { minutes } },
+      202,
+    );
   },
 );
 

@@ -24,5 +24,10 @@ export const RETRY_AFTER_S = 2;
 export function isOverload(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const flags = error as Error & { overloaded?: boolean; retryable?: boolean };
-  return flags.overloaded === true || flags.retryable === true || error.message.startsWith('internal error') || error.message.startsWith('Durable Object is overloaded');
+  return (
+    flags.overloaded === true ||
+    flags.retryable === true ||
+    error.message.startsWith('internal error') ||
+    error.message.startsWith('Durable Object is overloaded')
+  );
 }

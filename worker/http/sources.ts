@@ -33,7 +33,10 @@ export const sources = new Hono<SourcesEnv>();
 
 sources.use(
   '*',
-  bodyLimit({ maxSize: MAX_SOURCE_BYTES, onError: (c) => c.json({ error: 'too_large', message: `The request body is over ${MAX_SOURCE_BYTES / 1024} KB` }, 413) }),
+  bodyLimit({
+    maxSize: MAX_SOURCE_BYTES,
+    onError: (c) => c.json({ error: 'too_large', message: `The request body is over ${MAX_SOURCE_BYTES / 1024} KB` }, 413),
+  }),
 );
 
 sources.post('/hubspot', async function hubspotContacts(c) {
@@ -115,13 +118,25 @@ async function admitAll(c: C, items: { ref: string; item: SourceLead | { skip: s
   const leads: Record<string, unknown>[] = [];
   const skipped: Record<string, string>[] = [];
   const results = await Promise.allSettled(
-    items.map(({ item }): Promise<SourceOutcome | undefined> => ('skip' in item ? Promise.resolve(undefined) : 'known' in item ? Promise.resolve({ ok: true, ...item.known }) : admitFromSource(ctx, config, item, receivedAt))),
+    items.map(({ item }): Promise<SourceOutcome | undefined> =>
+      'skip' in item
+        ? Promise.resolve(undefined)
+        : 'known' in item
+          ? Promise.resolve({ ok: true, ...item.known })
+          : admitFromSource(ctx, config, item, receivedAt),
+    ),
   );
   for (const [i, result] of results.entries()) {
     const { ref, item } = items[i]!;
     if (result.status === 'rejected') {
       c.header('Retry-After', '30');
-      return c.json({ error: 'unavailable', message: 'Some records could not be admitted right now: send the same request again (those already admitted are not admitted twice)' }, 503);
+      return c.json(
+        {
+          error: 'unavailable',
+          message: 'Some records could not be admitted right now: send the same request again (those already admitted are not admitted twice)',
+        },
+        503,
+      );
     }
     const outcome = result.value;
     if ('skip' in item) skipped.push({ [refName]: ref, reason: item.skip });
@@ -152,4 +167,3 @@ function badBody(c: C, message: string) {
 function invalid(c: C, issues: FieldIssue[]) {
   return c.json({ error: 'invalid_lead', message: 'The lead cannot be read', issues }, 400);
 }
-

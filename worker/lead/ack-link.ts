@@ -33,7 +33,14 @@ export async function ackUrl(base: string, secret: string, leadId: string, rep: 
 }
 
 /** Why a link was refused, or undefined when it is good. */
-export async function checkAckLink(secret: string, leadId: string, rep: string | undefined, exp: string | undefined, sig: string | undefined, now: number): Promise<'forged' | 'expired' | undefined> {
+export async function checkAckLink(
+  secret: string,
+  leadId: string,
+  rep: string | undefined,
+  exp: string | undefined,
+  sig: string | undefined,
+  now: number,
+): Promise<'forged' | 'expired' | undefined> {
   if (!rep || !exp || !sig || !/^\d+$/.test(exp) || !/^[0-9a-f]{64}$/.test(sig)) return 'forged';
   const mac = new Uint8Array(sig.match(/../g)!.map((h) => parseInt(h, 16)));
   const valid = await crypto.subtle.verify('HMAC', await hmacKey(secret), mac, encoder.encode(`ack.${leadId}.${rep}.${exp}`));

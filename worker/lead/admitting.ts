@@ -6,7 +6,17 @@
  * its other keys side by side. Joining a lead happens after the lock is let go.
  */
 import type { AppEnv } from '../app-env.ts';
-import { answerOf, ownTarget, PENDING_MS, PENDING_RESUME_MS, rememberAnswer, type Admission, type Admitted, type ClaimAnswer, type IdentityState } from './admission.ts';
+import {
+  answerOf,
+  ownTarget,
+  PENDING_MS,
+  PENDING_RESUME_MS,
+  rememberAnswer,
+  type Admission,
+  type Admitted,
+  type ClaimAnswer,
+  type IdentityState,
+} from './admission.ts';
 import { newLead } from './create.ts';
 import type { LeadHouse } from './house.ts';
 import { identityObject, leadObject, newLeadId } from './lead-id.ts';
@@ -50,7 +60,9 @@ export async function finishPending(house: LeadHouse, leadId: string): Promise<v
 export async function resumeStalled(house: LeadHouse, now: number, join: Join): Promise<void> {
   const pending = house.identity?.pending;
   if (!pending || now - pending.at < PENDING_RESUME_MS) return;
-  const step = await house.exclusive(async () => (house.identity?.pending === pending ? admitNew(house, house.identity, pending.input, pending.leadId) : undefined));
+  const step = await house.exclusive(async () =>
+    house.identity?.pending === pending ? admitNew(house, house.identity, pending.input, pending.leadId) : undefined,
+  );
   if (step && 'join' in step) await join(step.join, submissionOf(pending.input));
 }
 
@@ -60,7 +72,8 @@ async function resolve(house: LeadHouse, input: Admission, ended?: string): Prom
   if (answered) return { answer: answered };
   // The client's retry of an admission that stopped half-way finishes it under the same id.
   const pending = state.pending;
-  if (pending && pending.fingerprint === JSON.stringify(input.lead) && input.receivedAt - pending.at < PENDING_MS) return admitNew(house, state, pending.input, pending.leadId);
+  if (pending && pending.fingerprint === JSON.stringify(input.lead) && input.receivedAt - pending.at < PENDING_MS)
+    return admitNew(house, state, pending.input, pending.leadId);
   const own = ownTarget(state, input);
   if (own && own.leadId !== ended) return { join: own.leadId };
   return admitNew(house, state, input, undefined, ended);
@@ -89,7 +102,11 @@ async function admitNew(house: LeadHouse, state: IdentityState, input: Admission
     watchdog,
     router.decide(id, id, input.lead, input.receivedAt),
     confirmAllowed(env, input, junk),
-    ...(junk ? [] : input.others.map((k) => identityObject(env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt, ...(ended ? { replaces: ended } : {}) }))),
+    ...(junk
+      ? []
+      : input.others.map((k) =>
+          identityObject(env, k.home).claim(k.key, { leadId: id, ...email, until, at: input.receivedAt, ...(ended ? { replaces: ended } : {}) }),
+        )),
   ]);
   const found = answers.find((a): a is Extract<ClaimAnswer, { kind: 'join' }> => a.kind === 'join');
   if (found) {
@@ -103,7 +120,21 @@ async function admitNew(house: LeadHouse, state: IdentityState, input: Admission
     return { join: found.leadId };
   }
   const config = await house.config(decided.configVersion);
-  const lead = newLead({ id, site: input.site, receivedAt: input.receivedAt, lead: input.lead, qualification: input.qualification, decision: decided.decision, configVersion: decided.configVersion, confirm, publicUrl: input.publicUrl }, config, env);
+  const lead = newLead(
+    {
+      id,
+      site: input.site,
+      receivedAt: input.receivedAt,
+      lead: input.lead,
+      qualification: input.qualification,
+      decision: decided.decision,
+      configVersion: decided.configVersion,
+      confirm,
+      publicUrl: input.publicUrl,
+    },
+    config,
+    env,
+  );
   // The lead's row answers a retry of this submission (its key is among the lead's), and its
   // existence marks the admission done: the identity, written before routing with the key's
   // mapping, is not written again (its `pending` is dropped when next written, or loaded).
@@ -136,5 +167,10 @@ function newId(house: LeadHouse, at: number, home: string): string {
 }
 
 function submissionOf(input: Admission): Submission {
-  return { lead: input.lead, qualification: input.qualification, receivedAt: input.receivedAt, ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}) };
+  return {
+    lead: input.lead,
+    qualification: input.qualification,
+    receivedAt: input.receivedAt,
+    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+  };
 }

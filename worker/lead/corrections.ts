@@ -11,14 +11,30 @@ import { normalizeLead } from '../../shared/normalize/lead.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 
 /** Attribution and visit data: never corrected, never recomputed. */
-const KEPT = ['source', 'medium', 'campaign', 'pagePath', 'pageUrl', 'referrer', 'timeOnFormMs', 'honeypot', 'language', 'autofilled', 'pasted', 'keysTyped', 'consentText'] as const;
+const KEPT = [
+  'source',
+  'medium',
+  'campaign',
+  'pagePath',
+  'pageUrl',
+  'referrer',
+  'timeOnFormMs',
+  'honeypot',
+  'language',
+  'autofilled',
+  'pasted',
+  'keysTyped',
+  'consentText',
+] as const;
 
 /** The lead's fields as a form would send them. */
 export function fieldsOf(lead: RoutableLead): LeadFields {
   const fields: LeadFields = {};
   for (const name of LEAD_FIELD_NAMES) {
     if (name === 'employees') {
-      if (lead.employees !== undefined) fields.employees = lead.employeesMax !== undefined && lead.employeesMax !== lead.employees ? `${lead.employees}-${lead.employeesMax}` : String(lead.employees);
+      if (lead.employees !== undefined)
+        fields.employees =
+          lead.employeesMax !== undefined && lead.employeesMax !== lead.employees ? `${lead.employees}-${lead.employeesMax}` : String(lead.employees);
       continue;
     }
     const value = (lead as unknown as Record<string, unknown>)[name];
@@ -29,7 +45,8 @@ export function fieldsOf(lead: RoutableLead): LeadFields {
 
 /** The corrections a request may make: known field names with text (or true/false for consent) values; anything else is an issue. */
 export function readCorrections(raw: unknown): { ok: true; fields: LeadFields } | { ok: false; issues: FieldIssue[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, issues: [{ field: 'fields', code: 'invalid', message: 'Send { fields: { employees: "800", … } }' }] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, issues: [{ field: 'fields', code: 'invalid', message: 'Send { fields: { employees: "800", … } }' }] };
   const fields: LeadFields = {};
   const issues: FieldIssue[] = [];
   for (const [name, value] of Object.entries(raw)) {
@@ -41,7 +58,10 @@ export function readCorrections(raw: unknown): { ok: true; fields: LeadFields } 
 }
 
 /** The lead with the corrections normalised in, or the issues of a value the normaliser cannot read. */
-export function correctLead(lead: RoutableLead, corrections: LeadFields): { ok: true; lead: RoutableLead; changed: string[] } | { ok: false; issues: FieldIssue[] } {
+export function correctLead(
+  lead: RoutableLead,
+  corrections: LeadFields,
+): { ok: true; lead: RoutableLead; changed: string[] } | { ok: false; issues: FieldIssue[] } {
   const { lead: normal, issues } = normalizeLead({ formType: lead.formType, fields: { ...fieldsOf(lead), ...corrections } });
   if (issues.length > 0) return { ok: false, issues };
   const next: Record<string, unknown> = { ...normal, status: lead.status, urgency: lead.urgency, intent: lead.intent };

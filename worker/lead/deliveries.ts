@@ -90,7 +90,18 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       const why = whyLines(record.trace, Object.fromEntries(Object.entries(config.reps).map(([id, r]) => [id, r.name])));
       let written: { slack: WrittenSlack; email: Written };
       if (record.owner.kind === 'queue') {
-        written = queueNotice({ brand, lead: record.lead, formTypeLabel, qualification: record.qualification, queueName: record.owner.name, why, respondWithinMs: record.decision.slaMs, ackUrl: ack, ...(person ? { watcherName: person.name } : {}), ...relationshipOf(record, config) });
+        written = queueNotice({
+          brand,
+          lead: record.lead,
+          formTypeLabel,
+          qualification: record.qualification,
+          queueName: record.owner.name,
+          why,
+          respondWithinMs: record.decision.slaMs,
+          ackUrl: ack,
+          ...(person ? { watcherName: person.name } : {}),
+          ...relationshipOf(record, config),
+        });
       } else {
         const input = {
           brand,
@@ -111,7 +122,10 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       }
       if (intent.channel === 'slack') {
         const mention = person?.slack ? `<@${person.slack}> ` : '';
-        return [buildSlack({ ...written.slack, text: `${mention}${written.slack.text}`, idempotencyKey: key }, settings), `Slack to ${person?.name ?? record.owner.name}`];
+        return [
+          buildSlack({ ...written.slack, text: `${mention}${written.slack.text}`, idempotencyKey: key }, settings),
+          `Slack to ${person?.name ?? record.owner.name}`,
+        ];
       }
       if (!person?.email) return [undefined, `${intent.to} has no email address`];
       return [buildEmail(email(person.email, written.email, key), settings), `email to ${person.name}`];
@@ -129,7 +143,10 @@ async function build(entry: OutboxEntry, ctx: DeliveryContext): Promise<[Outboun
       });
       if (intent.channel === 'slack') {
         const mention = manager?.slack ? `<@${manager.slack}> ` : '';
-        return [buildSlack({ ...written.slack, text: `${mention}${written.slack.text}`, idempotencyKey: key }, settings), `manager alert on Slack for ${manager?.name ?? intent.to}`];
+        return [
+          buildSlack({ ...written.slack, text: `${mention}${written.slack.text}`, idempotencyKey: key }, settings),
+          `manager alert on Slack for ${manager?.name ?? intent.to}`,
+        ];
       }
       if (!manager?.email) return [undefined, `${intent.to} has no email address`];
       return [buildEmail(email(manager.email, written.email, key), settings), `manager alert email to ${manager.name}`];
@@ -149,14 +166,23 @@ function noticeContext(intent: Extract<OutboxEntry['intent'], { kind: 'owner_not
     case 'reassigned': {
       const promised = record.confirmationSkipped
         ? undefined
-        : confirmationPromise({ brand: config.brand?.name ?? 'our team', lead: record.lead, formTypeLabel: label(record.lead.formType), owner: record.decision.owner, respondWithinMs: record.decision.slaMs });
+        : confirmationPromise({
+            brand: config.brand?.name ?? 'our team',
+            lead: record.lead,
+            formTypeLabel: label(record.lead.formType),
+            owner: record.decision.owner,
+            respondWithinMs: record.decision.slaMs,
+          });
       return { reassignedFrom: intent.from ?? 'the previous owner', waitedMs: now - (record.slaFrom ?? record.receivedAt), ...(promised ? { promised } : {}) };
     }
     case 'returned':
     case 'rerouted':
       return intent.before === undefined && intent.reason === 'rerouted'
         ? { reason: 'rerouted' as const }
-        : { returned: { formTypeLabel: label(record.lead.formType), ...(intent.before ? { previousFormTypeLabel: label(intent.before) } : {}) }, ...(intent.reason === 'rerouted' ? { reason: 'rerouted' as const } : {}) };
+        : {
+            returned: { formTypeLabel: label(record.lead.formType), ...(intent.before ? { previousFormTypeLabel: label(intent.before) } : {}) },
+            ...(intent.reason === 'rerouted' ? { reason: 'rerouted' as const } : {}),
+          };
     case 'rescued':
       return { reason: 'rescued' as const };
     default:
@@ -206,7 +232,21 @@ export function crmRecord(record: LeadRecord, config: RoutingConfig, idempotency
     idempotencyKey,
     ...(lead.origin ? { origin: { system: lead.origin.system, id: lead.origin.id } } : {}),
   };
-  for (const field of ['email', 'phone', 'firstName', 'lastName', 'company', 'jobTitle', 'website', 'country', 'region', 'city', 'postalCode', 'product', 'message'] as const) {
+  for (const field of [
+    'email',
+    'phone',
+    'firstName',
+    'lastName',
+    'company',
+    'jobTitle',
+    'website',
+    'country',
+    'region',
+    'city',
+    'postalCode',
+    'product',
+    'message',
+  ] as const) {
     const value = lead[field];
     if (value !== undefined) out[field] = value;
   }

@@ -40,7 +40,13 @@ export async function runStep(lead: LeadState, step: EscalationStep, index: numb
   const previous = record.owner;
   const router = env.ROUTER.getByName('global');
   if (step.action === 'reassign') {
-    const result = await router.reassign(`${record.id}:step:${index}`, record.id, step.pool ?? record.pool, previous.kind === 'rep' ? previous.id : undefined, now);
+    const result = await router.reassign(
+      `${record.id}:step:${index}`,
+      record.id,
+      step.pool ?? record.pool,
+      previous.kind === 'rep' ? previous.id : undefined,
+      now,
+    );
     if (result.ok) {
       record.owner = result.owner;
       record.ownerSince = now;
@@ -50,7 +56,11 @@ export async function runStep(lead: LeadState, step: EscalationStep, index: numb
       if (step.tellLead && !record.confirmationSkipped) tellLead(lead, config, now);
       lead.enqueueCrm(now, crmTargetCount(env));
     } else {
-      lead.event(now, 'escalated', `reassignment skipped: ${result.reason === 'no_pool' ? 'the lead came from no pool' : 'nobody else in the pool is available'}`);
+      lead.event(
+        now,
+        'escalated',
+        `reassignment skipped: ${result.reason === 'no_pool' ? 'the lead came from no pool' : 'nobody else in the pool is available'}`,
+      );
     }
   } else if (step.action === 'alert_manager') {
     const manager = step.notify ?? (previous.kind === 'rep' ? config.reps[previous.id]?.manager : config.queues[previous.id]?.watchers[0]);

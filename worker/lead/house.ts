@@ -168,7 +168,10 @@ export class LeadHouse {
     if (due.length === 0) return;
     const sent = due.map((lead) => ({ lead, rev: lead.rev }));
     try {
-      const snapshots = sent.map(({ lead, rev }) => ({ facts: factsOf(lead.record, lead.timeline, lead.outbox, lead.record.dueAt ?? lead.record.receivedAt, rev), ...(lead.metricsSent === 0 ? { lead: lead.record.lead } : {}) }));
+      const snapshots = sent.map(({ lead, rev }) => ({
+        facts: factsOf(lead.record, lead.timeline, lead.outbox, lead.record.dueAt ?? lead.record.receivedAt, rev),
+        ...(lead.metricsSent === 0 ? { lead: lead.record.lead } : {}),
+      }));
       await metricsStore(this.env).ingest(snapshots);
       for (const { lead, rev } of sent) lead.markMetricsSent(rev);
     } catch {

@@ -52,5 +52,8 @@ export function leadHome(leadId: string): string | undefined {
 export function newLeadId(at: number, home?: string): string {
   if (home !== undefined) return `ld_${at.toString(36)}_${home}`;
   const random = crypto.getRandomValues(new Uint8Array(8));
-  return `ld_${at.toString(36)}${[...random].map((b) => b.toString(36).padStart(2, '0')).join('').slice(0, 10)}`;
+  return `ld_${at.toString(36)}${[...random]
+    .map((b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 10)}`;
 }

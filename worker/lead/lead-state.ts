@@ -88,7 +88,15 @@ export class LeadState {
 
   /** The row as stored. */
   row(): LeadRow {
-    return { record: this.record, outbox: this.outbox, rev: this.rev, metricsSent: this.metricsSent, publicUrl: this.publicUrl, submissionKeys: this.submissionKeys, events: this.#latest };
+    return {
+      record: this.record,
+      outbox: this.outbox,
+      rev: this.rev,
+      metricsSent: this.metricsSent,
+      publicUrl: this.publicUrl,
+      submissionKeys: this.submissionKeys,
+      events: this.#latest,
+    };
   }
 
   /** Writes the lead (a new revision): one row, and a page first when its latest events fill one. */

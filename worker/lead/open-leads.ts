@@ -46,7 +46,12 @@ export class OpenLeads {
   /** Gives `leadId` to `rep` from `since`: a new row, or the lead's row moved from its former rep (one row written). */
   hold(leadId: string, rep: string, since: number): void {
     const before = this.#sql.exec<{ rep: string }>('SELECT rep FROM open_leads WHERE lead_id = ?', leadId).toArray()[0];
-    this.#sql.exec('INSERT INTO open_leads (lead_id, rep, since) VALUES (?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET rep = excluded.rep, since = excluded.since', leadId, rep, since);
+    this.#sql.exec(
+      'INSERT INTO open_leads (lead_id, rep, since) VALUES (?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET rep = excluded.rep, since = excluded.since',
+      leadId,
+      rep,
+      since,
+    );
     if (before) this.#drop(before.rep);
     this.#counts[rep] = (this.#counts[rep] ?? 0) + 1;
   }

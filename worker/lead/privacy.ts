@@ -30,7 +30,12 @@ export interface PersonHere {
 export function personHere(house: LeadHouse): PersonHere {
   const current = house.identity?.current;
   const leads = [...house.leads.values()].map((lead) => ({ record: lead.record, timeline: lead.timeline, outbox: lead.outbox }));
-  return { ...(house.identity ? { key: house.identity.key } : {}), ...(current ? { current } : {}), leads, elsewhere: current && !house.leads.has(current.leadId) ? [current.leadId] : [] };
+  return {
+    ...(house.identity ? { key: house.identity.key } : {}),
+    ...(current ? { current } : {}),
+    leads,
+    elsewhere: current && !house.leads.has(current.leadId) ? [current.leadId] : [],
+  };
 }
 
 /** Erases the leads kept here and the key's mapping; returns their ids and the person's leads kept elsewhere. Under the lock. */
@@ -51,7 +56,9 @@ export async function erasePerson(house: LeadHouse): Promise<{ leads: string[]; 
  */
 export async function retire(house: LeadHouse, now: number): Promise<void> {
   const retention = retentionMs(await house.liveConfig(now));
-  const due = [...house.leads.values()].filter((lead) => settledLead(lead) && lead.rev <= lead.metricsSent && deletableAt(lead, retention) <= now).map((lead) => lead.id);
+  const due = [...house.leads.values()]
+    .filter((lead) => settledLead(lead) && lead.rev <= lead.metricsSent && deletableAt(lead, retention) <= now)
+    .map((lead) => lead.id);
   if (due.length > 0) {
     await metricsStore(house.env).erase(due);
     for (const id of due) drop(house, id);

@@ -67,7 +67,11 @@ export interface ConsentRecord {
 }
 
 /** The consent a submission gives, if it gives one. */
-export function consentOf(lead: { consent: boolean; consentText?: string; formType: string }, at: number, versions: { consentVersion?: string } | undefined): ConsentRecord | undefined {
+export function consentOf(
+  lead: { consent: boolean; consentText?: string; formType: string },
+  at: number,
+  versions: { consentVersion?: string } | undefined,
+): ConsentRecord | undefined {
   if (!lead.consent) return undefined;
   return { at, wording: lead.consentText ?? 'not reported by the client', version: versions?.consentVersion ?? 'unversioned' };
 }

@@ -49,7 +49,9 @@ const QUOTE = 60;
 export function fingerprintOf(lead: RoutableLead): string {
   // What the Worker found (account, enrichment) is not what the person asked: a cached answer must not make a repeat look new.
   const found = foundFields(lead);
-  const entries = Object.entries(lead).filter(([field, value]) => value !== undefined && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field) && !found.has(field));
+  const entries = Object.entries(lead).filter(
+    ([field, value]) => value !== undefined && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field) && !found.has(field),
+  );
   return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -65,12 +67,14 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
   if (sub.idempotencyKey) lead.submissionKeys = [...lead.submissionKeys.slice(-19), sub.idempotencyKey];
   if (sub.lead.status === 'junk') {
     // A bot using a real person's address neither changes their lead nor pings anyone.
-    if (record.duplicates <= REPEATS_RECORDED) lead.event(at, 'duplicate', `a submission flagged as junk joined (${sub.qualification.junk.map((f) => f.signal).join(', ')}); the lead is unchanged`);
+    if (record.duplicates <= REPEATS_RECORDED)
+      lead.event(at, 'duplicate', `a submission flagged as junk joined (${sub.qualification.junk.map((f) => f.signal).join(', ')}); the lead is unchanged`);
     return;
   }
   const fingerprint = fingerprintOf(sub.lead);
   if (fingerprint === (record.fingerprint ?? fingerprintOf(record.lead))) {
-    if (record.duplicates <= REPEATS_RECORDED) lead.event(at, 'duplicate', `the same ${sub.lead.formType} again from ${sub.lead.source}; owner stays ${ownerLabel(record.owner)}`);
+    if (record.duplicates <= REPEATS_RECORDED)
+      lead.event(at, 'duplicate', `the same ${sub.lead.formType} again from ${sub.lead.source}; owner stays ${ownerLabel(record.owner)}`);
     return;
   }
 
@@ -88,7 +92,14 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
   const higher = INTENT_RANK[sub.lead.intent] > INTENT_RANK[previous.intent] || URGENCY_RANK[sub.lead.urgency] > URGENCY_RANK[previous.urgency];
   const reroute = previous.status !== 'junk' && (policy === 'always' || (policy === 'higher_intent' && higher));
   if (reroute) {
-    await routeAgain(lead, config, env, at, higher ? `higher intent: ${sub.lead.formType} after ${previous.formType}` : 'the config routes every return again', previous.formType);
+    await routeAgain(
+      lead,
+      config,
+      env,
+      at,
+      higher ? `higher intent: ${sub.lead.formType} after ${previous.formType}` : 'the config routes every return again',
+      previous.formType,
+    );
   } else if (!noticedRecently(lead, at)) {
     lead.notifyOwner(at, record.owner, config.queues[record.owner.id]?.watchers ?? [], 'returned', { before: previous.formType });
   }
@@ -100,7 +111,15 @@ export async function joinSubmission(lead: LeadState, sub: Submission, config: R
  * default the lead and its return count), a new SLA clock from `at`, escalation from the first step, and the new owner
  * told. The reason is the trace's first line and the timeline's.
  */
-export async function routeAgain(lead: LeadState, config: RoutingConfig, env: AppEnv, at: number, reason: string, before?: string, key = `${lead.record.id}:reroute:${lead.record.returns ?? 0}`): Promise<void> {
+export async function routeAgain(
+  lead: LeadState,
+  config: RoutingConfig,
+  env: AppEnv,
+  at: number,
+  reason: string,
+  before?: string,
+  key = `${lead.record.id}:reroute:${lead.record.returns ?? 0}`,
+): Promise<void> {
   const record = lead.record;
   const previous = record.owner;
   const { decision, configVersion } = await env.ROUTER.getByName('global').decide(key, record.id, record.lead, at);
@@ -119,7 +138,13 @@ export async function routeAgain(lead: LeadState, config: RoutingConfig, env: Ap
   record.dueAt = slaDue(record, config, at, decision.slaMs);
   lead.event(at, 'rerouted', `to ${ownerLabel(decision.owner)} via ${decision.route} (was ${ownerLabel(previous)}): ${reason}`);
   const same = previous.kind === decision.owner.kind && previous.id === decision.owner.id;
-  lead.notifyOwner(at, decision.owner, config.queues[decision.owner.id]?.watchers ?? [], same ? 'returned' : 'rerouted', before === undefined ? {} : { before });
+  lead.notifyOwner(
+    at,
+    decision.owner,
+    config.queues[decision.owner.id]?.watchers ?? [],
+    same ? 'returned' : 'rerouted',
+    before === undefined ? {} : { before },
+  );
 }
 
 /** The lead with a later submission's values over its own; attribution stays the first visit's. */
@@ -148,7 +173,10 @@ function returnDetail(previous: RoutableLead, next: RoutableLead, config: Routin
   const before = previous.message && next.message && previous.message !== next.message ? ` (before: ${quote(previous.message)})` : '';
   const said = next.message ? `: ${quote(next.message)}${before}` : '';
   const changed = Object.entries(next)
-    .filter(([field, value]) => field !== 'message' && field !== 'formType' && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field) && value !== undefined)
+    .filter(
+      ([field, value]) =>
+        field !== 'message' && field !== 'formType' && !FIRST_TOUCH.has(field as keyof NormalizedLead) && !VISIT_ONLY.has(field) && value !== undefined,
+    )
     .filter(([field, value]) => previous[field as keyof RoutableLead] !== undefined && previous[field as keyof RoutableLead] !== value)
     .map(([field, _value]) => `${field} (was ${String(previous[field as keyof RoutableLead])})`);
   return `${form} from ${next.source}${said}${changed.length ? `; changed ${changed.join(', ')}` : ''}`;

@@ -20,7 +20,23 @@ const PERSONAL = ['email', 'phone', 'company', 'name'] as const;
 
 /** Every column but `seq`, named for its fact; `flags` is computed from the others. */
 const COLUMNS = [
-  ...['id', 'rev', 'flags', 'dueAt', 'formType', 'source', 'status', 'route', 'pool', 'firstOwner', 'owner', 'configVersion', 'confirmedAt', 'notifiedAt', 'respondedAt'],
+  ...[
+    'id',
+    'rev',
+    'flags',
+    'dueAt',
+    'formType',
+    'source',
+    'status',
+    'route',
+    'pool',
+    'firstOwner',
+    'owner',
+    'configVersion',
+    'confirmedAt',
+    'notifiedAt',
+    'respondedAt',
+  ],
   ...['reassignments', 'escalated', 'duplicates', 'deadLetters', 'misroutedTo', 'stage', ...PERSONAL],
 ] as const;
 type Column = (typeof COLUMNS)[number];
@@ -55,7 +71,8 @@ export function factsOfRow(row: Record<string, SqlValue>): LeadFacts {
   const facts: Record<string, unknown> = { receivedAt: Math.floor(Number(row.seq) / SEQ_PER_MS) };
   for (const column of COLUMNS) {
     const value = row[column];
-    if (column !== 'flags' && value !== null && value !== undefined) facts[column] = column === 'escalated' ? value === 1 : column === 'phone' ? reverse(String(value)) : value;
+    if (column !== 'flags' && value !== null && value !== undefined)
+      facts[column] = column === 'escalated' ? value === 1 : column === 'phone' ? reverse(String(value)) : value;
   }
   return facts as unknown as LeadFacts;
 }
@@ -101,12 +118,15 @@ export class FactsTable {
   /** Rewrites the columns whose value changed between two snapshots of a stored lead. */
   update(seq: number, before: LeadFacts, after: LeadFacts): void {
     const changed = COLUMNS.filter((c) => valueOf(before, c) !== valueOf(after, c));
-    if (changed.length > 0) this.#sql.run(`UPDATE facts SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`, ...changed.map((c) => valueOf(after, c)), seq);
+    if (changed.length > 0)
+      this.#sql.run(`UPDATE facts SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`, ...changed.map((c) => valueOf(after, c)), seq);
   }
 
   /** Unanswered leads received in [from, to) whose SLA runs out at or after `now` (through the open index). */
   stillOpen(from: number, to: number, now: number): StoredLead[] {
-    return this.#sql.all(`SELECT * FROM facts INDEXED BY facts_open WHERE ${UNANSWERED_SQL} AND dueAt >= ? AND seq >= ? AND seq < ?`, now, from * SEQ_PER_MS, to * SEQ_PER_MS).map(stored);
+    return this.#sql
+      .all(`SELECT * FROM facts INDEXED BY facts_open WHERE ${UNANSWERED_SQL} AND dueAt >= ? AND seq >= ? AND seq < ?`, now, from * SEQ_PER_MS, to * SEQ_PER_MS)
+      .map(stored);
   }
 
   /** Drops a lead's personal data; its anonymous facts stay. */

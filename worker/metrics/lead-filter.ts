@@ -51,7 +51,11 @@ export function parseLeadFilter(params: Record<string, string | undefined>): { o
     if (!(COUNTS as readonly string[]).includes(params.is)) return { ok: false, field: 'is', message: `is must be one of ${COUNTS.join(', ')}` };
     filter.is = params.is as Count;
   }
-  for (const [field, min, max] of [['limit', 1, MAX_LIMIT], ['asOf', 0, 8.64e15], ['before', 0, Number.MAX_SAFE_INTEGER]] as const) {
+  for (const [field, min, max] of [
+    ['limit', 1, MAX_LIMIT],
+    ['asOf', 0, 8.64e15],
+    ['before', 0, Number.MAX_SAFE_INTEGER],
+  ] as const) {
     const value = params[field];
     if (value === undefined) continue;
     const n = Number(value);

@@ -135,7 +135,8 @@ export class MetricsStore {
     found.sort((a, b) => b.seq - a.seq);
     const page = found.slice(0, limit);
     const sum = emptyTally();
-    for (const part of await counting) for (const tally of cut.dim === 'all' ? Object.values(part.days) : [part.by[cut.dim][cut.key] ?? emptyTally()]) mergeTally(sum, tally);
+    for (const part of await counting)
+      for (const tally of cut.dim === 'all' ? Object.values(part.days) : [part.by[cut.dim][cut.key] ?? emptyTally()]) mergeTally(sum, tally);
     return {
       leads: page.map((l) => l.facts),
       total: figuresOf(sum).counters[filter.is ?? 'leads'],

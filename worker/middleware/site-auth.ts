@@ -47,7 +47,11 @@ export function siteAuth(): MiddlewareHandler<{ Bindings: AppEnv; Variables: { s
     if (!site || !originAllowed(site, origin)) {
       // Only lead submissions count: a refused one is a lead lost unless someone looks.
       if (c.req.method === 'POST') countRefusal(c.env, c.executionCtx, { site: key ?? '', origin: origin ?? '', reason: site ? 'origin' : 'site' });
-      const message = !site ? (key === undefined ? 'Missing site key (X-Site-Key header)' : `Unknown site key "${key}"`) : `Origin ${origin} is not allowed for site "${key}"`;
+      const message = !site
+        ? key === undefined
+          ? 'Missing site key (X-Site-Key header)'
+          : `Unknown site key "${key}"`
+        : `Origin ${origin} is not allowed for site "${key}"`;
       return c.json({ error: 'forbidden', message }, 403);
     }
     c.set('site', key!);

@@ -43,9 +43,7 @@ export function hubspotRequest(record: CrmRecord, cfg: HubspotConfig): OutboundR
     hs_lead_status: 'NEW',
   });
   const input =
-    record.email !== undefined
-      ? { idProperty: 'email', id: record.email, properties }
-      : { idProperty: 'lead_router_id', id: record.leadId, properties };
+    record.email !== undefined ? { idProperty: 'email', id: record.email, properties } : { idProperty: 'lead_router_id', id: record.leadId, properties };
   return {
     channel: 'crm:hubspot',
     url: joinUrl(cfg.baseUrl ?? 'https://api.hubapi.com', '/crm/v3/objects/contacts/batch/upsert'),

@@ -19,10 +19,7 @@ export type SmsSettings = { kind: 'twilio' } & TwilioConfig;
 /** The Slack incoming webhook. */
 export type SlackSettings = { kind: 'slack' } & SlackConfig;
 /** One CRM destination; several can be configured at once and all receive the lead. */
-export type CrmSettings =
-  | ({ kind: 'hubspot' } & HubspotConfig)
-  | ({ kind: 'salesforce' } & SalesforceConfig)
-  | ({ kind: 'webhook' } & WebhookConfig);
+export type CrmSettings = ({ kind: 'hubspot' } & HubspotConfig) | ({ kind: 'salesforce' } & SalesforceConfig) | ({ kind: 'webhook' } & WebhookConfig);
 
 /** Every configured provider, and what is wrong with the half-configured ones. */
 export interface ProviderSettings {
@@ -49,8 +46,7 @@ export function providerSettings(env: Record<string, string | undefined>): Provi
   } else {
     // Unset: whichever key is present, Resend when both are.
     const kind =
-      emailProvider ??
-      (vars.get('RESEND_API_KEY') !== undefined ? 'resend' : vars.get('POSTMARK_SERVER_TOKEN') !== undefined ? 'postmark' : undefined);
+      emailProvider ?? (vars.get('RESEND_API_KEY') !== undefined ? 'resend' : vars.get('POSTMARK_SERVER_TOKEN') !== undefined ? 'postmark' : undefined);
     if (kind !== 'postmark') {
       const v = vars.group('Resend', ['RESEND_API_KEY'], ['RESEND_BASE_URL'], kind === 'resend' ? ['EMAIL_PROVIDER'] : []);
       if (v !== undefined) settings.email = { kind: 'resend', apiKey: v.RESEND_API_KEY, from, ...base(v.RESEND_BASE_URL) };

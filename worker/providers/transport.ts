@@ -93,9 +93,7 @@ function errorMessage(json: unknown, text: string): string {
  * numbers) blanked, whitespace collapsed, and capped in length: errors get stored and logged.
  */
 function errorText(prefix: string, message: string): string {
-  const clean = `${prefix} ${message
-    .replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+/g, '[email]')
-    .replace(/\+?\d[\d\s().-]{7,}\d/g, '[number]')}`
+  const clean = `${prefix} ${message.replace(/[^\s@"'<>(),;:[\]]+@[^\s@"'<>(),;:[\]]+/g, '[email]').replace(/\+?\d[\d\s().-]{7,}\d/g, '[number]')}`
     .replace(/\s+/g, ' ')
     .trim();
   return clean.length <= MAX_ERROR ? clean : `${clean.slice(0, MAX_ERROR - 1)}…`;

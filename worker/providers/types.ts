@@ -82,6 +82,4 @@ export interface OutboundRequest {
 }
 
 /** The outcome of sending one request. */
-export type Delivery =
-  | { ok: true; status: number; ref?: string }
-  | { ok: false; retry: boolean; status?: number; error: string };
+export type Delivery = { ok: true; status: number; ref?: string } | { ok: false; retry: boolean; status?: number; error: string };

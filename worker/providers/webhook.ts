@@ -56,13 +56,7 @@ export async function signPayload(secret: string, timestamp: number, body: strin
  * (milliseconds). Accepts several `v1=` entries, so a sender can sign with old and new secrets
  * while a rotation rolls out.
  */
-export async function verifyWebhookSignature(
-  secret: string,
-  header: string,
-  body: string,
-  now: number,
-  toleranceSeconds = 300,
-): Promise<boolean> {
+export async function verifyWebhookSignature(secret: string, header: string, body: string, now: number, toleranceSeconds = 300): Promise<boolean> {
   let timestamp: number | undefined;
   const signatures: string[] = [];
   for (const part of header.split(',')) {

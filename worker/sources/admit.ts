@@ -52,7 +52,10 @@ export async function admitFromSource(ctx: SourceContext, config: RoutingConfig,
   // A CRM's leads have its name as their source; a signed post's, the name it gives itself (`intercom`).
   const label = system === 'webhook' ? (item.origin.name ?? system) : system;
   const utm = { source: label, medium: system === 'webhook' ? 'api' : 'crm', ...item.context?.utm };
-  const prepared = prepareSourceLead({ formType: item.formType ?? sourceFormType(config, system), fields: item.fields, context: { ...item.context, utm } }, config);
+  const prepared = prepareSourceLead(
+    { formType: item.formType ?? sourceFormType(config, system), fields: item.fields, context: { ...item.context, utm } },
+    config,
+  );
   if (!prepared.ok) return prepared;
   const intent = intentSignals(item.intent);
   const given: RoutableLead = {

@@ -16,9 +16,20 @@ import type { SourceLead } from './admit.ts';
 
 /** Lead field ← contact property (HubSpot's default properties); the first one set wins. */
 const FIELDS: readonly [keyof LeadFields, string][] = [
-  ['email', 'email'], ['firstName', 'firstname'], ['lastName', 'lastname'], ['phone', 'phone'], ['phone', 'mobilephone'], ['company', 'company'],
-  ['jobTitle', 'jobtitle'], ['website', 'website'], ['country', 'country'], ['region', 'state'], ['city', 'city'], ['postalCode', 'zip'],
-  ['employees', 'numemployees'], ['message', 'message'],
+  ['email', 'email'],
+  ['firstName', 'firstname'],
+  ['lastName', 'lastname'],
+  ['phone', 'phone'],
+  ['phone', 'mobilephone'],
+  ['company', 'company'],
+  ['jobTitle', 'jobtitle'],
+  ['website', 'website'],
+  ['country', 'country'],
+  ['region', 'state'],
+  ['city', 'city'],
+  ['postalCode', 'zip'],
+  ['employees', 'numemployees'],
+  ['message', 'message'],
 ];
 
 /** The contact properties read: what the lead is made of, its industry and owner, and our mark. */
@@ -69,7 +80,12 @@ export async function readContacts(env: AppEnv, ids: string[]): Promise<Contacts
     // 207: some ids were not found (deleted since); the others are in `results`.
     if (res.status !== 200 && res.status !== 207) {
       const retryAfter = res.headers.get('Retry-After');
-      return { ok: false, status: res.status, message: `HubSpot answered ${res.status} to the contacts read${body?.message ? `: ${body.message.slice(0, 200)}` : ''}`, ...(retryAfter ? { retryAfter } : {}) };
+      return {
+        ok: false,
+        status: res.status,
+        message: `HubSpot answered ${res.status} to the contacts read${body?.message ? `: ${body.message.slice(0, 200)}` : ''}`,
+        ...(retryAfter ? { retryAfter } : {}),
+      };
     }
     contacts.push(...(body?.results ?? []));
   }
@@ -80,7 +96,11 @@ export async function readContacts(env: AppEnv, ids: string[]): Promise<Contacts
  * A contact as a lead (its portal keeps one portal's contact ids apart from another's); one
  * carrying `lead_router_id` is already ours (see known.ts).
  */
-export async function contactLead(env: AppEnv, contact: HubspotContact, portal: string | undefined): Promise<SourceLead | { skip: string } | { known: Admitted }> {
+export async function contactLead(
+  env: AppEnv,
+  contact: HubspotContact,
+  portal: string | undefined,
+): Promise<SourceLead | { skip: string } | { known: Admitted }> {
   const p = contact.properties;
   const ours = p['lead_router_id'];
   if (ours) return alreadyOurs(env, ours, 'hubspot', contact.id);

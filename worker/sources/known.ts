@@ -13,6 +13,7 @@ import { isLeadId, leadObject } from '../lead/lead-id.ts';
 export async function alreadyOurs(env: AppEnv, ours: string, system: SourceSystem, recordId: string): Promise<{ known: Admitted } | { skip: string }> {
   const record = isLeadId(ours) ? (await leadObject(env, ours).view(ours))?.record : undefined;
   const origin = record?.lead.origin;
-  if (record && origin?.system === system && origin.id === recordId) return { known: { leadId: record.id, owner: record.owner, slaMs: record.decision.slaMs, junk: record.lead.status === 'junk' } };
+  if (record && origin?.system === system && origin.id === recordId)
+    return { known: { leadId: record.id, owner: record.owner, slaMs: record.decision.slaMs, junk: record.lead.status === 'junk' } };
   return { skip: `already a lead of the router (${ours}), which wrote this record: not routed again` };
 }

@@ -13,9 +13,22 @@ import type { SourceLead } from './admit.ts';
 
 /** Lead field ← Lead field of Salesforce; the first one set wins. */
 const FIELDS: readonly [keyof LeadFields, string][] = [
-  ['firstName', 'FirstName'], ['lastName', 'LastName'], ['email', 'Email'], ['phone', 'Phone'], ['phone', 'MobilePhone'], ['company', 'Company'],
-  ['jobTitle', 'Title'], ['website', 'Website'], ['country', 'Country'], ['country', 'CountryCode'], ['region', 'State'], ['region', 'StateCode'],
-  ['city', 'City'], ['postalCode', 'PostalCode'], ['employees', 'NumberOfEmployees'], ['message', 'Description'],
+  ['firstName', 'FirstName'],
+  ['lastName', 'LastName'],
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+  ['phone', 'MobilePhone'],
+  ['company', 'Company'],
+  ['jobTitle', 'Title'],
+  ['website', 'Website'],
+  ['country', 'Country'],
+  ['country', 'CountryCode'],
+  ['region', 'State'],
+  ['region', 'StateCode'],
+  ['city', 'City'],
+  ['postalCode', 'PostalCode'],
+  ['employees', 'NumberOfEmployees'],
+  ['message', 'Description'],
 ];
 
 /** Most Leads one post may carry: an Apex trigger's batch. */

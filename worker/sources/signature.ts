@@ -27,7 +27,12 @@ async function verifyMac(secret: string, mac: Uint8Array, data: string): Promise
 
 function staleness(at: number, now: number): Verdict | undefined {
   if (!Number.isFinite(at)) return { ok: false, error: 'unsigned', message: 'The signature timestamp is not a number' };
-  if (Math.abs(now - at) > REPLAY_WINDOW_MS) return { ok: false, error: 'stale', message: 'The signature timestamp is more than 5 minutes from now: refused as a possible replay (check the sender’s clock)' };
+  if (Math.abs(now - at) > REPLAY_WINDOW_MS)
+    return {
+      ok: false,
+      error: 'stale',
+      message: 'The signature timestamp is more than 5 minutes from now: refused as a possible replay (check the sender’s clock)',
+    };
   return undefined;
 }
 
@@ -40,14 +45,26 @@ const HUBSPOT_DECODED = /%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi;
  * when the timestamp is more than 5 minutes old.
  * @example await verifyHubspot(env.HUBSPOT_CLIENT_SECRET, 'POST', c.req.url, body, c.req.header('X-HubSpot-Signature-v3'), c.req.header('X-HubSpot-Request-Timestamp'), Date.now())
  */
-export async function verifyHubspot(secret: string, method: string, uri: string, body: string, signature: string | undefined, timestamp: string | undefined, now: number): Promise<Verdict> {
+export async function verifyHubspot(
+  secret: string,
+  method: string,
+  uri: string,
+  body: string,
+  signature: string | undefined,
+  timestamp: string | undefined,
+  now: number,
+): Promise<Verdict> {
   if (!signature || !timestamp) return { ok: false, error: 'unsigned', message: 'X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required' };
   const stale = staleness(Number(timestamp), now);
   if (stale) return stale;
   const decoded = uri.replace(HUBSPOT_DECODED, decodeURIComponent);
   const mac = fromBase64(signature);
   if (mac && (await verifyMac(secret, mac, `${method}${decoded}${body}${timestamp}`))) return { ok: true };
-  return { ok: false, error: 'bad_signature', message: "X-HubSpot-Signature-v3 does not match: check HUBSPOT_CLIENT_SECRET (the app's client secret) and that HubSpot calls this very URL" };
+  return {
+    ok: false,
+    error: 'bad_signature',
+    message: "X-HubSpot-Signature-v3 does not match: check HUBSPOT_CLIENT_SECRET (the app's client secret) and that HubSpot calls this very URL",
+  };
 }
 
 /**
@@ -60,7 +77,8 @@ export async function verifySigned(secret: string, header: string | undefined, b
   const parts = header.split(',').map((p) => p.trim().split('='));
   const t = parts.find(([k]) => k === 't')?.[1];
   const macs = parts.filter(([k]) => k === 'v1').map(([, v]) => fromHex(v ?? ''));
-  if (t === undefined || macs.length === 0) return { ok: false, error: 'unsigned', message: 'X-Lead-Router-Signature must be t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>' };
+  if (t === undefined || macs.length === 0)
+    return { ok: false, error: 'unsigned', message: 'X-Lead-Router-Signature must be t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>' };
   const stale = staleness(Number(t) * 1000, now);
   if (stale) return stale;
   for (const mac of macs) if (mac && (await verifyMac(secret, mac, `${t}.${body}`))) return { ok: true };

@@ -9,7 +9,11 @@ import type { Editor } from './editor.tsx';
 /** The Named accounts tab. */
 export function Accounts({ editor }: { editor: Editor }) {
   const c = editor.draft!;
-  const accounts = Object.entries(c.accounts ?? {}).map(([domain, a]) => ({ domain, owner: typeof a === 'string' ? a : a.owner, name: typeof a === 'string' ? undefined : a.name }));
+  const accounts = Object.entries(c.accounts ?? {}).map(([domain, a]) => ({
+    domain,
+    owner: typeof a === 'string' ? a : a.owner,
+    name: typeof a === 'string' ? undefined : a.name,
+  }));
   const reps = Object.entries(c.reps).filter(([, r]) => r.active !== false);
   const usesAccounts = c.routes.some((r) => 'accountOwner' in r.to);
   return (
@@ -23,7 +27,10 @@ export function Accounts({ editor }: { editor: Editor }) {
           const data = new FormData(form);
           const domain = String(data.get('domain') ?? '').trim();
           const owner = String(data.get('owner') ?? '');
-          const ok = editor.update((d) => setAccount(d, domain, owner, String(data.get('company') ?? '').trim() || undefined), `${domain} now goes to ${c.reps[owner]?.name ?? owner}.`);
+          const ok = editor.update(
+            (d) => setAccount(d, domain, owner, String(data.get('company') ?? '').trim() || undefined),
+            `${domain} now goes to ${c.reps[owner]?.name ?? owner}.`,
+          );
           if (ok) form.reset();
         }}
       >
@@ -65,10 +72,14 @@ export function Accounts({ editor }: { editor: Editor }) {
                 <td>{a.domain}</td>
                 <td>{a.name ?? ''}</td>
                 <td>
-                  <select aria-label={`Owner of ${a.domain}`} value={a.owner} onChange={(e) => {
-                    const owner = (e.target as HTMLSelectElement).value;
-                    editor.update((d) => setAccount(d, a.domain, owner, a.name), `${a.domain} now goes to ${c.reps[owner]?.name ?? owner}.`);
-                  }}>
+                  <select
+                    aria-label={`Owner of ${a.domain}`}
+                    value={a.owner}
+                    onChange={(e) => {
+                      const owner = (e.target as HTMLSelectElement).value;
+                      editor.update((d) => setAccount(d, a.domain, owner, a.name), `${a.domain} now goes to ${c.reps[owner]?.name ?? owner}.`);
+                    }}
+                  >
                     {Object.entries(c.reps).map(([id, r]) => (
                       <option key={id} value={id}>
                         {r.name}
@@ -77,7 +88,12 @@ export function Accounts({ editor }: { editor: Editor }) {
                   </select>
                 </td>
                 <td>
-                  <button type="button" class="link" aria-label={`Remove ${a.domain}`} onClick={() => editor.update((d) => removeAccount(d, a.domain), `${a.domain} removed.`)}>
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={`Remove ${a.domain}`}
+                    onClick={() => editor.update((d) => removeAccount(d, a.domain), `${a.domain} removed.`)}
+                  >
                     Remove
                   </button>
                 </td>

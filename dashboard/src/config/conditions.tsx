@@ -12,10 +12,21 @@ import { ROUTABLE_FIELDS } from '../../../shared/routing/fields.ts';
 const FIELDS = Object.keys(ROUTABLE_FIELDS).sort((a, b) => fieldLabel(a).localeCompare(fieldLabel(b)));
 
 /** Edits a `when`; `onSave(undefined)` means the rule takes every lead that reaches it. */
-export function Conditions({ label, when, config, onSave }: { label: string; when: WhenSpec | undefined; config: RoutingConfigInput; onSave: (when: WhenSpec | undefined) => void }) {
+export function Conditions({
+  label,
+  when,
+  config,
+  onSave,
+}: {
+  label: string;
+  when: WhenSpec | undefined;
+  config: RoutingConfigInput;
+  onSave: (when: WhenSpec | undefined) => void;
+}) {
   const [groups, setGroups] = useState<ConditionRow[][]>(() => alternativesOf(when as never).map(rowsOf));
   const [problems, setProblems] = useState<string[]>([]);
-  const setRow = (g: number, r: number, row: Partial<ConditionRow>) => setGroups(groups.map((rows, i) => (i !== g ? rows : rows.map((x, j) => (j !== r ? x : { ...x, ...row })))));
+  const setRow = (g: number, r: number, row: Partial<ConditionRow>) =>
+    setGroups(groups.map((rows, i) => (i !== g ? rows : rows.map((x, j) => (j !== r ? x : { ...x, ...row })))));
   const save = () => {
     const found: string[] = [];
     const conditions = groups
@@ -39,10 +50,14 @@ export function Conditions({ label, when, config, onSave }: { label: string; whe
             <div class="condition" key={r}>
               <label>
                 <span class="sr-only">Field</span>
-                <select aria-label={`Condition ${r + 1} field`} value={row.field} onChange={(e) => {
-                  const field = (e.target as HTMLSelectElement).value;
-                  setRow(g, r, { field, op: operatorsFor(field).includes(row.op) ? row.op : 'eq' });
-                }}>
+                <select
+                  aria-label={`Condition ${r + 1} field`}
+                  value={row.field}
+                  onChange={(e) => {
+                    const field = (e.target as HTMLSelectElement).value;
+                    setRow(g, r, { field, op: operatorsFor(field).includes(row.op) ? row.op : 'eq' });
+                  }}
+                >
                   {FIELDS.map((f) => (
                     <option key={f} value={f}>
                       {fieldLabel(f)}
@@ -52,7 +67,11 @@ export function Conditions({ label, when, config, onSave }: { label: string; whe
               </label>
               <label>
                 <span class="sr-only">Operator</span>
-                <select aria-label={`Condition ${r + 1} operator`} value={row.op} onChange={(e) => setRow(g, r, { op: (e.target as HTMLSelectElement).value as Operator })}>
+                <select
+                  aria-label={`Condition ${r + 1} operator`}
+                  value={row.op}
+                  onChange={(e) => setRow(g, r, { op: (e.target as HTMLSelectElement).value as Operator })}
+                >
                   {operatorsFor(row.field).map((op) => (
                     <option key={op} value={op}>
                       {OPERATORS[op]}
@@ -61,7 +80,12 @@ export function Conditions({ label, when, config, onSave }: { label: string; whe
                 </select>
               </label>
               <Value row={row} config={config} label={`Condition ${r + 1} value`} onInput={(value) => setRow(g, r, { value })} />
-              <button type="button" class="link" aria-label={`Remove condition ${r + 1}`} onClick={() => setGroups(groups.map((x, i) => (i !== g ? x : x.filter((_, j) => j !== r))))}>
+              <button
+                type="button"
+                class="link"
+                aria-label={`Remove condition ${r + 1}`}
+                onClick={() => setGroups(groups.map((x, i) => (i !== g ? x : x.filter((_, j) => j !== r))))}
+              >
                 Remove
               </button>
             </div>
@@ -92,12 +116,20 @@ export function Conditions({ label, when, config, onSave }: { label: string; whe
 
 function Value({ row, config, label, onInput }: { row: ConditionRow; config: RoutingConfigInput; label: string; onInput: (value: string) => void }) {
   const choices: [string, string][] | undefined =
-    row.field === 'formType' ? Object.entries(config.formTypes).map(([id, f]) => [id, f.label]) : row.field === 'territory' ? Object.keys(config.territories ?? {}).map((id) => [id, id]) : undefined;
+    row.field === 'formType'
+      ? Object.entries(config.formTypes).map(([id, f]) => [id, f.label])
+      : row.field === 'territory'
+        ? Object.keys(config.territories ?? {}).map((id) => [id, id])
+        : undefined;
   const single = row.op === 'eq' || row.op === 'ne';
   if (row.op === 'exists' || ROUTABLE_FIELDS[row.field as keyof typeof ROUTABLE_FIELDS]?.type === 'boolean') {
     const yes = row.op === 'exists' ? 'yes, given' : 'yes';
     return (
-      <select aria-label={label} value={row.value === 'false' || row.value === 'no' ? 'false' : 'true'} onChange={(e) => onInput((e.target as HTMLSelectElement).value)}>
+      <select
+        aria-label={label}
+        value={row.value === 'false' || row.value === 'no' ? 'false' : 'true'}
+        onChange={(e) => onInput((e.target as HTMLSelectElement).value)}
+      >
         <option value="true">{yes}</option>
         <option value="false">{row.op === 'exists' ? 'no, missing' : 'no'}</option>
       </select>
@@ -121,7 +153,16 @@ function Value({ row, config, label, onInput }: { row: ConditionRow; config: Rou
       aria-label={label}
       value={row.value}
       inputMode={ROUTABLE_FIELDS[row.field as keyof typeof ROUTABLE_FIELDS]?.type === 'number' ? 'numeric' : undefined}
-      placeholder={list ? (choices ? choices.map(([id]) => id).slice(0, 3).join(', ') : 'US, CA') : ''}
+      placeholder={
+        list
+          ? choices
+            ? choices
+                .map(([id]) => id)
+                .slice(0, 3)
+                .join(', ')
+            : 'US, CA'
+          : ''
+      }
       onInput={(e) => onInput((e.target as HTMLInputElement).value)}
     />
   );

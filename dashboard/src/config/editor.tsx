@@ -103,7 +103,12 @@ export function ConfigEditor({ tab }: { tab: string }) {
     return parsed.ok ? parsed.config : undefined;
   }, [json, check]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
   if (!live || !draft || !json) return <p class="muted">Loading…</p>;
 
   const editor: Editor = {
@@ -137,7 +142,7 @@ export function ConfigEditor({ tab }: { tab: string }) {
       return l;
     },
   };
-  const current: Tab = (TABS.find(([id]) => id === tab)?.[0] ?? 'people');
+  const current: Tab = TABS.find(([id]) => id === tab)?.[0] ?? 'people';
   const changes = config ? diffConfigsSafe(live.json, json.ok ? json.value : undefined) : undefined;
 
   return (
@@ -146,11 +151,16 @@ export function ConfigEditor({ tab }: { tab: string }) {
         <h1 id="config-title">Edit the routing</h1>
         <span class="muted">live: v{live.version}</span>
       </header>
-      <DraftBar editor={editor} savedAt={draft.savedAt} changes={changes} discard={() => {
-        clearDraft();
-        editor.replace(live.json, live.version);
-        setNotice('Draft discarded: you are looking at the live version.');
-      }} />
+      <DraftBar
+        editor={editor}
+        savedAt={draft.savedAt}
+        changes={changes}
+        discard={() => {
+          clearDraft();
+          editor.replace(live.json, live.version);
+          setNotice('Draft discarded: you are looking at the live version.');
+        }}
+      />
       <nav class="tabs" aria-label="Editor sections">
         {TABS.map(([id, label]) => (
           <a key={id} href={`#/config/${id}`} aria-current={current === id ? 'page' : undefined}>
@@ -205,7 +215,8 @@ function diffConfigsSafe(a: unknown, b: unknown): number {
 
 function DraftBar({ editor, savedAt, changes, discard }: { editor: Editor; savedAt: number; changes: number | undefined; discard: () => void }) {
   const behind = editor.base !== editor.live.version;
-  if (changes === 0 && !behind) return <p class="draft-bar muted">No changes yet: you are editing a copy of the live version; it is saved on this browser as you go.</p>;
+  if (changes === 0 && !behind)
+    return <p class="draft-bar muted">No changes yet: you are editing a copy of the live version; it is saved on this browser as you go.</p>;
   return (
     <p class="draft-bar">
       <strong>Draft</strong> based on v{editor.base}, saved on this browser {when(savedAt)}

@@ -83,7 +83,13 @@ function VersionItem({ v, editor, reload }: { v: Version; editor: Editor; reload
           }}
         >
           <summary>What v{v.version} changed</summary>
-          {!changes ? <p class="muted">Loading…</p> : changes.length === 0 ? <p class="muted">Nothing: the same config as v{v.version - 1}.</p> : <Changes changes={changes} label={`Changes in v${v.version}`} />}
+          {!changes ? (
+            <p class="muted">Loading…</p>
+          ) : changes.length === 0 ? (
+            <p class="muted">Nothing: the same config as v{v.version - 1}.</p>
+          ) : (
+            <Changes changes={changes} label={`Changes in v${v.version}`} />
+          )}
         </details>
       )}
       <div class="row">
@@ -119,7 +125,9 @@ function VersionItem({ v, editor, reload }: { v: Version; editor: Editor; reload
                 setRollback(false);
                 await reload();
               })
-              .catch((err: Error) => setError(err instanceof ApiError && err.status === 409 ? 'Someone published meanwhile: look at the newest version first.' : err.message));
+              .catch((err: Error) =>
+                setError(err instanceof ApiError && err.status === 409 ? 'Someone published meanwhile: look at the newest version first.' : err.message),
+              );
           }}
         >
           <label class="wide">

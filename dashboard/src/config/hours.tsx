@@ -11,7 +11,17 @@ const DAY_NAMES: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 
 const SPANS = /^\s*(\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2})(\s*,\s*\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2})*\s*$/;
 
 /** Edits working hours; `onSave(undefined)` means "follow the team's hours". */
-export function HoursForm({ title, hours, team, onSave }: { title: string; hours: WorkingHoursSpec | undefined; team: WorkingHoursSpec | undefined; onSave: (hours: WorkingHoursSpec | undefined) => void }) {
+export function HoursForm({
+  title,
+  hours,
+  team,
+  onSave,
+}: {
+  title: string;
+  hours: WorkingHoursSpec | undefined;
+  team: WorkingHoursSpec | undefined;
+  onSave: (hours: WorkingHoursSpec | undefined) => void;
+}) {
   const [own, setOwn] = useState(hours !== undefined);
   const [rows, setRows] = useState<HourRows>(hourRowsOf(hours ?? team));
   const bad = WEEKDAYS.filter((d) => rows[d].trim() !== '' && !SPANS.test(rows[d]));
@@ -48,7 +58,9 @@ export function HoursForm({ title, hours, team, onSave }: { title: string; hours
             </label>
           ))}
           <p class={bad.length ? 'error small' : 'muted small'}>
-            {bad.length ? `Write hours like 09:00-17:30 (${bad.map((d) => DAY_NAMES[d]).join(', ')}).` : 'Like 09:00-17:30; several spans with commas; empty for a day off. In their own time zone.'}
+            {bad.length
+              ? `Write hours like 09:00-17:30 (${bad.map((d) => DAY_NAMES[d]).join(', ')}).`
+              : 'Like 09:00-17:30; several spans with commas; empty for a day off. In their own time zone.'}
           </p>
         </div>
       )}

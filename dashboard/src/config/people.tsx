@@ -61,7 +61,13 @@ function AddPerson({ editor }: { editor: Editor }) {
         if (email) rep.email = email;
         if (zone) rep.timeZone = zone;
         const pools = data.getAll('pools').map(String);
-        if (editor.update((draft) => addRep(draft, newRepId(draft, name), rep, pools), `${name} added${pools.length ? ` to ${pools.map((p) => c.pools?.[p]?.name ?? p).join(', ')}` : ''}. Publish to make it live.`)) form.reset();
+        if (
+          editor.update(
+            (draft) => addRep(draft, newRepId(draft, name), rep, pools),
+            `${name} added${pools.length ? ` to ${pools.map((p) => c.pools?.[p]?.name ?? p).join(', ')}` : ''}. Publish to make it live.`,
+          )
+        )
+          form.reset();
       }}
     >
       <h2 id="add-person-title">Add a person</h2>
@@ -114,7 +120,18 @@ function Person({ id, rep, editor }: { id: string; rep: Rep; editor: Editor }) {
           const data = new FormData(e.currentTarget);
           const text = (k: string) => String(data.get(k) ?? '').trim();
           const number = (k: string) => (text(k) === '' ? undefined : Number(text(k)));
-          set({ name: text('name'), email: text('email') || undefined, timeZone: text('timeZone') || undefined, capacity: number('capacity'), weight: number('weight'), manager: text('manager') || undefined, active: data.get('active') ? undefined : false }, `${text('name')}: details saved.`);
+          set(
+            {
+              name: text('name'),
+              email: text('email') || undefined,
+              timeZone: text('timeZone') || undefined,
+              capacity: number('capacity'),
+              weight: number('weight'),
+              manager: text('manager') || undefined,
+              active: data.get('active') ? undefined : false,
+            },
+            `${text('name')}: details saved.`,
+          );
         }}
       >
         <label>
@@ -166,7 +183,13 @@ function Person({ id, rep, editor }: { id: string; rep: Rep; editor: Editor }) {
               checked={pools.includes(poolId)}
               onChange={(e) => {
                 const join = (e.target as HTMLInputElement).checked;
-                if (!editor.update((d) => (join ? addToPool(d, poolId, id) : removeFromPool(d, poolId, id)), `${rep.name} ${join ? 'added to' : 'removed from'} ${p.name ?? poolId}.`)) (e.target as HTMLInputElement).checked = !join;
+                if (
+                  !editor.update(
+                    (d) => (join ? addToPool(d, poolId, id) : removeFromPool(d, poolId, id)),
+                    `${rep.name} ${join ? 'added to' : 'removed from'} ${p.name ?? poolId}.`,
+                  )
+                )
+                  (e.target as HTMLInputElement).checked = !join;
               }}
             />{' '}
             {p.name ?? poolId}

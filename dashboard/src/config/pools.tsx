@@ -98,7 +98,12 @@ function PoolCard({ id, pool, editor }: { id: string; pool: Pool; editor: Editor
                 </select>
               </label>
             )}
-            <button type="button" class="link" aria-label={`Remove ${repName(m.rep)} from ${name}`} onClick={() => editor.update((d) => removeFromPool(d, id, m.rep), `${repName(m.rep)} removed from ${name}.`)}>
+            <button
+              type="button"
+              class="link"
+              aria-label={`Remove ${repName(m.rep)} from ${name}`}
+              onClick={() => editor.update((d) => removeFromPool(d, id, m.rep), `${repName(m.rep)} removed from ${name}.`)}
+            >
               Remove
             </button>
           </li>

@@ -103,7 +103,12 @@ export function Publish({ editor }: { editor: Editor }) {
       if (e instanceof ApiError && e.status === 409) {
         await editor.refresh();
         setError('Someone published a new version while you were editing: see what they changed below, then publish again.');
-      } else setError(e instanceof ApiError ? `${e.message}${e.body.issues ? `: ${e.body.issues.map((i) => `${i.path ?? i.field}: ${i.message}`).join('; ')}` : ''}` : String(e));
+      } else
+        setError(
+          e instanceof ApiError
+            ? `${e.message}${e.body.issues ? `: ${e.body.issues.map((i) => `${i.path ?? i.field}: ${i.message}`).join('; ')}` : ''}`
+            : String(e),
+        );
     } finally {
       setBusy(false);
     }
@@ -114,7 +119,11 @@ export function Publish({ editor }: { editor: Editor }) {
       {behind && <Concurrent editor={editor} />}
       <section aria-labelledby="changes-title">
         <h2 id="changes-title">What changes (against live v{live.version})</h2>
-        {changes.length === 0 ? <p>Nothing to publish: the draft is the same as the live version.</p> : <Changes changes={changes} label="Changes to publish" />}
+        {changes.length === 0 ? (
+          <p>Nothing to publish: the draft is the same as the live version.</p>
+        ) : (
+          <Changes changes={changes} label="Changes to publish" />
+        )}
       </section>
       {changes.length > 0 && (
         <section aria-labelledby="replay-title">
@@ -130,7 +139,13 @@ export function Publish({ editor }: { editor: Editor }) {
             </select>{' '}
             real leads
           </label>
-          {replayError ? <p class="error">{replayError}</p> : replay ? <ReplayView replay={replay} before={live.config} after={config} /> : <p class="muted">Replaying…</p>}
+          {replayError ? (
+            <p class="error">{replayError}</p>
+          ) : replay ? (
+            <ReplayView replay={replay} before={live.config} after={config} />
+          ) : (
+            <p class="muted">Replaying…</p>
+          )}
         </section>
       )}
       <TestLeads editor={editor} />
@@ -145,7 +160,15 @@ export function Publish({ editor }: { editor: Editor }) {
         <h2 id="publish-title">Publish</h2>
         <label class="wide">
           Why (required, kept with the version)
-          <textarea name="note" required rows={2} maxLength={500} value={note} placeholder="Ana joins Enterprise from Monday" onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            name="note"
+            required
+            rows={2}
+            maxLength={500}
+            value={note}
+            placeholder="Ana joins Enterprise from Monday"
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
         </label>
         <label>
           Your name <input name="by" value={by} maxLength={80} autocomplete="name" onInput={(e) => setBy((e.target as HTMLInputElement).value)} />
@@ -169,7 +192,10 @@ export function Publish({ editor }: { editor: Editor }) {
 function Concurrent({ editor }: { editor: Editor }) {
   const [base, setBase] = useState<{ json: unknown; meta?: { note?: string; by?: string } }>();
   useEffect(() => {
-    Promise.all([api<{ config: unknown }>(`/config/versions/${editor.base}`), api<{ versions: { version: number; note?: string; by?: string }[] }>('/config/versions')])
+    Promise.all([
+      api<{ config: unknown }>(`/config/versions/${editor.base}`),
+      api<{ versions: { version: number; note?: string; by?: string }[] }>('/config/versions'),
+    ])
       .then(([v, list]) => setBase({ json: v.config, meta: list.versions.find((x) => x.version === editor.live.version) }))
       .catch(() => setBase(undefined));
   }, [editor.base, editor.live.version]);
@@ -193,7 +219,11 @@ function Concurrent({ editor }: { editor: Editor }) {
         onClick={() => {
           const { merged, conflicts } = mergeConfigs(base!.json, editor.draft, editor.live.json);
           editor.replace(merged, editor.live.version);
-          editor.notify(conflicts.length === 0 ? `Your changes now apply onto v${editor.live.version}.` : `Your changes now apply onto v${editor.live.version}; you both changed ${conflicts.join(', ')}: yours were kept, check them.`);
+          editor.notify(
+            conflicts.length === 0
+              ? `Your changes now apply onto v${editor.live.version}.`
+              : `Your changes now apply onto v${editor.live.version}; you both changed ${conflicts.join(', ')}: yours were kept, check them.`,
+          );
         }}
       >
         Apply my changes onto v{editor.live.version}

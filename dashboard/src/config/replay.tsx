@@ -30,7 +30,9 @@ export function ReplayView({ replay, before, after }: { replay: Replay; before: 
         <strong>
           {replay.changed.length} of {replay.leads} leads would go elsewhere
         </strong>{' '}
-        <span class="muted">(the last {replay.leads} real leads, each routed as it arrived, by v{replay.configVersion} and by the draft)</span>
+        <span class="muted">
+          (the last {replay.leads} real leads, each routed as it arrived, by v{replay.configVersion} and by the draft)
+        </span>
       </p>
       {replay.changed.length > 0 && (
         <div class="scroll">
@@ -65,7 +67,11 @@ export function ReplayView({ replay, before, after }: { replay: Replay; before: 
         <Bars title="Leads per owner, now" rows={replay.owners.map((o) => ({ label: was.owner(o.key), value: o.before }))} />
         <Bars
           title="Leads per owner, with the draft"
-          rows={replay.owners.map((o) => ({ label: now.owner(o.key), value: o.after, text: `${o.after} (${o.after - o.before >= 0 ? '+' : ''}${o.after - o.before})` }))}
+          rows={replay.owners.map((o) => ({
+            label: now.owner(o.key),
+            value: o.after,
+            text: `${o.after} (${o.after - o.before >= 0 ? '+' : ''}${o.after - o.before})`,
+          }))}
         />
       </div>
       {replay.unreachable.length > 0 && <p class="warn">No replayed lead would take the rules {replay.unreachable.map((r) => now.route(r)).join(', ')}.</p>}

@@ -43,7 +43,9 @@ export function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected
       </optgroup>
       <optgroup label="People">
         {Object.entries(c.reps).map(([id, r]) => (
-          <option key={id} value={`rep:${id}`} selected={selected === `rep:${id}`}>{r.name}</option>
+          <option key={id} value={`rep:${id}`} selected={selected === `rep:${id}`}>
+            {r.name}
+          </option>
         ))}
       </optgroup>
       <optgroup label="Queues">
@@ -51,8 +53,12 @@ export function TargetOptions({ c, selected }: { c: RoutingConfigInput; selected
           <option key={id} value={`queue:${id}`} selected={selected === `queue:${id}`}>{`${q.name} (queue)`}</option>
         ))}
       </optgroup>
-      <option value="account" selected={selected === 'account'}>The named account's owner</option>
-      <option value="contact" selected={selected === 'contact'}>The known contact's owner (from the CRM)</option>
+      <option value="account" selected={selected === 'account'}>
+        The named account's owner
+      </option>
+      <option value="contact" selected={selected === 'contact'}>
+        The known contact's owner (from the CRM)
+      </option>
     </>
   );
 }
@@ -76,7 +82,12 @@ export function Rules({ editor }: { editor: Editor }) {
                   {i + 1}
                 </span>
                 <div class="rule-text">
-                  <strong>{title}</strong> {words && editor.config?.routes[i] ? <span>{words.rule(editor.config.routes[i], i).sentence.slice(title.length)}</span> : <span class="muted">(fix the problems to read it in words)</span>}
+                  <strong>{title}</strong>{' '}
+                  {words && editor.config?.routes[i] ? (
+                    <span>{words.rule(editor.config.routes[i], i).sentence.slice(title.length)}</span>
+                  ) : (
+                    <span class="muted">(fix the problems to read it in words)</span>
+                  )}
                 </div>
                 <div class="rule-moves">
                   <button type="button" aria-label={`Move rule ${title} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
@@ -106,7 +117,12 @@ function RuleForm({ route, index, editor }: { route: Route; index: number; edito
   const change = (fn: (r: Route) => void, done: string) => editor.update((d) => updateRoute(d, index, fn), done);
   return (
     <div class="rule-form">
-      <Conditions label={`Which leads rule ${title} takes`} when={route.when} config={c} onSave={(when) => change((r) => (when === undefined ? delete r.when : (r.when = when)), `Rule ${title}: conditions saved.`)} />
+      <Conditions
+        label={`Which leads rule ${title} takes`}
+        when={route.when}
+        config={c}
+        onSave={(when) => change((r) => (when === undefined ? delete r.when : (r.when = when)), `Rule ${title}: conditions saved.`)}
+      />
       <form
         class="fields"
         aria-label={`Rule ${title}: where leads go`}
@@ -115,7 +131,7 @@ function RuleForm({ route, index, editor }: { route: Route; index: number; edito
           const data = new FormData(e.currentTarget);
           const text = (k: string) => String(data.get(k) ?? '').trim();
           const sla = text('sla');
-          if (sla && parseDuration(sla) === undefined) return  editor.notify('Time to answer: write a duration like 15m, 1h or 1h30m.');
+          if (sla && parseDuration(sla) === undefined) return editor.notify('Time to answer: write a duration like 15m, 1h or 1h30m.');
           change((r) => {
             r.to = targetOf(text('to'));
             if (text('ifUnavailable') === 'next') delete r.ifUnavailable;
@@ -179,15 +195,21 @@ function AddRule({ editor }: { editor: Editor }) {
         const form = e.currentTarget;
         const data = new FormData(form);
         const name = String(data.get('name') ?? '').trim();
-        const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+        const id = name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
         const at = Number(data.get('at'));
-        const ok = editor.update((d) => {
-          if (!id) throw new EditRefused('Give the rule a name.');
-          if (d.routes.some((r) => r.id === id)) throw new EditRefused(`There is already a rule ${titleOf(id)}.`);
-          const routes = [...d.routes];
-          routes.splice(at, 0, { id, to: targetOf(String(data.get('to'))) });
-          return { ...d, routes };
-        }, `Rule ${titleOf(id)} added at position ${at + 1}: open it to set its conditions.`);
+        const ok = editor.update(
+          (d) => {
+            if (!id) throw new EditRefused('Give the rule a name.');
+            if (d.routes.some((r) => r.id === id)) throw new EditRefused(`There is already a rule ${titleOf(id)}.`);
+            const routes = [...d.routes];
+            routes.splice(at, 0, { id, to: targetOf(String(data.get('to'))) });
+            return { ...d, routes };
+          },
+          `Rule ${titleOf(id)} added at position ${at + 1}: open it to set its conditions.`,
+        );
         if (ok) form.reset();
       }}
     >

@@ -16,7 +16,12 @@ describe('parseCsv', () => {
   it('reads the same in chunks split anywhere (a streamed upload), quotes and CRLF included', () => {
     const text = '\ufeffname;domains\r\n"Acme; ""Inc"".";acme.com\r\n"multi\r\nline";b.com\r\nlast;c.com';
     const whole = parseCsv(text);
-    expect(whole).toEqual([['name', 'domains'], ['Acme; "Inc".', 'acme.com'], ['multi\r\nline', 'b.com'], ['last', 'c.com']]);
+    expect(whole).toEqual([
+      ['name', 'domains'],
+      ['Acme; "Inc".', 'acme.com'],
+      ['multi\r\nline', 'b.com'],
+      ['last', 'c.com'],
+    ]);
     for (let cut = 0; cut <= text.length; cut++) {
       for (let cut2 = cut; cut2 <= text.length; cut2 += 7) {
         const parser = new CsvParser();
@@ -26,17 +31,30 @@ describe('parseCsv', () => {
   });
 
   it('takes ";" as the separator when the header uses it (spreadsheets in many locales)', () => {
-    expect(parseCsv('name;owner\nAcme, Inc.;dana')).toEqual([['name', 'owner'], ['Acme, Inc.', 'dana']]);
+    expect(parseCsv('name;owner\nAcme, Inc.;dana')).toEqual([
+      ['name', 'owner'],
+      ['Acme, Inc.', 'dana'],
+    ]);
   });
 });
 
 describe('accountsFromCsv', () => {
   it('reads accounts with owners by id or email, several domains, tier, parent and customer-since', () => {
-    const csv = 'Name,Domain,Owner,Tier,Parent,Customer Since\nAcme Corp,acme.com;acme.io,dana,tier_1,,2021-03-31\nAcme UK,acme.co.uk,lee@northwind.example,,acme.com,\n';
+    const csv =
+      'Name,Domain,Owner,Tier,Parent,Customer Since\nAcme Corp,acme.com;acme.io,dana,tier_1,,2021-03-31\nAcme UK,acme.co.uk,lee@northwind.example,,acme.com,\n';
     const { items, issues } = accountsFromCsv(csv, config);
     expect(issues).toEqual([]);
     expect(items).toEqual([
-      { id: 'csv:acme.com', source: 'csv', name: 'Acme Corp', domains: ['acme.com', 'acme.io'], owner: 'dana', tier: 'tier_1', customerSince: '2021-03-31', customer: true },
+      {
+        id: 'csv:acme.com',
+        source: 'csv',
+        name: 'Acme Corp',
+        domains: ['acme.com', 'acme.io'],
+        owner: 'dana',
+        tier: 'tier_1',
+        customerSince: '2021-03-31',
+        customer: true,
+      },
       { id: 'csv:acme.co.uk', source: 'csv', name: 'Acme UK', domains: ['acme.co.uk'], owner: 'lee', parent: 'csv:acme.com' },
     ]);
   });
@@ -73,7 +91,11 @@ describe('accountsFromCsv', () => {
   });
 
   it('refuses a file without a name column', () => {
-    expect(accountsFromCsv('company,domain\nAcme,acme.com', config).issues).toContainEqual({ row: 1, column: 'name', reason: 'missing: this column is required' });
+    expect(accountsFromCsv('company,domain\nAcme,acme.com', config).issues).toContainEqual({
+      row: 1,
+      column: 'name',
+      reason: 'missing: this column is required',
+    });
   });
 });
 
@@ -81,6 +103,9 @@ describe('contactsFromCsv', () => {
   it('reads contacts and names bad emails and owners', () => {
     const { items, issues } = contactsFromCsv('email,owner,account\nJo@Acme.com,dana,acme.com\nnot-an-email,dana,\nx@y.com,,\n', config);
     expect(items).toEqual([{ email: 'jo@acme.com', owner: 'dana', account: 'csv:acme.com' }]);
-    expect(issues.map((i) => [i.row, i.column])).toEqual([[3, 'email'], [4, 'owner']]);
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [3, 'email'],
+      [4, 'owner'],
+    ]);
   });
 });

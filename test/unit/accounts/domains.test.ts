@@ -3,7 +3,12 @@ import { accountDomains, leadDomainCandidates } from '../../../shared/accounts/d
 
 describe('leadDomainCandidates', () => {
   it('climbs a work email domain at any depth, most specific first, then the website', () => {
-    expect(leadDomainCandidates({ emailDomain: 'mail.eu.acme.com', emailKind: 'work', website: 'acme.io' })).toEqual(['mail.eu.acme.com', 'eu.acme.com', 'acme.com', 'acme.io']);
+    expect(leadDomainCandidates({ emailDomain: 'mail.eu.acme.com', emailKind: 'work', website: 'acme.io' })).toEqual([
+      'mail.eu.acme.com',
+      'eu.acme.com',
+      'acme.com',
+      'acme.io',
+    ]);
   });
 
   it("stops at a country's second level", () => {

@@ -4,19 +4,61 @@ import type { IndexedAccount } from '../../../shared/accounts/types.ts';
 import { exampleConfig } from '../helpers.ts';
 
 const owners = ownerResolver(exampleConfig());
-const acme: IndexedAccount = { id: 'hubspot:1', source: 'hubspot', name: 'Acme Corp', domains: ['acme.com'], owner: 'hubspot:9001', tier: 'tier_1', customer: true, customerSince: '2021-03-31' };
-const acmeEu: IndexedAccount = { id: 'hubspot:2', source: 'hubspot', name: 'Acme Europe', domains: ['eu.acme.com'], owner: 'hubspot:9002', parent: 'hubspot:1' };
-const usBank: IndexedAccount = { id: 'salesforce:001A', source: 'salesforce', name: 'US Bancorp', domains: ['usbank.com'], owner: 'salesforce:005000000000001AAA' };
+const acme: IndexedAccount = {
+  id: 'hubspot:1',
+  source: 'hubspot',
+  name: 'Acme Corp',
+  domains: ['acme.com'],
+  owner: 'hubspot:9001',
+  tier: 'tier_1',
+  customer: true,
+  customerSince: '2021-03-31',
+};
+const acmeEu: IndexedAccount = {
+  id: 'hubspot:2',
+  source: 'hubspot',
+  name: 'Acme Europe',
+  domains: ['eu.acme.com'],
+  owner: 'hubspot:9002',
+  parent: 'hubspot:1',
+};
+const usBank: IndexedAccount = {
+  id: 'salesforce:001A',
+  source: 'salesforce',
+  name: 'US Bancorp',
+  domains: ['usbank.com'],
+  owner: 'salesforce:005000000000001AAA',
+};
 
 describe('pickAccount', () => {
   it('prefers the most specific domain and maps CRM owner ids to reps', () => {
-    const match = pickAccount({ domains: ['eu.acme.com', 'acme.com'], byDomain: [{ domain: 'acme.com', account: acme }, { domain: 'eu.acme.com', account: acmeEu }], byName: [] }, owners);
+    const match = pickAccount(
+      {
+        domains: ['eu.acme.com', 'acme.com'],
+        byDomain: [
+          { domain: 'acme.com', account: acme },
+          { domain: 'eu.acme.com', account: acmeEu },
+        ],
+        byName: [],
+      },
+      owners,
+    );
     expect(match).toMatchObject({ id: 'hubspot:2', owner: 'lee', matchedBy: 'domain', confidence: 1, matchedOn: 'eu.acme.com', parent: 'hubspot:1' });
   });
 
   it("prefers the CRM's account to a CSV's on the same domain, whatever order the index returns them in", () => {
     const csv: IndexedAccount = { id: 'csv:acme.com', source: 'csv', name: 'Acme (CSV)', domains: ['acme.com'], owner: 'priya' };
-    const match = pickAccount({ domains: ['acme.com'], byDomain: [{ domain: 'acme.com', account: csv }, { domain: 'acme.com', account: acme }], byName: [] }, owners);
+    const match = pickAccount(
+      {
+        domains: ['acme.com'],
+        byDomain: [
+          { domain: 'acme.com', account: csv },
+          { domain: 'acme.com', account: acme },
+        ],
+        byName: [],
+      },
+      owners,
+    );
     expect(match?.id).toBe('hubspot:1');
   });
 

@@ -11,7 +11,18 @@ import { route } from '../../../shared/routing/route.ts';
 import { US_AFTERNOON, emptyState, exampleConfig, loadConfig, readExample, routable } from '../helpers.ts';
 
 const config = exampleConfig();
-const usBank: LeadAccount = { id: 'salesforce:001A', name: 'US Bancorp', source: 'salesforce', owner: 'lee', tier: 'tier_1', customer: true, customerSince: '2019-05-01', matchedBy: 'name', confidence: 0.93, matchedOn: 'U.S. Bank' };
+const usBank: LeadAccount = {
+  id: 'salesforce:001A',
+  name: 'US Bancorp',
+  source: 'salesforce',
+  owner: 'lee',
+  tier: 'tier_1',
+  customer: true,
+  customerSince: '2019-05-01',
+  matchedBy: 'name',
+  confidence: 0.93,
+  matchedOn: 'U.S. Bank',
+};
 
 /** The example config with a contact-owner route first. */
 function withContactRoute(extra: Partial<RoutingConfigInput> = {}) {
@@ -35,7 +46,7 @@ describe('account owner from the index', () => {
     expect(decision.confidence).toBeUndefined();
   });
 
-  it("covers an out-of-office account owner with their backup, as for any rep", () => {
+  it('covers an out-of-office account owner with their backup, as for any rep', () => {
     const decision = route(routable({ account: usBank }), config, emptyState(), Date.parse('2026-12-22T18:30:00Z'));
     expect(decision.owner.id).toBe('dana');
     expect(decision.strategy).toBe('backup');
@@ -81,11 +92,19 @@ describe('contact owner', () => {
     const lead = routable({ account: usBank });
     const decision = route(lead, contactConfig, emptyState(), US_AFTERNOON);
     expect(decision.route).toBe('named-accounts');
-    expect(explain(decision, lead, contactConfig).find((l) => l.step === 'route' && l.route === 'known-contacts')).toMatchObject({ matched: false, reason: expect.stringContaining('no known contact') });
+    expect(explain(decision, lead, contactConfig).find((l) => l.step === 'route' && l.route === 'known-contacts')).toMatchObject({
+      matched: false,
+      reason: expect.stringContaining('no known contact'),
+    });
   });
 
   it('handles the contact owner at capacity like any rep: the next route takes the lead', () => {
-    const decision = route(routable({ contactOwner: 'priya', employees: 10, country: 'US' }), withContactRoute(), { cursors: {}, load: { priya: 30 } }, US_AFTERNOON);
+    const decision = route(
+      routable({ contactOwner: 'priya', employees: 10, country: 'US' }),
+      withContactRoute(),
+      { cursors: {}, load: { priya: 30 } },
+      US_AFTERNOON,
+    );
     expect(decision.route).not.toBe('known-contacts');
   });
 

@@ -74,7 +74,10 @@ describe('scoring', () => {
 
 describe('intent signals', () => {
   it('reads topics and strengths as providers deliver them', () => {
-    expect(intentSignals([{ Topic: 'Payments', CompositeScore: 72 }, { topic: 'Fraud Detection', level: 'low' }, { name: 'noise' }])).toEqual({ intentTopics: ['payments', 'fraud detection', 'noise'], intentStrength: 72 });
+    expect(intentSignals([{ Topic: 'Payments', CompositeScore: 72 }, { topic: 'Fraud Detection', level: 'low' }, { name: 'noise' }])).toEqual({
+      intentTopics: ['payments', 'fraud detection', 'noise'],
+      intentStrength: 72,
+    });
     expect(intentSignals({ topics: ['payroll'], strength: 'high' })).toEqual({ intentTopics: ['payroll'], intentStrength: 90 });
     expect(intentSignals([{ topic: 'weak', score: 20 }], 50)).toBeUndefined();
     expect(intentSignals('nonsense')).toBeUndefined();
@@ -88,7 +91,11 @@ describe('routing confidence', () => {
     expect(decision.route).toBe('round-robin');
     expect(decision.confidence).toEqual({
       level: 'low',
-      reasons: ["route 'enterprise' was passed over for want of employees", "route 'mid-market' was passed over for want of employees", "route 'smb' was passed over for want of employees"],
+      reasons: [
+        "route 'enterprise' was passed over for want of employees",
+        "route 'mid-market' was passed over for want of employees",
+        "route 'smb' was passed over for want of employees",
+      ],
     });
   });
 

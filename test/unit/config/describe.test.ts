@@ -14,9 +14,9 @@ describe('the routing config in plain words', () => {
     expect(d.rules.map((r) => r.sentence)).toEqual([
       "Named accounts (a named account's leads) → the account's owner (or their out-of-office backup), answer within the form's time; if the owner is not available → the next rule",
       'Enterprise (500+ employees, in US/CA) → Enterprise pool, round-robin between Ana and Ben, answer within 15 minutes; if neither is available → the next rule',
-      'Mid-market (50–500 employees) → SMB pool, weighted rotation between Chloe, Dan (×2) and Eve, answer within the form\'s time; if none of them is available → the Inbound triage queue',
+      "Mid-market (50–500 employees) → SMB pool, weighted rotation between Chloe, Dan (×2) and Eve, answer within the form's time; if none of them is available → the Inbound triage queue",
       'Demo (from the “Book a demo” form) → Chloe, answer within 5 minutes; if Chloe is not available → the next rule',
-      'Everyone else (every lead that gets here) → SMB pool, weighted rotation between Chloe, Dan (×2) and Eve, answer within the form\'s time; if none of them is available → the fallback (Inbound triage queue)',
+      "Everyone else (every lead that gets here) → SMB pool, weighted rotation between Chloe, Dan (×2) and Eve, answer within the form's time; if none of them is available → the fallback (Inbound triage queue)",
     ]);
     expect(d.rules.map((r) => r.escalation)).toEqual(['Standard', 'Standard', 'Standard', 'Fast', 'Standard']);
   });
@@ -27,7 +27,11 @@ describe('the routing config in plain words', () => {
     expect(enterprise.note).toBe('Used by rule Enterprise.');
     expect(enterprise.members).toEqual([
       { id: 'ana', name: 'Ana Silva', lines: ['Mon–Fri 9:00–17:30, New York time (team hours)', 'at most 30 open leads'] },
-      { id: 'ben', name: 'Ben Carter', lines: ['Mon–Fri 9:00–17:30, New York time (team hours)', 'out of office 4–8 Jan 2027 (now), Ski trip: Ana Silva covers'] },
+      {
+        id: 'ben',
+        name: 'Ben Carter',
+        lines: ['Mon–Fri 9:00–17:30, New York time (team hours)', 'out of office 4–8 Jan 2027 (now), Ski trip: Ana Silva covers'],
+      },
     ]);
     const smb = d.pools.find((p) => p.id === 'smb')!;
     expect(smb.members.map((m) => [m.name, m.lines[0]])).toEqual([
@@ -48,7 +52,11 @@ describe('the routing config in plain words', () => {
       {
         id: 'standard',
         name: 'Standard',
-        lines: ['after 15 minutes, give the lead to the next available rep of the same pool', "after 30 minutes, alert the owner's manager", 'after 1 hour, move it to the Inbound triage queue'],
+        lines: [
+          'after 15 minutes, give the lead to the next available rep of the same pool',
+          "after 30 minutes, alert the owner's manager",
+          'after 1 hour, move it to the Inbound triage queue',
+        ],
         note: 'Used by every other lead (the default).',
       },
       { id: 'fast', name: 'Fast', lines: ['after 5 minutes, alert Ana Silva'], note: 'Used by rule Demo.' },
@@ -63,7 +71,9 @@ describe('the routing config in plain words', () => {
   it('prints the same words as a Markdown document', () => {
     const md = describeMarkdown(d, 'Live config v3');
     expect(md).toMatch(/^# Acme sales\n\nLive config v3 Never reviewed.\n/);
-    expect(md).toContain('2. **Enterprise** (500+ employees, in US/CA) → Enterprise pool, round-robin between Ana and Ben, answer within 15 minutes; if neither is available → the next rule.');
+    expect(md).toContain(
+      '2. **Enterprise** (500+ employees, in US/CA) → Enterprise pool, round-robin between Ana and Ben, answer within 15 minutes; if neither is available → the next rule.',
+    );
     expect(md).toContain('- **Ben Carter**: Mon–Fri 9:00–17:30, New York time (team hours); out of office 4–8 Jan 2027 (now), Ski trip: Ana Silva covers');
     expect(md).toContain('**Fallback.** Any lead no rule takes → the Inbound triage queue');
   });
@@ -90,7 +100,9 @@ describe('words', () => {
   ])('duration %s is %s', (text, words) => expect(durationWords(text)).toBe(words));
 
   it('writes hours, ranges and titles as people do', () => {
-    expect(hoursWords({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'], sun: 'off' })).toBe('Mon–Fri 9:00–17:30, Sat 10:00–12:00 and 13:00–15:00, Sun off');
+    expect(hoursWords({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'], sun: 'off' })).toBe(
+      'Mon–Fri 9:00–17:30, Sat 10:00–12:00 and 13:00–15:00, Sun off',
+    );
     expect(hoursWords(undefined)).toBe('any time');
     expect(rangeWords('2026-12-21', '2027-01-01')).toBe('21 Dec 2026 – 1 Jan 2027');
     expect(rangeWords('2027-01-04', '2027-01-04')).toBe('4 Jan 2027');

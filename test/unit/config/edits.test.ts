@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { checkAll } from '../../../shared/config/check-all.ts';
 import { conditionOf, rowsOf } from '../../../shared/config/condition-rows.ts';
 import { diffConfigs } from '../../../shared/config/diff.ts';
-import { EditRefused, addAbsence, addRep, moveBetweenPools, moveRoute, newRepId, removeFromPool, removeRep, setAccount, updateRep } from '../../../shared/config/edits.ts';
+import {
+  EditRefused,
+  addAbsence,
+  addRep,
+  moveBetweenPools,
+  moveRoute,
+  newRepId,
+  removeFromPool,
+  removeRep,
+  setAccount,
+  updateRep,
+} from '../../../shared/config/edits.ts';
 import { locate, syntaxErrorPosition } from '../../../shared/config/locate.ts';
 import { loadConfig } from '../helpers.ts';
 import { teamConfig } from './team.ts';
@@ -64,7 +75,12 @@ describe('conditions as rows', () => {
   });
 
   it('says which row needs a value or a number', () => {
-    expect(conditionOf([{ field: 'employees', op: 'gte', value: 'lots' }, { field: 'country', op: 'eq', value: ' ' }]).problems).toEqual([
+    expect(
+      conditionOf([
+        { field: 'employees', op: 'gte', value: 'lots' },
+        { field: 'country', op: 'eq', value: ' ' },
+      ]).problems,
+    ).toEqual([
       { row: 0, message: 'needs a number' },
       { row: 1, message: 'needs a value' },
     ]);
@@ -107,7 +123,15 @@ describe('working hours as rows', () => {
   it('expands day ranges and joins them back', async () => {
     const { hourRowsOf, hoursOfRows } = await import('../../../shared/config/hours-rows.ts');
     const rows = hourRowsOf({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'], sun: 'off' });
-    expect(rows).toEqual({ mon: '09:00-17:30', tue: '09:00-17:30', wed: '09:00-17:30', thu: '09:00-17:30', fri: '09:00-17:30', sat: '10:00-12:00, 13:00-15:00', sun: '' });
+    expect(rows).toEqual({
+      mon: '09:00-17:30',
+      tue: '09:00-17:30',
+      wed: '09:00-17:30',
+      thu: '09:00-17:30',
+      fri: '09:00-17:30',
+      sat: '10:00-12:00, 13:00-15:00',
+      sun: '',
+    });
     expect(hoursOfRows(rows)).toEqual({ 'mon-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'] });
     expect(hoursOfRows({ ...rows, wed: '' })).toEqual({ 'mon-tue': '09:00-17:30', 'thu-fri': '09:00-17:30', sat: ['10:00-12:00', '13:00-15:00'] });
     expect(hourRowsOf({ 'sat,sun': '10:00 - 14:00' }).sun).toBe('10:00 - 14:00');

@@ -66,7 +66,18 @@ describe('the quarterly review', () => {
         source: [],
         pool_rep: [],
       },
-      pools: [{ pool: 'enterprise', name: 'Enterprise', strategy: 'round_robin', leads: 300, members: [{ rep: 'ana', name: 'Ana Silva', leads: 250, actual: 250 / 300, target: 0.5 }, { rep: 'ben', name: 'Ben Carter', leads: 50, actual: 50 / 300, target: 0.5 }] }],
+      pools: [
+        {
+          pool: 'enterprise',
+          name: 'Enterprise',
+          strategy: 'round_robin',
+          leads: 300,
+          members: [
+            { rep: 'ana', name: 'Ana Silva', leads: 250, actual: 250 / 300, target: 0.5 },
+            { rep: 'ben', name: 'Ben Carter', leads: 50, actual: 50 / 300, target: 0.5 },
+          ],
+        },
+      ],
     };
     const review = reviewChecklist(loadConfig(c), report, now);
     expect(review.due).toBe(true);

@@ -7,7 +7,14 @@ export function teamConfig(): RoutingConfigInput {
     name: 'Acme sales',
     defaults: { timeZone: 'America/New_York', hours: { 'mon-fri': '09:00-17:30' }, sla: '1h', escalation: 'standard' },
     formTypes: {
-      demo: { label: 'Book a demo', fields: ['firstName', 'email', 'company', 'employees', 'country'], required: ['email'], intent: 'high', sla: '5m', confirm: ['email'] },
+      demo: {
+        label: 'Book a demo',
+        fields: ['firstName', 'email', 'company', 'employees', 'country'],
+        required: ['email'],
+        intent: 'high',
+        sla: '5m',
+        confirm: ['email'],
+      },
       contact: { label: 'Contact us', fields: ['firstName', 'email', 'message'], required: ['email'], intent: 'medium', sla: '4h' },
     },
     reps: {

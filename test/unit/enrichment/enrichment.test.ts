@@ -18,15 +18,38 @@ describe('reading providers’ answers', () => {
   it.each([
     ['a head count and a country name', { employees: 250, country: 'United Kingdom' }, { employees: 250, country: 'GB' }],
     ['a range as text', { employees: '200-500' }, { employees: 200, employeesMax: 500 }],
-    ['intent as topics and strengths', { intent: [{ topic: 'Payments', strength: 72 }, { topic: 'Fraud', score: 'low' }] }, { intentTopics: ['payments', 'fraud'], intentStrength: 72 }],
-    ['a nested company', { company: { name: 'Acme', domain: 'https://www.acme.com/' }, tier: 'tier_2' }, { company: 'Acme', domain: 'acme.com', tier: 'tier_2' }],
+    [
+      'intent as topics and strengths',
+      {
+        intent: [
+          { topic: 'Payments', strength: 72 },
+          { topic: 'Fraud', score: 'low' },
+        ],
+      },
+      { intentTopics: ['payments', 'fraud'], intentStrength: 72 },
+    ],
+    [
+      'a nested company',
+      { company: { name: 'Acme', domain: 'https://www.acme.com/' }, tier: 'tier_2' },
+      { company: 'Acme', domain: 'acme.com', tier: 'tier_2' },
+    ],
     ['nothing usable', { employees: 'many', country: 'Atlantis' }, undefined],
   ])('the generic contract: %s', (_what, body, expected) => {
     expect(readGenericAnswer(body)).toEqual(expected);
   });
 
   it("reads Apollo's organization, and its empty answer as no match", () => {
-    expect(readApolloAnswer({ organization: { name: 'Apollo.io', primary_domain: 'apollo.io', industry: 'information technology & services', estimated_num_employees: 1600, country: 'United States' } })).toEqual({
+    expect(
+      readApolloAnswer({
+        organization: {
+          name: 'Apollo.io',
+          primary_domain: 'apollo.io',
+          industry: 'information technology & services',
+          estimated_num_employees: 1600,
+          country: 'United States',
+        },
+      }),
+    ).toEqual({
       company: 'Apollo.io',
       domain: 'apollo.io',
       industry: 'information technology & services',
@@ -42,7 +65,12 @@ describe('what the person typed and what enrichment says', () => {
   const config = exampleConfig();
 
   it('fills what the lead lacks and keeps what the person typed', () => {
-    const lead = applyFirmographics(routable({ employees: 12, country: 'CA' }), { employees: 1200, employeesMax: 5000, country: 'US', industry: 'Software' }, enrichmentPolicy(config), MARK);
+    const lead = applyFirmographics(
+      routable({ employees: 12, country: 'CA' }),
+      { employees: 1200, employeesMax: 5000, country: 'US', industry: 'Software' },
+      enrichmentPolicy(config),
+      MARK,
+    );
     expect(lead).toMatchObject({ employees: 12, country: 'CA', industry: 'Software' });
     // A range's upper bound never rides on the person's own head count.
     expect(lead.employeesMax).toBeUndefined();
@@ -70,7 +98,10 @@ describe('what the person typed and what enrichment says', () => {
   });
 
   it.each([
-    [{ status: 'timed_out', detail: '300 ms' }, 'enrichment by Apollo did not answer within 300 ms: routed on what the lead gave; its answer is added to the lead when it comes'],
+    [
+      { status: 'timed_out', detail: '300 ms' },
+      'enrichment by Apollo did not answer within 300 ms: routed on what the lead gave; its answer is added to the lead when it comes',
+    ],
     [{ status: 'failed', detail: 'rate-limited (429)' }, 'enrichment by Apollo failed (rate-limited (429)): routed on what the lead gave'],
     [{ status: 'unknown', cached: true }, 'enrichment by Apollo (cached) knows nothing of this company'],
   ] as const)('says how it went: %o', (mark, words) => {
@@ -96,7 +127,9 @@ describe('a lead from another source', () => {
   it('is taken as the configured form type, else contact; a CRM lead is not confirmed unless the config says so', () => {
     expect(sourceFormType(config, 'hubspot')).toBe('contact');
     expect(sourceFormType({ ...config, sources: { hubspot: { formType: 'demo_request' } } }, 'hubspot')).toBe('demo_request');
-    expect(sourceConfirmationSkipped({ system: 'salesforce', confirm: false })).toBe('a lead from Salesforce is not confirmed by us (sources.salesforce.confirm)');
+    expect(sourceConfirmationSkipped({ system: 'salesforce', confirm: false })).toBe(
+      'a lead from Salesforce is not confirmed by us (sources.salesforce.confirm)',
+    );
     expect(sourceConfirmationSkipped({ system: 'webhook', name: 'intercom', confirm: true })).toBeUndefined();
   });
 });

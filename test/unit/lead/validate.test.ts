@@ -17,7 +17,17 @@ describe('validateSubmission', () => {
     ['not an object', 'hello', [['body', 'invalid']]],
     ['an unknown form type', { formType: 'webinar', fields: {} }, [['formType', 'unknown_form_type']]],
     ['fields not an object', { formType: 'contact', fields: [] }, [['fields', 'invalid']]],
-    ['missing required fields', { formType: 'demo_request', fields: { email: 'dana@acme.com' } }, [['firstName', 'required'], ['lastName', 'required'], ['company', 'required'], ['employees', 'required'], ['country', 'required']]],
+    [
+      'missing required fields',
+      { formType: 'demo_request', fields: { email: 'dana@acme.com' } },
+      [
+        ['firstName', 'required'],
+        ['lastName', 'required'],
+        ['company', 'required'],
+        ['employees', 'required'],
+        ['country', 'required'],
+      ],
+    ],
     ['blank required field', { formType: 'contact', fields: { firstName: '   ', email: 'a@b.co', message: 'hi' } }, [['firstName', 'required']]],
     ['an unknown field name', { formType: 'contact', fields: { firstName: 'A', email: 'a@b.co', message: 'hi', fax: '1' } }, [['fax', 'not_allowed']]],
     ['a bad email', { formType: 'demo_request', fields: { ...valid, email: 'dana@acme' } }, [['email', 'invalid']]],
@@ -25,7 +35,11 @@ describe('validateSubmission', () => {
     ['letters in a phone', { formType: 'demo_request', fields: { ...valid, phone: 'call me maybe' } }, [['phone', 'invalid']]],
     ['too few digits in a phone', { formType: 'demo_request', fields: { ...valid, phone: '555-12' } }, [['phone', 'invalid']]],
     ['a company size without a number', { formType: 'demo_request', fields: { ...valid, employees: 'lots' } }, [['employees', 'invalid']]],
-    ['an option not offered', { formType: 'quote_request', fields: { firstName: 'A', email: 'a@b.co', company: 'C', product: 'Toasters' } }, [['product', 'unknown_option']]],
+    [
+      'an option not offered',
+      { formType: 'quote_request', fields: { firstName: 'A', email: 'a@b.co', company: 'C', product: 'Toasters' } },
+      [['product', 'unknown_option']],
+    ],
     ['consent not given where required', { formType: 'free_trial', fields: { email: 'a@b.co', consent: false } }, [['consent', 'must_accept']]],
     ['a too-long value', { formType: 'contact', fields: { firstName: 'x'.repeat(81), email: 'a@b.co', message: 'hi' } }, [['firstName', 'too_long']]],
     ['a number where text belongs', { formType: 'contact', fields: { firstName: 42, email: 'a@b.co', message: 'hi' } }, [['firstName', 'invalid']]],
@@ -40,14 +54,18 @@ describe('validateSubmission', () => {
 
   it('keeps well-formed context and drops malformed context without refusing the lead', () => {
     const result = validateSubmission(
-      { formType: 'contact', fields: { firstName: 'A', email: 'a@b.co', message: 'hi' }, context: { pageUrl: 'https://x.test/p', timeOnFormMs: -5, utm: { source: ' google ', medium: 7 }, honeypot: '' } },
+      {
+        formType: 'contact',
+        fields: { firstName: 'A', email: 'a@b.co', message: 'hi' },
+        context: { pageUrl: 'https://x.test/p', timeOnFormMs: -5, utm: { source: ' google ', medium: 7 }, honeypot: '' },
+      },
       formTypes,
     );
     expect(result.ok && result.submission.context).toEqual({ pageUrl: 'https://x.test/p', utm: { source: 'google' }, honeypot: '' });
   });
 });
 
-describe('validateSubmission: the browser\'s evidence of a person', () => {
+describe("validateSubmission: the browser's evidence of a person", () => {
   it('keeps autofill, paste and keys typed when well-formed, drops them otherwise', () => {
     const fields = { firstName: 'A', email: 'a@b.co', message: 'hi' };
     const ok = validateSubmission({ formType: 'contact', fields, context: { autofilled: true, pasted: false, keysTyped: 12 } }, formTypes);

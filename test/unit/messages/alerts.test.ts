@@ -7,7 +7,14 @@ const base = { brand: 'Northwind', formTypeLabel: 'Same-day service', leadUrl: L
 
 describe('managerAlert', () => {
   it('says who has not acknowledged which lead for how long, in both channels', () => {
-    const alert = managerAlert({ ...base, lead: formLead('service'), ownerName: 'Dana Reyes', managerName: 'Grace Hopper', waitedMs: 30 * 60_000, next: 'It moves to Inbound triage in 30 minutes.' });
+    const alert = managerAlert({
+      ...base,
+      lead: formLead('service'),
+      ownerName: 'Dana Reyes',
+      managerName: 'Grace Hopper',
+      waitedMs: 30 * 60_000,
+      next: 'It moves to Inbound triage in 30 minutes.',
+    });
     const sentence = 'Lead Ana García, Acme Logística has not been acknowledged by Dana Reyes in 30 minutes.';
     expect(alert.slack.text).toBe(`🔥 ${sentence} <${LEAD_URL}|Open the lead>`);
     expect(alert.email.subject).toBe('[Urgent] Not acknowledged: Ana García, Acme Logística');
@@ -29,8 +36,18 @@ describe('managerAlert', () => {
 
 describe('queueNotice', () => {
   it('says the lead moved to the queue and why', () => {
-    const notice = queueNotice({ ...base, lead: formLead('contact'), formTypeLabel: 'Contact us', queueName: 'Inbound triage', movedFrom: { ownerName: 'Dana Reyes', waitedMs: 3_600_000 }, watcherName: 'Grace Hopper', ackUrl: ACK_URL });
-    expect(notice.slack.text).toBe(`Lead Ana García, Acme Logística moved to Inbound triage: Dana Reyes did not acknowledge it in 1 hour. <${ACK_URL}|Acknowledge>`);
+    const notice = queueNotice({
+      ...base,
+      lead: formLead('contact'),
+      formTypeLabel: 'Contact us',
+      queueName: 'Inbound triage',
+      movedFrom: { ownerName: 'Dana Reyes', waitedMs: 3_600_000 },
+      watcherName: 'Grace Hopper',
+      ackUrl: ACK_URL,
+    });
+    expect(notice.slack.text).toBe(
+      `Lead Ana García, Acme Logística moved to Inbound triage: Dana Reyes did not acknowledge it in 1 hour. <${ACK_URL}|Acknowledge>`,
+    );
     expect(notice.email.subject).toBe('Moved to Inbound triage: Ana García, Acme Logística');
     expect(notice.email.text).toMatch(/^Hi Grace,/);
     expect(notice.email.text).toContain('Whoever takes it, acknowledge it so the others know.');

@@ -5,16 +5,36 @@ import { confirmation, type FormName } from './fixtures.ts';
 
 /** The sentence promising a response, per form type and language, with Dana and with a queue. */
 const PROMISES: ReadonlyArray<{ form: FormName; language: string; rep: string; queue: string }> = [
-  { form: 'demo', language: 'en', rep: 'Dana will contact you within 15 minutes to schedule it.', queue: 'Our team will contact you within 15 minutes to schedule it.' },
-  { form: 'demo', language: 'es', rep: 'Dana te contactará en menos de 15 minutos para agendarla.', queue: 'Nuestro equipo te contactará en menos de 15 minutos para agendarla.' },
+  {
+    form: 'demo',
+    language: 'en',
+    rep: 'Dana will contact you within 15 minutes to schedule it.',
+    queue: 'Our team will contact you within 15 minutes to schedule it.',
+  },
+  {
+    form: 'demo',
+    language: 'es',
+    rep: 'Dana te contactará en menos de 15 minutos para agendarla.',
+    queue: 'Nuestro equipo te contactará en menos de 15 minutos para agendarla.',
+  },
   { form: 'quote', language: 'en', rep: 'Dana will get back to you within 15 minutes.', queue: 'Our team will get back to you within 15 minutes.' },
   { form: 'quote', language: 'es', rep: 'Dana te responderá en menos de 15 minutos.', queue: 'Nuestro equipo te responderá en menos de 15 minutos.' },
   { form: 'contact', language: 'en', rep: 'Dana will reply within 15 minutes.', queue: 'Our team will reply within 15 minutes.' },
   { form: 'contact', language: 'es', rep: 'Dana te responderá en menos de 15 minutos.', queue: 'Nuestro equipo te responderá en menos de 15 minutos.' },
   { form: 'service', language: 'en', rep: 'Dana will call you within 15 minutes.', queue: 'Our team will call you within 15 minutes.' },
   { form: 'service', language: 'es', rep: 'Dana te llamará en menos de 15 minutos.', queue: 'Nuestro equipo te llamará en menos de 15 minutos.' },
-  { form: 'content', language: 'en', rep: 'Dana will follow up within 15 minutes in case you have questions.', queue: 'Our team will follow up within 15 minutes in case you have questions.' },
-  { form: 'content', language: 'es', rep: 'Dana te escribirá en menos de 15 minutos por si tienes preguntas.', queue: 'Nuestro equipo te escribirá en menos de 15 minutos por si tienes preguntas.' },
+  {
+    form: 'content',
+    language: 'en',
+    rep: 'Dana will follow up within 15 minutes in case you have questions.',
+    queue: 'Our team will follow up within 15 minutes in case you have questions.',
+  },
+  {
+    form: 'content',
+    language: 'es',
+    rep: 'Dana te escribirá en menos de 15 minutos por si tienes preguntas.',
+    queue: 'Nuestro equipo te escribirá en menos de 15 minutos por si tienes preguntas.',
+  },
 ];
 
 /** Words that only appear in a given language's confirmation, to catch a mixed-up table. */
@@ -67,7 +87,7 @@ describe('confirmationEmail', () => {
     expect(confirmationEmail(confirmation('contact', {}, { firstName: 'María José', language: 'es' })).text).toMatch(/^Hola, María José:\n/);
   });
 
-  it('writes response times in words, rounded up, in the lead\'s language', () => {
+  it("writes response times in words, rounded up, in the lead's language", () => {
     expect(confirmationEmail(confirmation('contact', { respondWithinMs: 4 * 3_600_000 })).text).toContain('within 4 hours');
     expect(confirmationEmail(confirmation('contact', { respondWithinMs: 86_400_000 }, { language: 'es' })).text).toContain('en menos de 1 día');
   });

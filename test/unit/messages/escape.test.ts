@@ -43,9 +43,12 @@ describe('links', () => {
   it.each(['https://leads.example/ack/abc?x=1&y=2', 'http://localhost:8787/v1/ack/t'])('accepts our URL %s', (url) => {
     expect(ourUrl(url)).toBe(url);
   });
-  it.each(['javascript:alert(1)', 'data:text/html,x', '//evil.example', 'https://x.example/a b', 'https://x.example/"><x', 'https://x|y'])('refuses %s', (url) => {
-    expect(() => ourUrl(url)).toThrow(/./);
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,x', '//evil.example', 'https://x.example/a b', 'https://x.example/"><x', 'https://x|y'])(
+    'refuses %s',
+    (url) => {
+      expect(() => ourUrl(url)).toThrow(/./);
+    },
+  );
   it.each([
     ['+14155550123', 'tel:+14155550123'],
     ['415 555 0123', undefined],

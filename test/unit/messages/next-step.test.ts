@@ -11,9 +11,17 @@ function verdict(overrides: Partial<Qualification> = {}): Qualification {
 }
 
 const CASES: ReadonlyArray<{ name: string; lead: Partial<RoutableLead>; qualification?: Qualification; step: string }> = [
-  { name: 'urgent with a phone', lead: { formType: 'urgent_service', urgency: 'urgent', phone: '+14155550123' }, step: 'Call now: they asked for same-day help' },
+  {
+    name: 'urgent with a phone',
+    lead: { formType: 'urgent_service', urgency: 'urgent', phone: '+14155550123' },
+    step: 'Call now: they asked for same-day help',
+  },
   { name: 'urgent on any form', lead: { formType: 'contact', urgency: 'urgent', phone: '+14155550123' }, step: 'Call now: they asked for same-day help' },
-  { name: 'urgent without a phone', lead: { formType: 'contact', urgency: 'urgent' }, step: 'Email now: they asked for same-day help and left no phone number' },
+  {
+    name: 'urgent without a phone',
+    lead: { formType: 'contact', urgency: 'urgent' },
+    step: 'Email now: they asked for same-day help and left no phone number',
+  },
   { name: 'demo request', lead: { formType: 'demo_request', intent: 'high' }, step: 'Book the demo: reply with two time slots' },
   { name: 'quote with a product', lead: { formType: 'quote_request', intent: 'high', product: 'Payroll' }, step: 'Send a quote for Payroll' },
   { name: 'quote without a product', lead: { formType: 'quote_request', intent: 'high' }, step: 'Send a quote: confirm what they want priced' },
@@ -41,8 +49,16 @@ const CASES: ReadonlyArray<{ name: string; lead: Partial<RoutableLead>; qualific
     lead: { formType: 'quote_request', intent: 'high', emailKind: 'free', company: undefined, product: 'Analytics' },
     step: 'Send a quote for Analytics (free-mail address: confirm the company)',
   },
-  { name: 'free mail on a low-intent form is fine', lead: { formType: 'content_download', intent: 'low', emailKind: 'free' }, step: 'Send a follow-up with related material within a day' },
-  { name: 'a Spanish speaker', lead: { formType: 'demo_request', intent: 'high', language: 'es' }, step: 'Book the demo: reply with two time slots (reply in Spanish)' },
+  {
+    name: 'free mail on a low-intent form is fine',
+    lead: { formType: 'content_download', intent: 'low', emailKind: 'free' },
+    step: 'Send a follow-up with related material within a day',
+  },
+  {
+    name: 'a Spanish speaker',
+    lead: { formType: 'demo_request', intent: 'high', language: 'es' },
+    step: 'Book the demo: reply with two time slots (reply in Spanish)',
+  },
   { name: 'an English speaker', lead: { formType: 'demo_request', intent: 'high', language: 'en' }, step: 'Book the demo: reply with two time slots' },
   { name: 'this week', lead: { formType: 'contact', urgency: 'high', phone: '+14155550123' }, step: 'Call today: they want to move this week' },
   { name: 'service, not urgent', lead: { formType: 'field_service', phone: '+14155550123' }, step: 'Call to schedule the service visit' },
@@ -51,7 +67,13 @@ const CASES: ReadonlyArray<{ name: string; lead: Partial<RoutableLead>; qualific
   {
     name: 'junk',
     lead: { status: 'junk', language: 'es' },
-    qualification: verdict({ status: 'junk', junk: [{ signal: 'too_fast', detail: 'x' }, { signal: 'link_spam', detail: 'y' }] }),
+    qualification: verdict({
+      status: 'junk',
+      junk: [
+        { signal: 'too_fast', detail: 'x' },
+        { signal: 'link_spam', detail: 'y' },
+      ],
+    }),
     step: 'Review before any outreach: flagged as junk (filled in too fast, link spam)',
   },
 ];

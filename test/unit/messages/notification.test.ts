@@ -107,7 +107,7 @@ describe('rep notification', () => {
     expect(text).not.toContain('three');
   });
 
-  it('shows the deadline as a time when it is known: in the reader\'s zone in Slack, UTC in email', () => {
+  it("shows the deadline as a time when it is known: in the reader's zone in Slack, UTC in email", () => {
     const deadlineAt = Date.parse('2026-11-17T15:45:00Z');
     const input = notification('demo', { deadlineAt });
     expect(repEmail(input).text).toContain('Respond within: 15 minutes (by 2026-11-17 15:45 UTC)');
@@ -117,7 +117,9 @@ describe('rep notification', () => {
   it('truncates a long message at a word, shorter in Slack than in email', () => {
     const message = 'word '.repeat(1000).trim();
     const input = notification('contact', {}, { message });
-    const slackMessage = repSlack(input).blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).find((t) => t.startsWith('*Message*'));
+    const slackMessage = repSlack(input)
+      .blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''))
+      .find((t) => t.startsWith('*Message*'));
     expect(slackMessage).toMatch(/word…$/);
     expect(slackMessage!.length).toBeLessThan(700);
     const emailMessage = repEmail(input).text.split('Message:\n> ')[1]!.split('\n')[0]!;
@@ -135,7 +137,11 @@ describe('rep notification', () => {
   });
 
   it('keeps every Slack section within Block Kit limits', () => {
-    const input = notification('service', { duplicates: 3, namedAccountOwner: 'Priya Shah' }, { product: 'Managed IT', jobTitle: 'CTO', employees: 50, employeesMax: 200, message: 'x'.repeat(5000) });
+    const input = notification(
+      'service',
+      { duplicates: 3, namedAccountOwner: 'Priya Shah' },
+      { product: 'Managed IT', jobTitle: 'CTO', employees: 50, employeesMax: 200, message: 'x'.repeat(5000) },
+    );
     for (const block of repSlack(input).blocks) {
       if (block.type === 'section') {
         expect((block.text?.text ?? '').length).toBeLessThanOrEqual(3000);

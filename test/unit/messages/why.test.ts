@@ -32,8 +32,6 @@ describe('whyLines', () => {
   it('gives the junk reason for junk', () => {
     const lead = routable({ status: 'junk' });
     const decision = route(lead, config, emptyState(), US_AFTERNOON);
-    expect(whyLines(explain(decision, lead, config))).toEqual([
-      'Qualified as junk: junk is reviewed by a person, never sent to a rep or confirmed',
-    ]);
+    expect(whyLines(explain(decision, lead, config))).toEqual(['Qualified as junk: junk is reviewed by a person, never sent to a rep or confirmed']);
   });
 });

@@ -12,12 +12,29 @@ const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 /** The first column of the README's "Audit figures" table: `name` in backticks. */
 function readmeFigures(): string[] {
   const section = README.slice(README.indexOf('### Audit figures'));
-  const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| ---') ));
+  const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| ---')));
   return [...table.matchAll(/^\| `([a-z_A-Z]+)` \|/gm)].map((m) => m[1]!);
 }
 
 const T = Date.parse('2026-11-17T15:00:00Z');
-const base: LeadFacts = { id: 'ld_x', rev: 1, receivedAt: T, formType: 'contact', source: 'google', status: 'qualified', route: 'smb', pool: 'smb-ae', firstOwner: 'rep:ana', owner: 'rep:ana', configVersion: 1, dueAt: T + 900_000, reassignments: 0, escalated: false, duplicates: 0, deadLetters: 0 };
+const base: LeadFacts = {
+  id: 'ld_x',
+  rev: 1,
+  receivedAt: T,
+  formType: 'contact',
+  source: 'google',
+  status: 'qualified',
+  route: 'smb',
+  pool: 'smb-ae',
+  firstOwner: 'rep:ana',
+  owner: 'rep:ana',
+  configVersion: 1,
+  dueAt: T + 900_000,
+  reassignments: 0,
+  escalated: false,
+  duplicates: 0,
+  deadLetters: 0,
+};
 
 describe('the audit figures', () => {
   it('are the rows of the README table, counts and rates alike', () => {
@@ -31,7 +48,13 @@ describe('the audit figures', () => {
   });
 
   it('split every routed lead into exactly one of in time, late, open and overdue, at any instant', () => {
-    const leads: LeadFacts[] = [base, { ...base, respondedAt: T + 60_000 }, { ...base, respondedAt: T + 900_000 }, { ...base, respondedAt: T + 900_001 }, { ...base, status: 'junk' }];
+    const leads: LeadFacts[] = [
+      base,
+      { ...base, respondedAt: T + 60_000 },
+      { ...base, respondedAt: T + 900_000 },
+      { ...base, respondedAt: T + 900_001 },
+      { ...base, status: 'junk' },
+    ];
     for (const lead of leads) {
       for (const now of [T, T + 900_000, T + 900_001, T + 86_400_000]) {
         const flags = flagsOf(lead);
@@ -47,7 +70,14 @@ describe('the audit figures', () => {
   });
 
   it('cut a lead by route, first owner, form type, source and pool member, and read a key back', () => {
-    expect(keysOf(base)).toEqual([['all', '*'], ['route', 'smb'], ['rep', 'rep:ana'], ['form', 'contact'], ['source', 'google'], ['pool_rep', 'smb-ae/rep:ana']]);
+    expect(keysOf(base)).toEqual([
+      ['all', '*'],
+      ['route', 'smb'],
+      ['rep', 'rep:ana'],
+      ['form', 'contact'],
+      ['source', 'google'],
+      ['pool_rep', 'smb-ae/rep:ana'],
+    ]);
     expect(keysOf({ ...base, pool: undefined }).map(([dim]) => dim)).not.toContain('pool_rep');
     expect(keyValues('pool_rep', 'smb-ae/rep:ana')).toEqual(['smb-ae', 'rep:ana']);
     expect(keyValues('source', 'news/letter')).toEqual(['news/letter']);

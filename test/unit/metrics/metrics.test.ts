@@ -75,7 +75,18 @@ describe('figures from hand-built timelines', () => {
   // 2. Confirmed at 60 ms, notified at 70 ms; first snapshot has no response…
   store.ingest(facts('b', { firstOwner: 'rep:ben', owner: 'rep:ben', confirmedAt: DAY + 60, notifiedAt: DAY + 70 }));
   // …then reassigned at 15 min and acknowledged by the new owner at 20 min: late.
-  store.ingest(facts('b', { rev: 2, firstOwner: 'rep:ben', owner: 'rep:ana', confirmedAt: DAY + 60, notifiedAt: DAY + 70, reassignments: 1, escalated: true, respondedAt: DAY + 20 * MIN }));
+  store.ingest(
+    facts('b', {
+      rev: 2,
+      firstOwner: 'rep:ben',
+      owner: 'rep:ana',
+      confirmedAt: DAY + 60,
+      notifiedAt: DAY + 70,
+      reassignments: 1,
+      escalated: true,
+      respondedAt: DAY + 20 * MIN,
+    }),
+  );
   // A stale snapshot arriving late changes nothing.
   store.ingest(facts('b', { rev: 1, firstOwner: 'rep:ben', owner: 'rep:ben' }));
   // 3. Same rep, joined by two duplicates, reported misrouted, then won.
@@ -83,7 +94,17 @@ describe('figures from hand-built timelines', () => {
   // 4. Junk: no confirmation, no notice, not routed.
   store.ingest(facts('d', { status: 'junk', route: '$junk', firstOwner: 'queue:junk', owner: 'queue:junk', source: 'direct' }));
   // 5. A CRM the confirmation never reached (dead letter), unanswered and past due.
-  store.ingest(facts('e', { route: 'enterprise', pool: 'enterprise', firstOwner: 'rep:priya', owner: 'rep:priya', notifiedAt: DAY + 90, deadLetters: 1, stage: 'accepted' }));
+  store.ingest(
+    facts('e', {
+      route: 'enterprise',
+      pool: 'enterprise',
+      firstOwner: 'rep:priya',
+      owner: 'rep:priya',
+      notifiedAt: DAY + 90,
+      deadLetters: 1,
+      stage: 'accepted',
+    }),
+  );
 
   it('counts exactly', () => {
     const all = figuresOf(store.tally('all', '*'));

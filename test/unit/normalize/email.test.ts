@@ -1,11 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  isDisposableDomain,
-  isFreeMailDomain,
-  normalizeEmail,
-  withinOneEdit,
-} from '../../../shared/normalize/email.ts';
+import { isDisposableDomain, isFreeMailDomain, normalizeEmail, withinOneEdit } from '../../../shared/normalize/email.ts';
 
 describe('normalizeEmail', () => {
   it.each([

@@ -88,37 +88,13 @@ describe('normalizeLead', () => {
 
   it.each([
     ['email', { email: 'dana@acme' }, 'Email address is not valid; enter it like name@company.com'],
-    [
-      'phone',
-      { phone: '555-555-5555', country: 'US' },
-      'Phone number is not a valid number for US',
-    ],
-    [
-      'phone',
-      { phone: '4155552671' },
-      'Phone number is not valid; include the country code, like +44 20 7946 0958',
-    ],
+    ['phone', { phone: '555-555-5555', country: 'US' }, 'Phone number is not a valid number for US'],
+    ['phone', { phone: '4155552671' }, 'Phone number is not valid; include the country code, like +44 20 7946 0958'],
     ['employees', { employees: 'lots' }, 'Enter a company size like 50 or 50-200'],
-    [
-      'country',
-      { country: 'Atlantis' },
-      'Country is not one we recognise; enter its name or two-letter code',
-    ],
-    [
-      'postalCode',
-      { postalCode: '9410', country: 'USA' },
-      'Postal code is not valid; enter a ZIP code like 94107 or 94107-1234',
-    ],
-    [
-      'postalCode',
-      { postalCode: 'K1A', country: 'Canada' },
-      'Postal code is not valid; enter a postal code like K1A 0B1',
-    ],
-    [
-      'postalCode',
-      { postalCode: 'SW1A 1CA', country: 'UK' },
-      'Postal code is not valid; enter a postcode like SW1A 1AA',
-    ],
+    ['country', { country: 'Atlantis' }, 'Country is not one we recognise; enter its name or two-letter code'],
+    ['postalCode', { postalCode: '9410', country: 'USA' }, 'Postal code is not valid; enter a ZIP code like 94107 or 94107-1234'],
+    ['postalCode', { postalCode: 'K1A', country: 'Canada' }, 'Postal code is not valid; enter a postal code like K1A 0B1'],
+    ['postalCode', { postalCode: 'SW1A 1CA', country: 'UK' }, 'Postal code is not valid; enter a postcode like SW1A 1AA'],
     [
       'postalCode',
       { postalCode: '75008 Paris!', country: 'France' },
@@ -180,22 +156,20 @@ describe('normalizeLead', () => {
   });
 
   it('reads a phone without a usable country only in international form', () => {
-    expect(normalizeLead({ ...base, fields: { phone: '+44 20 7946 0958' } }).lead.phone).toBe(
-      '+442079460958',
-    );
+    expect(normalizeLead({ ...base, fields: { phone: '+44 20 7946 0958' } }).lead.phone).toBe('+442079460958');
     const { lead, issues } = normalizeLead({ ...base, fields: { phone: '415 555 2671', country: 'Narnia' } });
     expect(lead.phone).toBeUndefined();
     expect(issues.map((issue) => issue.field)).toEqual(['country', 'phone']);
   });
 
-  describe('the phone\'s country: typed country, then the locale\'s region, then the form type\'s default (issue 9, case 6)', () => {
+  describe("the phone's country: typed country, then the locale's region, then the form type's default (issue 9, case 6)", () => {
     it.each<[string, Record<string, string>, string | undefined, string | undefined, string, string | undefined]>([
       ['the country the lead typed, before an en-US browser', { country: 'México', phone: '55 1234 5678' }, 'en-US', undefined, '+525512345678', 'MX'],
-      ['the country the lead typed, before the form type\'s default', { country: 'Mexico', phone: '55 1234 5678' }, 'es', 'US', '+525512345678', 'MX'],
-      ['the locale\'s region when no country was typed, before the form type\'s default', { phone: '55 1234 5678' }, 'es-MX', 'US', '+525512345678', 'US'],
-      ['the locale\'s region alone', { phone: '020 7946 0958' }, 'en-GB', undefined, '+442079460958', undefined],
-      ['the form type\'s default when the locale names no region', { phone: '(415) 555-2671' }, 'es', 'US', '+14155552671', 'US'],
-      ['the form type\'s default when the locale\'s region is no country (es-419)', { phone: '(415) 555-2671' }, 'es-419', 'US', '+14155552671', 'US'],
+      ["the country the lead typed, before the form type's default", { country: 'Mexico', phone: '55 1234 5678' }, 'es', 'US', '+525512345678', 'MX'],
+      ["the locale's region when no country was typed, before the form type's default", { phone: '55 1234 5678' }, 'es-MX', 'US', '+525512345678', 'US'],
+      ["the locale's region alone", { phone: '020 7946 0958' }, 'en-GB', undefined, '+442079460958', undefined],
+      ["the form type's default when the locale names no region", { phone: '(415) 555-2671' }, 'es', 'US', '+14155552671', 'US'],
+      ["the form type's default when the locale's region is no country (es-419)", { phone: '(415) 555-2671' }, 'es-419', 'US', '+14155552671', 'US'],
       ['an international number whatever the rest', { country: 'México', phone: '+1 415 555 2671' }, 'es-MX', 'US', '+14155552671', 'MX'],
     ])('%s', (_name, fields, locale, defaultCountry, phone, country) => {
       const { lead, issues } = normalizeLead({ ...base, fields, context: locale ? { locale } : {} }, defaultCountry);
@@ -205,7 +179,7 @@ describe('normalizeLead', () => {
       expect(lead.country).toBe(country);
     });
 
-    it('does not read a national number with the locale\'s region when the typed country is not one we know', () => {
+    it("does not read a national number with the locale's region when the typed country is not one we know", () => {
       const { lead, issues } = normalizeLead({ ...base, fields: { country: 'Narnia', phone: '55 1234 5678' }, context: { locale: 'es-MX' } });
       expect(lead.phone).toBeUndefined();
       expect(issues.map((issue) => issue.field)).toEqual(['country', 'phone']);
@@ -216,8 +190,14 @@ describe('normalizeLead', () => {
     [{ firstName: 'Dana Whitfield' }, { firstName: 'Dana', lastName: 'Whitfield', fullName: 'Dana Whitfield' }],
     [{ firstName: 'Dana' }, { firstName: 'Dana', fullName: 'Dana' }],
     [{ lastName: 'whitfield' }, { lastName: 'Whitfield', fullName: 'Whitfield' }],
-    [{ firstName: 'Mary Anne', lastName: 'Smith' }, { firstName: 'Mary Anne', lastName: 'Smith', fullName: 'Mary Anne Smith' }],
-    [{ firstName: '""', lastName: 'Smith' }, { lastName: 'Smith', fullName: 'Smith' }],
+    [
+      { firstName: 'Mary Anne', lastName: 'Smith' },
+      { firstName: 'Mary Anne', lastName: 'Smith', fullName: 'Mary Anne Smith' },
+    ],
+    [
+      { firstName: '""', lastName: 'Smith' },
+      { lastName: 'Smith', fullName: 'Smith' },
+    ],
   ])('names %j', (fields, expected) => {
     const { lead } = normalizeLead({ ...base, fields });
     const { firstName, lastName, fullName } = lead;
@@ -269,12 +249,10 @@ describe('normalizeLead', () => {
     [Number.NaN, undefined],
     [Number.POSITIVE_INFINITY, undefined],
   ])('timeOnFormMs %s → %s', (timeOnFormMs, expected) => {
-    expect(normalizeLead({ ...base, fields: {}, context: { timeOnFormMs } }).lead.timeOnFormMs).toBe(
-      expected,
-    );
+    expect(normalizeLead({ ...base, fields: {}, context: { timeOnFormMs } }).lead.timeOnFormMs).toBe(expected);
   });
 
-  it('carries the browser\'s evidence of a person (autofill, paste, keys typed) to the lead', () => {
+  it("carries the browser's evidence of a person (autofill, paste, keys typed) to the lead", () => {
     const { lead } = normalizeLead({ ...base, fields: {}, context: { timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 } });
     expect(lead).toMatchObject({ timeOnFormMs: 1500, autofilled: true, pasted: false, keysTyped: 3 });
     expect(normalizeLead({ ...base, fields: {}, context: {} }).lead).not.toHaveProperty('autofilled');

@@ -3,19 +3,37 @@ import { hasKeyboardRun, KEYBOARD_TRIPLES } from '../../../shared/qualify/keyboa
 
 describe('hasKeyboardRun', () => {
   it.each([
-    'asdf', 'fdsa', 'sdfg', 'hjkl', 'jkl;', 'lkjh', 'zxcv', 'vcxz', 'cvbnm', 'm,./',
-    'qwerty', 'ytrewq', 'poiuyt', 'qwertz', 'azerty', 'qsdf', 'jklm', 'yxcv', 'wxcv',
-    'my asdf', 'xasdfx',
+    'asdf',
+    'fdsa',
+    'sdfg',
+    'hjkl',
+    'jkl;',
+    'lkjh',
+    'zxcv',
+    'vcxz',
+    'cvbnm',
+    'm,./',
+    'qwerty',
+    'ytrewq',
+    'poiuyt',
+    'qwertz',
+    'azerty',
+    'qsdf',
+    'jklm',
+    'yxcv',
+    'wxcv',
+    'my asdf',
+    'xasdfx',
   ])('%s is a run', (text) => {
     expect(hasKeyboardRun(text)).toBe(true);
   });
 
-  it.each([
-    '', 'a', 'asd', 'as df', 'asdsa', 'sdsd', 'liberty', 'doherty', 'wertz', 'trewhella',
-    'yuiop', 'property', 'qwert', 'asdé', 'jkl', 'kjhjk',
-  ])('%j is not a run', (text) => {
-    expect(hasKeyboardRun(text)).toBe(false);
-  });
+  it.each(['', 'a', 'asd', 'as df', 'asdsa', 'sdsd', 'liberty', 'doherty', 'wertz', 'trewhella', 'yuiop', 'property', 'qwert', 'asdé', 'jkl', 'kjhjk'])(
+    '%j is not a run',
+    (text) => {
+      expect(hasKeyboardRun(text)).toBe(false);
+    },
+  );
 
   it('holds three-key runs both ways', () => {
     for (const triple of ['asd', 'dsa', 'qwe', 'zxc', 'bnm', 'jkl']) {

@@ -23,10 +23,7 @@ describe('isFieldMissing', () => {
 describe('missingFields', () => {
   it('lists wanted fields the lead lacks, in the wanted order, once each', () => {
     const l = lead({ phone: undefined, website: '', city: 'Madrid' });
-    expect(missingFields(l, ['website', 'city', 'phone', 'website', 'email'])).toEqual([
-      'website',
-      'phone',
-    ]);
+    expect(missingFields(l, ['website', 'city', 'phone', 'website', 'email'])).toEqual(['website', 'phone']);
   });
 
   it.each([undefined, []])('wants nothing when wanted is %j', (wanted) => {

@@ -58,10 +58,7 @@ const formTypeArb: fc.Arbitrary<QualifyFormType> = fc.record(
   { requiredKeys: ['intent'] },
 );
 const rulesArb = fc.option(
-  fc.record(
-    { minFillMs: fc.integer({ min: 0, max: 10_000 }), maxLinks: fc.nat(5), disposableIsJunk: fc.boolean() },
-    { requiredKeys: [] },
-  ),
+  fc.record({ minFillMs: fc.integer({ min: 0, max: 10_000 }), maxLinks: fc.nat(5), disposableIsJunk: fc.boolean() }, { requiredKeys: [] }),
   { nil: undefined },
 );
 

@@ -40,12 +40,7 @@ describe('qualify: each junk signal', () => {
     ['placeholder company', { company: 'Test Inc' }, 'gibberish', "company 'Test Inc' looks like a placeholder"],
     ['numeric name', { firstName: '12345' }, 'gibberish', "first name '12345' has no letters"],
     ['mashed message', { message: 'sdfsdf sdfsdf' }, 'gibberish', "message 'sdfsdf sdfsdf' repeats 'sdf'"],
-    [
-      'link in the name',
-      { firstName: 'Cheap http://spam.example' },
-      'link_spam',
-      "first name 'Cheap http://spam.example' contains a link",
-    ],
+    ['link in the name', { firstName: 'Cheap http://spam.example' }, 'link_spam', "first name 'Cheap http://spam.example' contains a link"],
     ['link in the company', { company: 'www.spam.example' }, 'link_spam', "company 'www.spam.example' contains a link"],
     [
       'links in the message',
@@ -104,9 +99,17 @@ describe('qualify: fill speed is a suspicion, never junk on its own', () => {
   });
 
   it.each<[string, Partial<NormalizedLead>, string]>([
-    ['no evidence reported (a client other than the widget)', { timeOnFormMs: 800 }, 'form filled in 0.8 s (minimum 3 s); no typing, autofill or paste reported'],
+    [
+      'no evidence reported (a client other than the widget)',
+      { timeOnFormMs: 800 },
+      'form filled in 0.8 s (minimum 3 s); no typing, autofill or paste reported',
+    ],
     ['instant', { timeOnFormMs: 0 }, 'form filled in 0 s (minimum 3 s); no typing, autofill or paste reported'],
-    ['keys typed, no autofill or paste', { timeOnFormMs: 1500, keysTyped: 12, autofilled: false, pasted: false }, 'form filled in 1.5 s (minimum 3 s); 12 keys typed, no autofill or paste'],
+    [
+      'keys typed, no autofill or paste',
+      { timeOnFormMs: 1500, keysTyped: 12, autofilled: false, pasted: false },
+      'form filled in 1.5 s (minimum 3 s); 12 keys typed, no autofill or paste',
+    ],
     ['one key', { timeOnFormMs: 1500, keysTyped: 1 }, 'form filled in 1.5 s (minimum 3 s); 1 key typed, no autofill or paste'],
     ['no key, no autofill, no paste', { timeOnFormMs: 2000, keysTyped: 0 }, 'form filled in 2 s (minimum 3 s); no key typed, no autofill or paste'],
   ])('flags an unexplained fast fill as suspect, routed as usual: %s', (_name, overrides, detail) => {

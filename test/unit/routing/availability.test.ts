@@ -16,7 +16,7 @@ function repConfig(rep: Record<string, unknown>) {
 const owner = (config: ReturnType<typeof repConfig>, at: string, load: Record<string, number> = {}) =>
   route(routable(), config, { cursors: {}, load }, Date.parse(at)).owner.id;
 
-describe('working hours in the rep\'s own time zone', () => {
+describe("working hours in the rep's own time zone", () => {
   const newYork = repConfig({ timeZone: 'America/New_York', hours: { 'mon-fri': '09:00-17:00' } });
   const london = repConfig({ timeZone: 'Europe/London', hours: { 'mon-fri': '09:00-17:00' } });
   const sydney = repConfig({ timeZone: 'Australia/Sydney', hours: { 'mon-fri': '09:00-17:00' } });
@@ -48,10 +48,12 @@ describe('working hours in the rep\'s own time zone', () => {
     expect(owner(repConfig({}), '2026-11-22T03:00:00Z')).toBe('ann');
   });
 
-  it('explains off hours in the rep\'s local time', () => {
+  it("explains off hours in the rep's local time", () => {
     const decision = route(routable(), newYork, emptyState(), Date.parse('2026-03-06T13:30:00Z'));
     const lines = explain(decision, routable(), newYork);
-    expect(lines).toContainEqual(expect.objectContaining({ step: 'candidate', rep: 'ann', reason: 'off_hours', detail: 'off hours (Fri 08:30 in America/New_York)' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ step: 'candidate', rep: 'ann', reason: 'off_hours', detail: 'off hours (Fri 08:30 in America/New_York)' }),
+    );
   });
 });
 
@@ -87,7 +89,9 @@ describe('out of office', () => {
   it('explains the absence and who covers', () => {
     const decision = ownerOf('ann', '2026-12-25T12:00:00Z');
     const lines = explain(decision, routable({ company: 'ann' }), config);
-    expect(lines).toContainEqual(expect.objectContaining({ rep: 'ann', reason: 'out_of_office', detail: 'out of office until 2026-12-27 00:00 Europe/Madrid, backup Bob' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ rep: 'ann', reason: 'out_of_office', detail: 'out of office until 2026-12-27 00:00 Europe/Madrid, backup Bob' }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ rep: 'bob', taken: true, detail: 'covering as out-of-office backup' }));
   });
 });

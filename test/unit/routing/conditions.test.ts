@@ -97,8 +97,7 @@ describe('both sides of a comparison normalised the same way (issue 9, case 9)',
     Demo: { label: 'Demo', fields: ['email'], required: ['email'], intent: 'high', sla: '5m' },
     contact: { label: 'Contact', fields: ['email'], required: ['email'], intent: 'medium', sla: '1h' },
   } as const;
-  const formTypeConfig = (formType: string) =>
-    tinyConfig({ formTypes: forms as never, routes: [{ id: 'r', when: { formType }, to: { rep: 'ann' } }] });
+  const formTypeConfig = (formType: string) => tinyConfig({ formTypes: forms as never, routes: [{ id: 'r', when: { formType }, to: { rep: 'ann' } }] });
 
   it('compares form type ids exactly, as the config writes them', () => {
     const config = loadConfig(formTypeConfig('Demo'));

@@ -11,7 +11,11 @@ import { emptyState, loadConfig, routable, tinyConfig } from '../helpers.ts';
 
 const config = loadConfig(
   tinyConfig({
-    reps: { ann: { name: 'Ann', timeZone: 'America/New_York', dailyCapacity: 2 }, bob: { name: 'Bob' }, cat: { name: 'Cat', timeZone: 'Asia/Tokyo', dailyCapacity: 1 } },
+    reps: {
+      ann: { name: 'Ann', timeZone: 'America/New_York', dailyCapacity: 2 },
+      bob: { name: 'Bob' },
+      cat: { name: 'Cat', timeZone: 'Asia/Tokyo', dailyCapacity: 1 },
+    },
     pools: { p: { strategy: 'round_robin', members: ['ann', 'bob'] } },
     routes: [{ id: 'ann', when: { company: { exists: false } }, to: { rep: 'ann' }, ifUnavailable: { rep: 'bob' } }],
   }),
@@ -37,7 +41,15 @@ describe('dailyCapacity', () => {
 
   it("counts the day on the rep's own wall clock", () => {
     // 23:30 on Tuesday in New York (04:30Z Wednesday) is still Tuesday for Ann; 00:30 is Wednesday.
-    expect(run([...TUESDAY_NY, '2026-11-18T04:30:00Z', '2026-11-18T05:30:00Z', '2026-11-18T05:40:00Z', '2026-11-18T05:50:00Z']).owners).toEqual(['ann', 'ann', 'bob', 'bob', 'ann', 'ann', 'bob']);
+    expect(run([...TUESDAY_NY, '2026-11-18T04:30:00Z', '2026-11-18T05:30:00Z', '2026-11-18T05:40:00Z', '2026-11-18T05:50:00Z']).owners).toEqual([
+      'ann',
+      'ann',
+      'bob',
+      'bob',
+      'ann',
+      'ann',
+      'bob',
+    ]);
   });
 
   it('keeps the count in the state as the local day number and the count, JSON as it is', () => {
@@ -60,7 +72,14 @@ describe('dailyCapacity', () => {
     const { state } = run(TUESDAY_NY.slice(0, 2));
     const decision = route(routable(), config, state, Date.parse(TUESDAY_NY[2]!));
     const lines = explain(decision, routable(), config);
-    expect(lines).toContainEqual({ step: 'candidate', route: 'ann', rep: 'ann', taken: false, reason: 'at_daily_cap', detail: 'at daily cap (2 new leads today in America/New_York)' });
+    expect(lines).toContainEqual({
+      step: 'candidate',
+      route: 'ann',
+      rep: 'ann',
+      taken: false,
+      reason: 'at_daily_cap',
+      detail: 'at daily cap (2 new leads today in America/New_York)',
+    });
   });
 
   it('counts leads given by reassignment too', () => {
@@ -69,7 +88,9 @@ describe('dailyCapacity', () => {
   });
 
   it('a cap of 1 in Tokyo', () => {
-    const tokyo = loadConfig(tinyConfig({ reps: { cat: { name: 'Cat', timeZone: 'Asia/Tokyo', dailyCapacity: 1 } }, routes: [{ id: 'cat', to: { rep: 'cat' } }] }));
+    const tokyo = loadConfig(
+      tinyConfig({ reps: { cat: { name: 'Cat', timeZone: 'Asia/Tokyo', dailyCapacity: 1 } }, routes: [{ id: 'cat', to: { rep: 'cat' } }] }),
+    );
     let state = emptyState();
     const owners = ['2026-11-17T14:00:00Z', '2026-11-17T14:30:00Z', '2026-11-17T15:00:00Z'].map((at) => {
       const decision = route(routable(), tokyo, state, Date.parse(at));

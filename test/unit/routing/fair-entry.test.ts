@@ -32,7 +32,13 @@ interface Flow {
  * `closeAfter`: each lead is released (closed) that many leads later, as load reflecting open
  * leads would be; undefined: never released (the worst case for least-loaded).
  */
-function flow(config: ReturnType<typeof poolConfig>, from: Flow | RoutingState, n: number, start = 0, closeAfter?: number): Flow & { counts: Record<string, number> } {
+function flow(
+  config: ReturnType<typeof poolConfig>,
+  from: Flow | RoutingState,
+  n: number,
+  start = 0,
+  closeAfter?: number,
+): Flow & { counts: Record<string, number> } {
   let state = 'owners' in from ? from.state : from;
   const owners = 'owners' in from ? [...from.owners] : [];
   const counts: Record<string, number> = {};
@@ -82,7 +88,10 @@ describe('a rep added to a pool after 200 leads', () => {
 describe('least-loaded treats a re-entering rep as level with the least-loaded colleague', () => {
   it('back from out of office: 1/n from the day it is back', () => {
     // Cat is away all of 1970-01-01 (UTC); 300 leads arrive while she is away, 120 after.
-    const config = poolConfig('least_loaded', ['ann', 'bob', 'cat'], { bob: { name: 'Bob' }, cat: { name: 'Cat', outOfOffice: [{ from: '1970-01-01', to: '1970-01-01' }] } });
+    const config = poolConfig('least_loaded', ['ann', 'bob', 'cat'], {
+      bob: { name: 'Bob' },
+      cat: { name: 'Cat', outOfOffice: [{ from: '1970-01-01', to: '1970-01-01' }] },
+    });
     const away = flow(config, emptyState(), 300);
     expect(away.counts.cat).toBeUndefined();
     const { counts } = flow(config, away, 120, 86_400_000);

@@ -22,19 +22,31 @@ const arbRep = fc.record(
   {
     name: fc.constantFrom('Ann', 'Bob', 'Cat'),
     timeZone: fc.constantFrom(...ZONES),
-    hours: fc.constantFrom<Record<string, string>>({ 'mon-fri': '09:00-17:00' }, { 'mon-sun': '00:00-24:00' }, { 'sat,sun': '10:00-14:00' }, { 'mon-fri': '22:00-06:00' }),
+    hours: fc.constantFrom<Record<string, string>>(
+      { 'mon-fri': '09:00-17:00' },
+      { 'mon-sun': '00:00-24:00' },
+      { 'sat,sun': '10:00-14:00' },
+      { 'mon-fri': '22:00-06:00' },
+    ),
     capacity: fc.integer({ min: 0, max: 3 }),
     dailyCapacity: fc.integer({ min: 0, max: 3 }),
     languages: fc.constantFrom<string[]>(['en'], ['es'], ['en', 'es']),
     weight: fc.integer({ min: 1, max: 4 }),
     active: fc.boolean(),
-    outOfOffice: fc.constantFrom<{ from: string; to: string; backup?: string }[]>([], [{ from: '2026-06-01', to: '2026-06-30' }], [{ from: '2026-01-01', to: '2026-12-31', backup: 'r0' }]),
+    outOfOffice: fc.constantFrom<{ from: string; to: string; backup?: string }[]>(
+      [],
+      [{ from: '2026-06-01', to: '2026-06-30' }],
+      [{ from: '2026-01-01', to: '2026-12-31', backup: 'r0' }],
+    ),
   },
   { requiredKeys: ['name'] },
 );
 
 const arbWhen = fc.option(
-  fc.record({ country: fc.constantFrom('US', ['US', 'CA'], { ne: 'DE' }), employees: fc.constantFrom({ gte: 50 }, { lt: 50 }, { gte: 10, lt: 500 }) }, { requiredKeys: [] }),
+  fc.record(
+    { country: fc.constantFrom('US', ['US', 'CA'], { ne: 'DE' }), employees: fc.constantFrom({ gte: 50 }, { lt: 50 }, { gte: 10, lt: 500 }) },
+    { requiredKeys: [] },
+  ),
   { nil: undefined },
 );
 
@@ -51,7 +63,12 @@ const arbConfig: fc.Arbitrary<RoutingConfigInput> = fc
     p0: fc.record({ strategy: fc.constantFrom('round_robin', 'weighted', 'least_loaded'), members: fc.subarray(REP_IDS, { minLength: 1 }) }),
     p1: fc.record({ strategy: fc.constantFrom('round_robin', 'weighted', 'least_loaded'), members: fc.subarray(REP_IDS, { minLength: 1 }) }),
     routes: fc.array(
-      fc.record({ when: arbWhen, to: arbTarget, ifUnavailable: fc.option(arbTarget, { nil: undefined }), requires: fc.option(fc.constantFrom({ language: 'lead' }, { language: 'es' }), { nil: undefined }) }),
+      fc.record({
+        when: arbWhen,
+        to: arbTarget,
+        ifUnavailable: fc.option(arbTarget, { nil: undefined }),
+        requires: fc.option(fc.constantFrom({ language: 'lead' }, { language: 'es' }), { nil: undefined }),
+      }),
       { maxLength: 6 },
     ),
   })
@@ -61,7 +78,13 @@ const arbConfig: fc.Arbitrary<RoutingConfigInput> = fc
     pools: { p0, p1 } as RoutingConfigInput['pools'],
     queues: { q: { name: 'Q', watchers: [] }, junk: { name: 'Junk', watchers: [] }, fallback: { name: 'Fallback', watchers: [] } },
     accounts: { 'acme.com': 'r1', 'globex.com': 'r2' },
-    routes: routes.map((r, i) => ({ id: `route${i}`, to: r.to, ...(r.when ? { when: r.when } : {}), ...(r.ifUnavailable ? { ifUnavailable: r.ifUnavailable } : {}), ...(r.requires ? { requires: r.requires } : {}) })),
+    routes: routes.map((r, i) => ({
+      id: `route${i}`,
+      to: r.to,
+      ...(r.when ? { when: r.when } : {}),
+      ...(r.ifUnavailable ? { ifUnavailable: r.ifUnavailable } : {}),
+      ...(r.requires ? { requires: r.requires } : {}),
+    })),
     qualification: { junkQueue: 'junk' },
     fallback: { queue: 'fallback' },
   }));

@@ -16,7 +16,14 @@ function leadsFor(config: RoutingConfig): ReplayLead[] {
     const prepared = prepareLead(
       {
         formType: 'contact',
-        fields: { firstName: 'Alex', lastName: `Lead${i}`, email: `alex${i}@company${i}.example.com`, company: `Company ${i}`, country, message: 'Please get in touch about pricing' },
+        fields: {
+          firstName: 'Alex',
+          lastName: `Lead${i}`,
+          email: `alex${i}@company${i}.example.com`,
+          company: `Company ${i}`,
+          country,
+          message: 'Please get in touch about pricing',
+        },
         context: { timeOnFormMs: 30_000 },
       },
       config,
@@ -66,10 +73,23 @@ describe('replay', () => {
   });
 
   it('threads each config through its own state, from a copy of the initial one', () => {
-    const current = loadConfig(tinyConfig({ reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } }, routes: [{ id: 'ann', to: { rep: 'ann' } }] }));
-    const proposed = loadConfig(tinyConfig({ reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } }, pools: { p: { strategy: 'round_robin', members: ['bob', 'ann'] } }, routes: [{ id: 'pool', to: { pool: 'p' } }] }));
+    const current = loadConfig(
+      tinyConfig({ reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } }, routes: [{ id: 'ann', to: { rep: 'ann' } }] }),
+    );
+    const proposed = loadConfig(
+      tinyConfig({
+        reps: { ann: { name: 'Ann', dailyCapacity: 3 }, bob: { name: 'Bob' } },
+        pools: { p: { strategy: 'round_robin', members: ['bob', 'ann'] } },
+        routes: [{ id: 'pool', to: { pool: 'p' } }],
+      }),
+    );
     const initial: RoutingState = { cursors: {}, load: {} };
-    const result = replay([0, 1, 2].map((i) => ({ id: `ld_${i}`, receivedAt: TUESDAY_MORNING_NY + i * 60_000, lead: routable() })), current, proposed, initial);
+    const result = replay(
+      [0, 1, 2].map((i) => ({ id: `ld_${i}`, receivedAt: TUESDAY_MORNING_NY + i * 60_000, lead: routable() })),
+      current,
+      proposed,
+      initial,
+    );
     // Alone, the current config gives Ann all three (her cap is 3); the proposed one alternates.
     expect(result.owners.find((o) => o.key === 'rep:ann')).toEqual({ key: 'rep:ann', before: 3, after: 1 });
     expect(initial).toEqual({ cursors: {}, load: {} });

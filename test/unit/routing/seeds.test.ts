@@ -18,14 +18,19 @@ function submit(formType: string, fields: LeadFields, context: Record<string, un
   return route(prepared.lead, config, state, at);
 }
 
-const demo = (fields: LeadFields) =>
-  submit('demo_request', { firstName: 'Robin', lastName: 'Hale', company: 'Example Co', country: 'US', ...fields });
+const demo = (fields: LeadFields) => submit('demo_request', { firstName: 'Robin', lastName: 'Hale', company: 'Example Co', country: 'US', ...fields });
 
 describe('seeds/002: a 40-person SaaS team routes demo requests by company size', () => {
   it('under 50 employees goes to the SMB AEs on round-robin', () => {
     const first = demo({ email: 'robin@smallco.com', employees: '12' });
     expect(first).toMatchObject({ owner: { id: 'ana' }, pool: 'smb-ae', strategy: 'round_robin' });
-    const second = submit('demo_request', { firstName: 'Kim', lastName: 'Wu', company: 'Small Co', country: 'US', email: 'kim@smallco2.com', employees: '30' }, {}, US_AFTERNOON, applyStateChange(emptyState(), first.stateChange));
+    const second = submit(
+      'demo_request',
+      { firstName: 'Kim', lastName: 'Wu', company: 'Small Co', country: 'US', email: 'kim@smallco2.com', employees: '30' },
+      {},
+      US_AFTERNOON,
+      applyStateChange(emptyState(), first.stateChange),
+    );
     expect(second.owner.id).toBe('ben');
   });
 
@@ -35,7 +40,11 @@ describe('seeds/002: a 40-person SaaS team routes demo requests by company size'
   });
 
   it('500+ goes to the named enterprise list', () => {
-    expect(demo({ email: 'robin@initech.com', employees: '1,200' })).toMatchObject({ owner: { id: 'dana' }, route: 'named-accounts', strategy: 'account_owner' });
+    expect(demo({ email: 'robin@initech.com', employees: '1,200' })).toMatchObject({
+      owner: { id: 'dana' },
+      route: 'named-accounts',
+      strategy: 'account_owner',
+    });
     expect(demo({ email: 'robin@unlisted-giant.com', employees: '5k+' })).toMatchObject({ owner: { id: 'priya' }, route: 'enterprise' });
   });
 });
@@ -60,7 +69,10 @@ describe('seeds/002: a managed-services provider routes by ZIP to the closest fi
 
 describe('seeds/002: free-tier signups go to the AI SDR, pricing-page work emails to a human AE', () => {
   it('free-tier signups are nurtured by the AI SDR', () => {
-    expect(submit('free_trial', { email: 'someone@gmail.com', consent: true }, { pageUrl: 'https://northwind.example/signup' }).owner).toMatchObject({ kind: 'queue', id: 'ai-sdr' });
+    expect(submit('free_trial', { email: 'someone@gmail.com', consent: true }, { pageUrl: 'https://northwind.example/signup' }).owner).toMatchObject({
+      kind: 'queue',
+      id: 'ai-sdr',
+    });
   });
 
   it('a pricing-page fill with a work email goes to a human AE', () => {
@@ -78,17 +90,32 @@ describe('seeds/004: routing dimensions in priority order', () => {
     expect(demo({ email: 'cfo@acme.com', employees: '5000', country: 'Germany' }).route).toBe('named-accounts');
   });
   it('geography beats company size', () => {
-    const decision = submit('demo_request', { firstName: 'Jonas', lastName: 'Weber', company: 'Beispiel', email: 'jonas@beispiel.de', employees: '5000', country: 'DE' }, {}, Date.parse('2026-11-17T10:00:00Z'));
+    const decision = submit(
+      'demo_request',
+      { firstName: 'Jonas', lastName: 'Weber', company: 'Beispiel', email: 'jonas@beispiel.de', employees: '5000', country: 'DE' },
+      {},
+      Date.parse('2026-11-17T10:00:00Z'),
+    );
     expect(decision.route).toBe('emea');
   });
   it('company size beats product interest', () => {
-    expect(submit('quote_request', { firstName: 'Avery', email: 'avery@bigco.com', company: 'BigCo', product: 'Payroll', employees: '900', country: 'US' }).route).toBe('enterprise');
+    expect(
+      submit('quote_request', { firstName: 'Avery', email: 'avery@bigco.com', company: 'BigCo', product: 'Payroll', employees: '900', country: 'US' }).route,
+    ).toBe('enterprise');
   });
   it('product interest beats lead source and the default', () => {
-    expect(submit('quote_request', { firstName: 'Avery', email: 'avery@smallco.com', company: 'SmallCo', product: 'Payroll' }, { pageUrl: 'https://northwind.example/pricing' }).route).toBe('payroll');
+    expect(
+      submit(
+        'quote_request',
+        { firstName: 'Avery', email: 'avery@smallco.com', company: 'SmallCo', product: 'Payroll' },
+        { pageUrl: 'https://northwind.example/pricing' },
+      ).route,
+    ).toBe('payroll');
   });
   it('the assigned rep on PTO goes to the backup', () => {
-    expect(submit('contact', { firstName: 'Sam', email: 'sam@globex.com', message: 'Renewal question' }, {}, Date.parse('2026-12-29T18:00:00Z'))).toMatchObject({ owner: { id: 'dana' }, strategy: 'backup' });
+    expect(submit('contact', { firstName: 'Sam', email: 'sam@globex.com', message: 'Renewal question' }, {}, Date.parse('2026-12-29T18:00:00Z'))).toMatchObject(
+      { owner: { id: 'dana' }, strategy: 'backup' },
+    );
   });
   it('SLAs per lead type: demo requests within 5 minutes, content downloads within 1 hour', () => {
     expect(demo({ email: 'x@smallco.com', employees: '10' }).slaMs).toBe(5 * 60_000);
@@ -98,7 +125,13 @@ describe('seeds/004: routing dimensions in priority order', () => {
     let state = emptyState();
     const counts: Record<string, number> = {};
     for (let i = 0; i < 20; i++) {
-      const decision = submit('contact', { firstName: 'Lee', email: `lee${i}@co${i}.com`, company: `Co ${i}`, country: 'Canada', message: 'Tell me more' }, {}, US_AFTERNOON, state);
+      const decision = submit(
+        'contact',
+        { firstName: 'Lee', email: `lee${i}@co${i}.com`, company: `Co ${i}`, country: 'Canada', message: 'Tell me more' },
+        {},
+        US_AFTERNOON,
+        state,
+      );
       expect(decision.route).toBe('round-robin');
       counts[decision.owner.id] = (counts[decision.owner.id] ?? 0) + 1;
       state = applyStateChange(state, decision.stateChange);
@@ -119,7 +152,14 @@ describe('seeds/000 and seeds/003: qualify before routing, urgency marks leads h
     expect(submit('contact', { firstName: 'Robin', email: 'robin@co.com', message: 'Call me' })).toMatchObject({ route: 'incomplete', slaMs: 4 * 3_600_000 });
   });
   it('a message asking for same-day help, with a phone, goes to the fast callers', () => {
-    const decision = submit('contact', { firstName: 'Ana', email: 'ana@co.com', phone: '+1 415 555 0100', company: 'Co', country: 'US', message: 'Can someone help us same-day?' });
+    const decision = submit('contact', {
+      firstName: 'Ana',
+      email: 'ana@co.com',
+      phone: '+1 415 555 0100',
+      company: 'Co',
+      country: 'US',
+      message: 'Can someone help us same-day?',
+    });
     expect(decision).toMatchObject({ route: 'urgent-callback', slaMs: 15 * 60_000 });
   });
 });

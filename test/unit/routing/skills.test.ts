@@ -85,7 +85,11 @@ describe('requires.language', () => {
 
   it('a lead with no language carries no language requirement: any member may take it, and the trace says so', () => {
     const config = loadConfig(
-      tinyConfig({ reps: REPS, pools: { mixed: { strategy: 'round_robin', members: ['ann', 'bea'] } }, routes: [{ id: 'all', to: { pool: 'mixed' }, requires: { language: 'lead' } }] }),
+      tinyConfig({
+        reps: REPS,
+        pools: { mixed: { strategy: 'round_robin', members: ['ann', 'bea'] } },
+        routes: [{ id: 'all', to: { pool: 'mixed' }, requires: { language: 'lead' } }],
+      }),
     );
     const lead = routable();
     expect(owners(config, lead, 2)).toEqual(['ann', 'bea']);
@@ -106,7 +110,11 @@ describe('requires.language', () => {
   it('applies to a direct rep and to an out-of-office backup', () => {
     const config = loadConfig(
       tinyConfig({
-        reps: { ann: { name: 'Ann', languages: ['es'], outOfOffice: [{ from: '2026-01-01', to: '2026-12-31', backup: 'bob' }] }, bob: { name: 'Bob', languages: ['en'] }, cat: { name: 'Cat' } },
+        reps: {
+          ann: { name: 'Ann', languages: ['es'], outOfOffice: [{ from: '2026-01-01', to: '2026-12-31', backup: 'bob' }] },
+          bob: { name: 'Bob', languages: ['en'] },
+          cat: { name: 'Cat' },
+        },
         routes: [
           { id: 'ann', to: { rep: 'ann' }, requires: { language: 'lead' } },
           { id: 'rest', to: { rep: 'cat' } },
@@ -123,7 +131,11 @@ describe('requires.language', () => {
   it('applies to least-loaded and weighted pools too', () => {
     for (const strategy of ['least_loaded', 'weighted'] as const) {
       const config = loadConfig(
-        tinyConfig({ reps: REPS, pools: { p: { strategy, members: ['ann', 'bea', 'cat'] } }, routes: [{ id: 'r', to: { pool: 'p' }, requires: { language: 'lead' } }] }),
+        tinyConfig({
+          reps: REPS,
+          pools: { p: { strategy, members: ['ann', 'bea', 'cat'] } },
+          routes: [{ id: 'r', to: { pool: 'p' }, requires: { language: 'lead' } }],
+        }),
       );
       expect(new Set(owners(config, routable({ language: 'es' }), 6))).toEqual(new Set(['bea', 'cat']));
     }
@@ -152,7 +164,14 @@ describe('requires.skills and requires.product', () => {
     expect(owners(config, routable({ product: 'payments' }), 2)).toEqual(['cat', 'cat']);
     const lead = routable({ product: 'Payroll' });
     const lines = explain(route(lead, config, emptyState(), 0), lead, config);
-    expect(lines).toContainEqual({ step: 'candidate', route: 'quotes', rep: 'ann', taken: false, reason: 'no_skill', detail: 'lacks the skill product:payroll' });
+    expect(lines).toContainEqual({
+      step: 'candidate',
+      route: 'quotes',
+      rep: 'ann',
+      taken: false,
+      reason: 'no_skill',
+      detail: 'lacks the skill product:payroll',
+    });
   });
 
   it('language and skills together', () => {

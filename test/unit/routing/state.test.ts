@@ -52,7 +52,12 @@ describe('applyStateChange', () => {
 
   it('test leads (a dry run) thread a copy, leaving the state they were given as it was', () => {
     const initial: RoutingState = { cursors: { 'smb-ae': 1 }, load: { ben: 2 } };
-    const file = TestLeadFileSchema.parse({ at: '2026-11-17T18:30:00Z', leads: [{ name: 'x', formType: 'contact', fields: { firstName: 'Robin', email: 'robin@smallbiz.com', message: 'Call me', company: 'Small', country: 'US' } }] });
+    const file = TestLeadFileSchema.parse({
+      at: '2026-11-17T18:30:00Z',
+      leads: [
+        { name: 'x', formType: 'contact', fields: { firstName: 'Robin', email: 'robin@smallbiz.com', message: 'Call me', company: 'Small', country: 'US' } },
+      ],
+    });
     const [result] = runTestLeads(file, exampleConfig(), 0, initial);
     expect(result!.decision!.owner.kind).toBe('rep');
     expect(initial).toEqual({ cursors: { 'smb-ae': 1 }, load: { ben: 2 } });

@@ -6,7 +6,16 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const TOOLS = ['tools/rules.ts', 'tools/schema.ts', 'tools/size.ts', 'tools/phone-metadata.ts', 'tools/bench/lead-cpu.ts', 'tools/bench/routing.ts', 'tools/bench/intake.ts', 'tools/bench/metrics.ts'];
+const TOOLS = [
+  'tools/rules.ts',
+  'tools/schema.ts',
+  'tools/size.ts',
+  'tools/phone-metadata.ts',
+  'tools/bench/lead-cpu.ts',
+  'tools/bench/routing.ts',
+  'tools/bench/intake.ts',
+  'tools/bench/metrics.ts',
+];
 
 async function run(tool: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {

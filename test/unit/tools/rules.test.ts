@@ -41,7 +41,9 @@ describe('rules CLI', () => {
     writeFileSync(join(dir, 'routing.json'), JSON.stringify(config));
     const { out } = await rules('--config', join(dir, 'routing.json'));
     expect(out).toContain('! territories.us-east.region: "Bavaria" is not a US region');
-    expect(out).toContain('! routes[13] "free-tier" when.formType: "trial" is not a form type (form types: demo_request, quote_request, contact, urgent_service, content_download, free_trial): this test never holds');
+    expect(out).toContain(
+      '! routes[13] "free-tier" when.formType: "trial" is not a form type (form types: demo_request, quote_request, contact, urgent_service, content_download, free_trial): this test never holds',
+    );
   });
 
   it('fails, naming the lead and the difference, when a lead lands elsewhere than expected', async () => {

@@ -15,9 +15,36 @@ const countries = (metadata: MetadataJson) => metadata.countries as unknown as R
 
 describe('configCountries', () => {
   it('finds every country the example config names: form types, territories, conditions', () => {
-    expect(configCountries(config)).toEqual(
-      ['AE', 'AR', 'AT', 'BE', 'BR', 'CH', 'CL', 'CO', 'DE', 'DK', 'EC', 'ES', 'FI', 'FR', 'GB', 'IE', 'IT', 'LU', 'MX', 'NL', 'NO', 'PE', 'PL', 'PT', 'SE', 'US', 'UY', 'ZA'],
-    );
+    expect(configCountries(config)).toEqual([
+      'AE',
+      'AR',
+      'AT',
+      'BE',
+      'BR',
+      'CH',
+      'CL',
+      'CO',
+      'DE',
+      'DK',
+      'EC',
+      'ES',
+      'FI',
+      'FR',
+      'GB',
+      'IE',
+      'IT',
+      'LU',
+      'MX',
+      'NL',
+      'NO',
+      'PE',
+      'PL',
+      'PT',
+      'SE',
+      'US',
+      'UY',
+      'ZA',
+    ]);
   });
 
   it('reads codes under country keys only: a region code (CA, California) is no country', () => {

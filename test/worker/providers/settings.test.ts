@@ -66,10 +66,7 @@ describe('providerSettings', () => {
     const bad = providerSettings({ SLACK_WEBHOOK_URL: 'hooks.slack.com/services/x', HUBSPOT_TOKEN: 'pat', HUBSPOT_BASE_URL: 'ftp://x' });
     expect(bad.slack).toBeUndefined();
     expect(bad.crm).toEqual([]);
-    expect(bad.problems).toEqual([
-      'Slack: SLACK_WEBHOOK_URL is not an http(s) URL',
-      'HubSpot: HUBSPOT_BASE_URL is not an http(s) URL',
-    ]);
+    expect(bad.problems).toEqual(['Slack: SLACK_WEBHOOK_URL is not an http(s) URL', 'HubSpot: HUBSPOT_BASE_URL is not an http(s) URL']);
   });
 
   it('treats blank values as unset and never puts a value in a problem', () => {

@@ -27,7 +27,10 @@ describe('a provider that never answers', () => {
   it('delays the rep notice of a lead, which the retry then delivers', async () => {
     expect((await publish(alwaysOpenConfig())).status).toBe(200);
     await hangNext('hooks.slack.com', 5_000);
-    const { leadId } = await accepted({ firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US' }, { formType: 'demo_request' });
+    const { leadId } = await accepted(
+      { firstName: 'Riley', lastName: 'Chen', email: 'riley@brightpath.io', company: 'BrightPath', employees: '120', country: 'US' },
+      { formType: 'demo_request' },
+    );
     const view = await settled(leadId);
     const notice = view.outbox.find((e) => e.intent.kind === 'owner_notice' && e.intent.channel === 'slack')!;
     expect(notice).toMatchObject({ status: 'delivered', attempts: 2, lastError: 'timeout: no answer within 300 ms' });

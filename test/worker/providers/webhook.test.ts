@@ -29,9 +29,7 @@ describe('webhookRequest', () => {
 describe('signPayload', () => {
   it('is the hex HMAC-SHA256 of "t.body" under the secret', async () => {
     // Computed independently with Node: createHmac('sha256', 'whsec_test').update('1700000000.{"event":"lead.routed"}').
-    expect(await signPayload(secret, 1_700_000_000, '{"event":"lead.routed"}')).toBe(
-      '7b5d56f9c3e95f0770181a467b0a003bf195378a344944c408abe26bfaa8cd14',
-    );
+    expect(await signPayload(secret, 1_700_000_000, '{"event":"lead.routed"}')).toBe('7b5d56f9c3e95f0770181a467b0a003bf195378a344944c408abe26bfaa8cd14');
   });
 });
 

@@ -32,7 +32,11 @@ export default {
       case '/lookup': {
         // Every lookup reads D1: the per-isolate cache would otherwise answer repeats.
         clearLookupCache();
-        const lead = { ...(q.email ? { email: q.email, emailDomain: q.email.split('@')[1], emailKind: 'work' as const } : {}), ...(q.company ? { company: q.company } : {}), ...(q.website ? { website: q.website } : {}) };
+        const lead = {
+          ...(q.email ? { email: q.email, emailDomain: q.email.split('@')[1], emailKind: 'work' as const } : {}),
+          ...(q.company ? { company: q.company } : {}),
+          ...(q.website ? { website: q.website } : {}),
+        };
         const start = performance.now();
         const found = await lookupAccount(env.ACCOUNTS_DB, lead, config);
         return Response.json({ ms: performance.now() - start, account: found.account ?? null });

@@ -49,7 +49,17 @@ let calls = 0;
 
 let cursors: [string, SqlStorageCursor<Record<string, SqlStorageValue>>, string][] = [];
 const sizes = new Map<string, [string, number]>();
-const fresh = () => ({ invocations: 0, requests: {}, methods: {}, rowsRead: {}, rowsWritten: {}, alarmsSet: {}, kvReads: 0, kvWrites: 0, paths: [] as Tally['paths'] });
+const fresh = () => ({
+  invocations: 0,
+  requests: {},
+  methods: {},
+  rowsRead: {},
+  rowsWritten: {},
+  alarmsSet: {},
+  kvReads: 0,
+  kvWrites: 0,
+  paths: [] as Tally['paths'],
+});
 let counts = fresh();
 
 const add = (map: Record<string, number>, key: string, n = 1) => (map[key] = (map[key] ?? 0) + n);
@@ -114,7 +124,8 @@ function bound(target: object, key: string | symbol): unknown {
 
 function meteredNamespace(ns: DurableObjectNamespace): DurableObjectNamespace {
   return new Proxy(ns, {
-    get: (t, key) => (key === 'get' || key === 'getByName' ? (...a: unknown[]) => meteredStub((t[key] as (...x: unknown[]) => DurableObjectStub)(...a)) : bound(t, key)),
+    get: (t, key) =>
+      key === 'get' || key === 'getByName' ? (...a: unknown[]) => meteredStub((t[key] as (...x: unknown[]) => DurableObjectStub)(...a)) : bound(t, key),
   });
 }
 
@@ -145,7 +156,8 @@ function meteredKv(kv: KVNamespace): KVNamespace {
     get(t, key) {
       const value = bound(t, key);
       if (typeof value !== 'function') return value;
-      if (key === 'get' || key === 'getWithMetadata' || key === 'list') return (...a: unknown[]) => ((counts.kvReads += 1), (value as (...x: unknown[]) => unknown)(...a));
+      if (key === 'get' || key === 'getWithMetadata' || key === 'list')
+        return (...a: unknown[]) => ((counts.kvReads += 1), (value as (...x: unknown[]) => unknown)(...a));
       if (key === 'put' || key === 'delete') return (...a: unknown[]) => ((counts.kvWrites += 1), (value as (...x: unknown[]) => unknown)(...a));
       return value;
     },

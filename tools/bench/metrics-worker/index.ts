@@ -26,7 +26,9 @@ export default {
     const shards = async () => {
       const months = monthsBetween(q.from!, q.to!);
       const parts = await Promise.all(months.map((month) => env.METRICS.getByName(month).parts(month, false)));
-      return months.flatMap((month, i) => Array.from({ length: Math.max(1, parts[i]!) }, (_, part) => ({ name: shardName(month, part), shard: env.METRICS.getByName(shardName(month, part)) })));
+      return months.flatMap((month, i) =>
+        Array.from({ length: Math.max(1, parts[i]!) }, (_, part) => ({ name: shardName(month, part), shard: env.METRICS.getByName(shardName(month, part)) })),
+      );
     };
     switch (url.pathname) {
       case '/ingest':

@@ -67,7 +67,10 @@ app.post('/v1/leads', async (c) => {
   const [n] = await Promise.all([c.env.COUNTER.getByName('global').bump(), sideEffects ? c.env.CONFIRM_LIMITER.limit({ key: person }) : undefined]);
   const leadId = await c.env.ROW.getByName(person).write(`ld_${n}`, JSON.stringify(lead));
   if (sideEffects) {
-    const send = (path: string) => fetch(`${c.env.CAPTURE}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ leadId, lead }) }).then((r) => r.text());
+    const send = (path: string) =>
+      fetch(`${c.env.CAPTURE}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ leadId, lead }) }).then((r) =>
+        r.text(),
+      );
     c.executionCtx.waitUntil(Promise.all(['resend', 'slack', 'resend', 'crm'].map(send)).then(() => c.env.COUNTER.getByName('metrics').bump()));
   }
   return c.json({ leadId }, 202);

@@ -30,7 +30,10 @@ function oneEdit(a: string, b: string): boolean {
  */
 export function suggestEmail(email: string): string | undefined {
   const at = email.lastIndexOf('@');
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   // Known free domains are real ones, never "corrected" (ymail.com is one edit from gmail.com).
   if (at < 1 || isFreeMailDomain(domain) || NOT_TYPOS.has(domain)) return undefined;
   const intended = POPULAR_DOMAINS.find((popular) => oneEdit(domain, popular));

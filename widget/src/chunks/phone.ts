@@ -15,7 +15,11 @@ import data from './phone-metadata.json' with { type: 'json' };
 const metadata = data as unknown as MetadataJson;
 
 /** A name or code as a lookup key: letters only, no accents, lower case (`EE. UU.` → `eeuu`). */
-const fold = (text: string) => text.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase();
 
 /** The metadata's countries by folded name or code; filled on the first typed country. */
 let names: Map<string, CountryCode> | undefined;
