@@ -72,9 +72,7 @@ async function newPage(): Promise<{ page: Page; consoleErrors: string[] }> {
 }
 
 /** The lead as the admin API shows it. */
-async function adminLead(
-  leadId: string,
-): Promise<{
+async function adminLead(leadId: string): Promise<{
   record: { lead: Record<string, unknown>; owner: { kind: string; id: string; name: string }; qualification: { junk: unknown[]; suspect: unknown[] } };
 }> {
   return (await fetch(`${worker.url}/v1/admin/leads/${leadId}`, { headers: DEV_ADMIN })).json() as never;
