@@ -3,7 +3,7 @@
  * served from another origin, provider calls caught by a local capture server, and Debian's
  * Chromium driven by playwright-core. Everything on loopback.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +54,16 @@ export async function startHostPage(html: (path: string) => string): Promise<{ u
 export async function startWorker(vars: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const state = mkdtempSync(join(tmpdir(), 'e2e-state-'));
+  // The accounts index set up first, as `npm run dev` does (its absence is a setup problem).
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'd1', 'migrations', 'apply', 'ACCOUNTS_DB', '--local', '--persist-to', state],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, CI: 'true' },
+    },
+  );
   const args = [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',

@@ -46,7 +46,7 @@ admin.use('/leads/:id', leadIdParam);
 admin.use('/leads/:id/*', leadIdParam);
 
 admin.get('/health', async function readHealth(c) {
-  const detail = healthDetail(c.env);
+  const detail = await healthDetail(c.env);
   return c.json(detail, detail.ok ? 200 : 503);
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Context, Next } from 'hono';
 import { adminToken, isDevelopment, maybeSigningSecret, type AppEnv } from '../app-env.ts';
+import { accountsIndexProblem } from '../accounts/index-ready.ts';
 import { blockingProblems, configProblems, type ConfigProblem } from '../readiness.ts';
 import { page } from './page.ts';
 
@@ -21,15 +22,16 @@ export interface HealthDetail {
   problems: ConfigProblem[];
 }
 
-/** The detail of `env`'s health. */
-export function healthDetail(env: AppEnv): HealthDetail {
-  const problems = configProblems(env);
+/** The detail of `env`'s health: the settings' problems, and whether the accounts index is set up. */
+export async function healthDetail(env: AppEnv): Promise<HealthDetail> {
+  const index = await accountsIndexProblem(env);
+  const problems = index ? [...configProblems(env), index] : configProblems(env);
   return { ok: problems.length === 0, service: SERVICE, environment: isDevelopment(env) ? 'development' : 'production', problems };
 }
 
 /** `GET /health`: public ok / not ok; the detail for a request bearing the admin token. */
 export async function health(c: AppContext): Promise<Response> {
-  const detail = healthDetail(c.env);
+  const detail = await healthDetail(c.env);
   const status = detail.ok ? 200 : 503;
   if (await bearsAdminToken(c)) return c.json(detail, status);
   const token = adminToken(c.env);
