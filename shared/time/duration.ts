@@ -5,12 +5,28 @@
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const DURATION = /^(?:\d+(?:\.\d+)?[smhdw])+$/;
 const PART = /(\d+(?:\.\d+)?)([smhdw])/g;
+/**
+ * Durations already parsed: the config's few (the dedupe window, retention) are read on every
+ * lead, and two regular expressions each time showed in the intake's CPU profile. Bounded, as
+ * a config being written may pass many.
+ */
+const parsed = new Map<string, number | undefined>();
+const PARSED_KEPT = 64;
 
 /**
  * Parses a duration into milliseconds; `undefined` when it is not one.
  * @example parseDuration('1h30m') // 5_400_000
  */
 export function parseDuration(text: string): number | undefined {
+  const known = parsed.get(text);
+  if (known !== undefined || parsed.has(text)) return known;
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  const ms = parse(text);
+  parsed.set(text, ms);
+  return ms;
+}
+
+function parse(text: string): number | undefined {
   const compact = text.replace(/\s+/g, '').toLowerCase();
   if (!DURATION.test(compact)) return undefined;
   let ms = 0;

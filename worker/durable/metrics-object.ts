@@ -94,6 +94,7 @@ export class MetricsObject extends DurableObject<AppEnv> {
         // Storage is as before the batch; what this instance learnt of it during the batch may not be.
         this.#ready = false;
         this.#replay.reset();
+        this.#days.forget();
         throw error;
       }
       if (!this.#alarmChecked && (await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + DAY_MS);

@@ -191,6 +191,9 @@ export class RouterState extends DurableObject<AppEnv> {
    * throwaway load: the open leads keep the load (see `hold`).
    */
   #commit(change: StateChange): void {
+    // A decision for a queue (the fallback, junk, a queue route) moves no cursor or counter: the
+    // state stays as stored, and writing it again would cost a row and a storage call per lead.
+    if (change.cursor === undefined && change.assign === undefined && change.roster === undefined) return;
     const next = applyStateChange({ ...this.#state, load: {} }, change);
     this.#state = { ...next, load: {} };
     // Not awaited: the output gate holds every reply until this write is durable.

@@ -2,7 +2,9 @@
  * The `days` table of a metrics shard: one row per UTC day, holding that day's whole rollup
  * (every cut's counts and the latency histograms, see shared/metrics/rollup.ts) as JSON. A batch
  * of snapshots rewrites each day it touches once: one row written, however many counters and keys
- * moved. A shard holds at most seven days, kept in memory once read until the next write.
+ * moved. A shard holds at most seven days, kept in memory once read; a write keeps what it wrote
+ * (a batch need not read back and parse the day it just wrote), and a transaction that failed
+ * makes them read again (`forget`).
  */
 import type { DayRollup } from '../../shared/metrics/rollup.ts';
 import type { Day } from '../../shared/metrics/types.ts';
@@ -26,10 +28,21 @@ export class DayRollups {
     return this.#days;
   }
 
-  /** Writes days (inside a transaction); they are read again from storage next time. */
+  /**
+   * Writes days (inside a transaction), kept as written: the caller must not change them after,
+   * and calls `forget` should the transaction fail. `replace` (a rebuild, rare) drops every other
+   * day, and they are read again next time.
+   */
   write(days: ReadonlyMap<Day, DayRollup>, replace = false): void {
+    const kept = this.#days;
     this.#days = undefined;
     if (replace) this.#sql.run('DELETE FROM days');
     for (const [day, rollup] of days) this.#sql.run('INSERT OR REPLACE INTO days VALUES (?, ?)', day, JSON.stringify(rollup));
+    if (kept && !replace) this.#days = new Map([...kept, ...days]);
+  }
+
+  /** Forgets the days held in memory (a transaction that wrote them failed): read again next time. */
+  forget(): void {
+    this.#days = undefined;
   }
 }

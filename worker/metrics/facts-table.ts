@@ -54,6 +54,9 @@ CREATE INDEX IF NOT EXISTS facts_phone ON facts(phone) WHERE phone IS NOT NULL;
 CREATE INDEX IF NOT EXISTS facts_company ON facts(company) WHERE company IS NOT NULL;
 CREATE INDEX IF NOT EXISTS facts_open ON facts(dueAt) WHERE ${UNANSWERED_SQL};`;
 
+/** A new lead's row; written once, not rebuilt per lead. */
+const INSERT = `INSERT INTO facts (seq, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)}) ON CONFLICT DO NOTHING RETURNING seq`;
+
 const reverse = (text: string) => [...text].reverse().join('');
 
 /** A fact as stored: text cut to 120 characters (an email to 254), so a row stays under about 1 KB. */
@@ -106,12 +109,11 @@ export class FactsTable {
   /** Stores a new lead; returns its key (the first free one of its millisecond). */
   insert(facts: LeadFacts): number {
     const first = facts.receivedAt * SEQ_PER_MS;
-    const insert = `INSERT INTO facts (seq, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)}) ON CONFLICT DO NOTHING RETURNING seq`;
     const values = COLUMNS.map((c) => valueOf(facts, c));
-    if (this.#sql.all(insert, first, ...values).length > 0) return first;
+    if (this.#sql.all(INSERT, first, ...values).length > 0) return first;
     // Another lead arrived in the same millisecond: take the next key after the last one taken.
     const seq = this.#sql.all<{ seq: number }>('SELECT max(seq) AS seq FROM facts WHERE seq < ?', first + SEQ_PER_MS)[0]!.seq + 1;
-    this.#sql.all(insert, seq, ...values);
+    this.#sql.all(INSERT, seq, ...values);
     return seq;
   }
 
