@@ -4,7 +4,7 @@
  * it answers, and stop it however the script ends. Also the machine's load, printed with every
  * figure (the development machine is shared: a figure without its load average is not a figure).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,15 @@ export interface DevOptions {
 /** Starts `wrangler dev` and resolves once `GET /health` answers. */
 export async function startWorker(options: DevOptions): Promise<DevWorker> {
   const state = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'bench-state-'));
+  // The accounts index set up first, as `npm run dev` and `npm run deploy` do: the Worker then
+  // looks each lead up in it, as a deployment does (and its health check is ok).
+  if (readFileSync(options.config ?? 'wrangler.toml', 'utf8').includes('ACCOUNTS_DB')) {
+    const migrate = ['d1', 'migrations', 'apply', 'ACCOUNTS_DB', '--local', '--persist-to', state, ...(options.config ? ['--config', options.config] : [])];
+    execFileSync(process.execPath, [join('node_modules', 'wrangler', 'bin', 'wrangler.js'), ...migrate], {
+      stdio: 'ignore',
+      env: { ...process.env, CI: 'true' },
+    });
+  }
   const args = [
     join('node_modules', 'wrangler', 'bin', 'wrangler.js'),
     'dev',
