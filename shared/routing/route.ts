@@ -19,6 +19,8 @@ import { needOf, type Need } from './team.ts';
 import { Reason, Step, pack } from './trace.ts';
 import type { Decision, EscalationStep, RoutableLead, RoutingState, StateChange, Strategy } from './types.ts';
 
+export { applyStateChange, copyState, movesState } from './state-change.ts';
+
 /** Raised when a config that fails its checks is routed with. */
 export class InvalidConfigError extends Error {
   readonly problems: readonly CompileProblem[];
@@ -318,35 +320,4 @@ export function slotValues(c: CompiledConfig, lead: RoutableLead, account: numbe
     values[c.scoreSlots[2]] = score.engagement;
   }
   return values;
-}
-
-/**
- * Commits a decision's change to `state` **in place** and returns it: O(1) per change, writing
- * only the entries the change names (a cursor, a rep's open leads and new leads today, one
- * pool's roster), never copying the maps. RouterState calls it once per decision. A caller that
- * needs the state as it was must clone it first; `route` itself never mutates its input.
- * Fields a stored state lacks (an older version's) are created on first use.
- * @example
- * const decision = route(lead, config, state, now);
- * applyStateChange(state, decision.stateChange); // state now includes the decision
- */
-export function applyStateChange(state: RoutingState, change: StateChange): RoutingState {
-  if (change.cursor !== undefined) state.cursors[change.cursor.pool] = change.cursor.value;
-  const rep = change.assign;
-  if (rep !== undefined) {
-    state.load[rep] = (state.load[rep] ?? 0) + 1;
-    if (change.day !== undefined) {
-      const daily = (state.daily ??= {});
-      const today = daily[rep];
-      if (today !== undefined && today.day === change.day) today.count += 1;
-      else daily[rep] = { day: change.day, count: 1 };
-    }
-  }
-  if (change.roster !== undefined) (state.members ??= {})[change.roster.pool] = change.roster.members;
-  return state;
-}
-
-/** A copy of a state to thread decisions through, leaving the original as it is (a dry run, a replay). */
-export function copyState(state: RoutingState): RoutingState {
-  return JSON.parse(JSON.stringify(state)) as RoutingState;
 }

@@ -11,7 +11,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { RoutingConfig } from '../../shared/config/schema.ts';
 import { reassign, type Reassignment } from '../../shared/routing/reassign.ts';
-import { applyStateChange, route } from '../../shared/routing/route.ts';
+import { applyStateChange, movesState, route } from '../../shared/routing/route.ts';
 import type { Decision, RoutableLead, RoutingState, StateChange } from '../../shared/routing/types.ts';
 import { parseDuration } from '../../shared/time/duration.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -193,7 +193,7 @@ export class RouterState extends DurableObject<AppEnv> {
   #commit(change: StateChange): void {
     // A decision for a queue (the fallback, junk, a queue route) moves no cursor or counter: the
     // state stays as stored, and writing it again would cost a row and a storage call per lead.
-    if (change.cursor === undefined && change.assign === undefined && change.roster === undefined) return;
+    if (!movesState(change)) return;
     const next = applyStateChange({ ...this.#state, load: {} }, change);
     this.#state = { ...next, load: {} };
     // Not awaited: the output gate holds every reply until this write is durable.

@@ -2,9 +2,10 @@
  * `applyStateChange` (issue 13, Deliver 6): RouterState calls it once per decision, so it updates
  * the state in place, touching only the entries the change names, never copying whole maps.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TestLeadFileSchema, runTestLeads } from '../../../shared/config/test-leads.ts';
-import { applyStateChange } from '../../../shared/routing/route.ts';
+import { applyStateChange, movesState } from '../../../shared/routing/route.ts';
 import type { RoutingState } from '../../../shared/routing/types.ts';
 import { exampleConfig } from '../helpers.ts';
 
@@ -61,5 +62,38 @@ describe('applyStateChange', () => {
     const [result] = runTestLeads(file, exampleConfig(), 0, initial);
     expect(result!.decision!.owner.kind).toBe('rep');
     expect(initial).toEqual({ cursors: { 'smb-ae': 1 }, load: { ben: 2 } });
+  });
+});
+
+describe('movesState', () => {
+  const id = fc.constantFrom('p', 'q', 'ann', 'bob');
+  const state = fc.record({
+    cursors: fc.dictionary(id, fc.nat(5)),
+    load: fc.dictionary(id, fc.nat(5)),
+    daily: fc.dictionary(id, fc.record({ day: fc.nat(3), count: fc.nat(5) })),
+  });
+  const change = fc.record(
+    {
+      cursor: fc.record({ pool: id, value: fc.nat(5) }),
+      assign: id,
+      day: fc.nat(3),
+      roster: fc.record({ pool: id, members: fc.constant({}) }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('is false only for changes that leave any state exactly as it was (what RouterState then does not store)', () => {
+    fc.assert(
+      fc.property(state, change, (before, c) => {
+        const after = applyStateChange(structuredClone(before), c);
+        if (!movesState(c)) expect(after).toEqual(before);
+      }),
+    );
+  });
+
+  it('is true for a change that moves a counter', () => {
+    expect(movesState({ assign: 'ann' })).toBe(true);
+    expect(movesState({ day: 3 })).toBe(false);
+    expect(movesState({})).toBe(false);
   });
 });
