@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { dayOf } from '../../shared/metrics/rollup.ts';
 import { monthOf } from '../../shared/metrics/shards.ts';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
+import { leadFacts } from './lead-facts.ts';
 import type { RoutableLead } from '../../shared/routing/types.ts';
 import { metricsStore } from '../../worker/metrics/store.ts';
 
@@ -17,25 +18,7 @@ const DAY = 86_400_000;
 const NOW = Date.now();
 
 function facts(id: string, receivedAt: number, who: { email: string; phone: string; company: string; name: string }): LeadFacts {
-  return {
-    id,
-    rev: 1,
-    receivedAt,
-    formType: 'contact',
-    source: 'google',
-    status: 'qualified',
-    route: 'smb',
-    firstOwner: 'rep:ana',
-    owner: 'rep:ana',
-    configVersion: 1,
-    dueAt: receivedAt + 900_000,
-    respondedAt: receivedAt + 60_000,
-    reassignments: 0,
-    escalated: false,
-    duplicates: 0,
-    deadLetters: 0,
-    ...who,
-  };
+  return leadFacts(id, receivedAt, { respondedAt: receivedAt + 60_000, ...who });
 }
 
 const JANE = { email: 'jane.roe@northwind.example', phone: '+14155550101', company: 'Northwind Traders', name: 'Jane Roe' };

@@ -8,30 +8,14 @@ import { reset, runDurableObjectAlarm } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { monthOf } from '../../shared/metrics/shards.ts';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
+import { leadFacts } from './lead-facts.ts';
 import { metricsStore } from '../../worker/metrics/store.ts';
 
 const AT = Date.parse('2026-11-17T15:00:00Z');
 const DAY = '2026-11-17';
 
 function facts(id: string, rev: number, extra: Partial<LeadFacts> = {}): LeadFacts {
-  return {
-    id,
-    rev,
-    receivedAt: AT,
-    formType: 'contact',
-    source: 'google',
-    status: 'qualified',
-    route: 'smb',
-    firstOwner: 'rep:ana',
-    owner: 'rep:ana',
-    configVersion: 1,
-    dueAt: AT + 900_000,
-    reassignments: 0,
-    escalated: false,
-    duplicates: 0,
-    deadLetters: 0,
-    ...extra,
-  };
+  return leadFacts(id, AT, { rev, ...extra });
 }
 
 const store = () => metricsStore(env);

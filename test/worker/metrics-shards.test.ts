@@ -8,6 +8,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { monthOf } from '../../shared/metrics/shards.ts';
 import type { LeadFacts } from '../../shared/metrics/types.ts';
+import { leadFacts } from './lead-facts.ts';
 import { newLeadId } from '../../worker/lead/lead-id.ts';
 import { arrivalOfId, metricsStore } from '../../worker/metrics/store.ts';
 
@@ -15,26 +16,7 @@ const DAY = 86_400_000;
 /** The last minutes of a month: the next leads land in the next month's shards. */
 const MONTH_END = Date.parse('2031-03-31T23:55:00Z');
 
-function facts(id: string, receivedAt: number, extra: Partial<LeadFacts> = {}): LeadFacts {
-  return {
-    id,
-    rev: 1,
-    receivedAt,
-    formType: 'contact',
-    source: 'google',
-    status: 'qualified',
-    route: 'smb',
-    firstOwner: 'rep:ana',
-    owner: 'rep:ana',
-    configVersion: 1,
-    dueAt: receivedAt + 900_000,
-    reassignments: 0,
-    escalated: false,
-    duplicates: 0,
-    deadLetters: 0,
-    ...extra,
-  };
-}
+const facts = leadFacts;
 
 const at = (i: number) => MONTH_END - 40 * DAY + i * 8 * 3_600_000;
 const LEADS = Array.from({ length: 150 }, (_, i) => facts(newLeadId(at(i)), at(i), { route: i % 3 ? 'smb' : 'emea', email: `p${i}@acme.example` }));
