@@ -11,14 +11,12 @@
  * 5. every name variant of the test set looked up among them all: precision and recall at the
  *    default confidence threshold.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IndexedAccount } from '../../shared/accounts/types.ts';
 import { DEFAULT_MIN_CONFIDENCE } from '../../shared/routing/compile.ts';
 import { random, syntheticAccounts } from './accounts-data.ts';
+import { startWorker } from './wrangler-dev.ts';
 
 const COUNT = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2_000);
@@ -77,8 +75,6 @@ async function call<T>(path: string, body?: string): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-const state = mkdtempSync(join(tmpdir(), 'bench-accounts-'));
-const wrangler = join('node_modules', 'wrangler', 'bin', 'wrangler.js');
 const imported = syntheticAccounts(COUNT, REPS, 7).map((a, i) => ({ ...a, id: `csv:${i + 1}` }));
 const synced = syntheticAccounts(
   COUNT,
@@ -87,42 +83,14 @@ const synced = syntheticAccounts(
 ).map((a, i) => ({ ...a, id: `hubspot:${i + 1}`, owner: a.owner }));
 const hubspot = hubspotServer(synced);
 hubspot.listen(HUBSPOT_PORT, '127.0.0.1');
-execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'ACCOUNTS_DB', '--local', '--config', CONFIG, '--persist-to', state], {
-  stdio: 'ignore',
-  env: { ...process.env, CI: '1' },
+// Its own local state, the D1 migrations applied, answering once up (tools/bench/wrangler-dev.ts).
+const worker = await startWorker({
+  port: PORT,
+  config: CONFIG,
+  vars: { HUBSPOT_TOKEN: 'bench-token', HUBSPOT_BASE_URL: `http://127.0.0.1:${HUBSPOT_PORT}` },
 });
-const child = spawn(
-  process.execPath,
-  [
-    wrangler,
-    'dev',
-    '--config',
-    CONFIG,
-    '--port',
-    String(PORT),
-    '--ip',
-    '127.0.0.1',
-    '--persist-to',
-    state,
-    '--var',
-    'HUBSPOT_TOKEN:bench-token',
-    '--var',
-    `HUBSPOT_BASE_URL:http://127.0.0.1:${HUBSPOT_PORT}`,
-  ],
-  { stdio: 'ignore' },
-);
 
 try {
-  const end = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error('wrangler dev did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
   console.log(`accounts index benchmark (wrangler dev: workerd, local D1), Node ${process.version}`);
   await fetch(`${BASE}/setup`);
 
@@ -208,7 +176,6 @@ try {
   );
   console.log(`    precision ${(right / (right + wrong)).toFixed(3)}, recall ${(right / expected).toFixed(3)} (goal: precision ≥ 0.98 at recall ≥ 0.9)`);
 } finally {
-  child.kill('SIGTERM');
+  worker.stop();
   hubspot.close();
-  rmSync(state, { recursive: true, force: true });
 }
